@@ -1,0 +1,30 @@
+# aidcsim: the two commands of the README's quick start.
+#   make run    installs what is missing, builds (Release) and runs the default scenario
+#   make test   installs what is missing, builds and runs the whole test suite
+BUILD ?= build
+JOBS ?= $(shell nproc)
+
+.PHONY: all deps configure build run test format clean
+
+all: build
+
+deps:
+	./tools/install-deps
+
+configure: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	$(BUILD)/aidcsim run scenarios/default.yaml
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+clean:
+	rm -rf $(BUILD)

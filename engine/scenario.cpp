@@ -1,0 +1,75 @@
+#include "engine/scenario.hpp"
+
+#include "engine/yaml_reader.hpp"
+
+#include <filesystem>
+
+namespace aidcsim {
+
+const std::vector<std::string>& workload_kinds() {
+  static const std::vector<std::string> kinds{"full_load"};
+  return kinds;
+}
+
+Scenario load_scenario(const std::string& path) {
+  Diagnostics diags;
+  Scenario s;
+  s.file = path;
+  const YAML::Node root = load_yaml_file(path, diags);
+  if (!diags.empty())
+    throw InputError(std::move(diags));
+
+  MapReader top(root, "", path, diags);
+  s.name = top.string("name", Need::required).value_or("");
+  s.description = top.string("description", Need::optional).value_or("");
+
+  const YAML::Node platform =
+      top.node("platform", Need::required, "the path of a SimGrid platform .xml file");
+  if (platform.IsDefined()) {
+    if (!platform.IsScalar() || platform.Scalar().empty()) {
+      diags.add(position_of(platform, path), "platform", "",
+                "expected the path of a SimGrid platform .xml file");
+    } else {
+      namespace fs = std::filesystem;
+      const fs::path written(platform.Scalar());
+      const fs::path resolved = written.is_absolute() ? written : fs::path(path).parent_path() / written;
+      s.platform_path = resolved.lexically_normal().string();
+      std::error_code ec;
+      if (written.extension() != ".xml")
+        diags.add(position_of(platform, path), "platform", platform.Scalar(),
+                  "expected a SimGrid platform file ending in .xml");
+      else if (!fs::is_regular_file(resolved, ec))
+        diags.add(position_of(platform, path), "platform", platform.Scalar(),
+                  "platform file not found (looked for '" + s.platform_path +
+                      "'; paths are relative to the scenario file's folder)");
+    }
+  }
+
+  if (const YAML::Node d = top.node("duration", Need::required, "a duration with a unit, such as 1 h");
+      d.IsDefined()) {
+    if (auto v = top.scalar_quantity(d, "duration", units::Dimension::time, Range::positive)) {
+      if (*v > max_duration_s)
+        diags.add(position_of(d, path), "duration", d.Scalar(), "longer than the 1000 y a scenario may run");
+      else
+        s.duration_s = *v;
+    }
+  }
+  // Seeds are unsigned 64-bit values; the YAML reader checks the range of a signed long long.
+  s.seed =
+      static_cast<std::uint64_t>(top.integer("seed", Need::optional, 0, 9223372036854775807LL).value_or(1));
+
+  const YAML::Node workload = top.node("workload", Need::required, "a map with a 'kind' (full_load)");
+  if (workload.IsDefined()) {
+    MapReader w(workload, "workload", path, diags);
+    if (w.is_map()) {
+      s.workload.kind = w.one_of("kind", workload_kinds(), Need::required).value_or("");
+      w.finish();
+    }
+  }
+  top.finish();
+  if (!diags.empty())
+    throw InputError(std::move(diags));
+  return s;
+}
+
+} // namespace aidcsim

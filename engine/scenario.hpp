@@ -1,0 +1,34 @@
+// A scenario: which platform, for how long, with which workload and seed. Loaded from YAML with
+// every value type- and unit-checked; see scenarios/default.yaml for a commented example.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace aidcsim {
+
+struct WorkloadSpec {
+  std::string kind; // "full_load": every accelerator computes at full speed for the whole run
+};
+
+struct Scenario {
+  std::string file; // path of the YAML file
+  std::string name;
+  std::string description;
+  std::string platform_path; // resolved against the scenario file's folder
+  double duration_s = 0;
+  std::uint64_t seed = 1;
+  WorkloadSpec workload;
+};
+
+// Workload kinds the engine knows.
+const std::vector<std::string>& workload_kinds();
+
+// Longest run a scenario may ask for: 1,000 years.
+inline constexpr double max_duration_s = 1000.0 * 365.0 * 86400.0;
+
+// Throws InputError listing every problem in the file.
+Scenario load_scenario(const std::string& path);
+
+} // namespace aidcsim

@@ -1,0 +1,16 @@
+// Creating the SimGrid engine and loading a platform file, with SimGrid's parse errors turned
+// into InputError (file:line). Include only from .cpp files that already use SimGrid.
+#pragma once
+
+#include <simgrid/s4u/Engine.hpp>
+
+#include <memory>
+#include <string>
+
+namespace aidcsim {
+
+// Creates this process's engine with the energy plugin on and SimGrid's own logging limited to
+// warnings, then loads and seals the platform. Throws InputError on a missing or malformed file.
+std::unique_ptr<simgrid::s4u::Engine> load_simgrid_platform(const std::string& path);
+
+} // namespace aidcsim

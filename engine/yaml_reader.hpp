@@ -1,0 +1,75 @@
+// Checked access to YAML maps: every lookup is typed and unit-checked, unknown or duplicate keys
+// are reported with a "did you mean", and every problem goes to a Diagnostics list with the
+// file:line:col of the offending node (yaml-cpp keeps a Mark on every node).
+//
+// Include only from .cpp files: yaml-cpp headers are heavy.
+#pragma once
+
+#include "engine/diagnostics.hpp"
+#include "engine/units.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace aidcsim {
+
+enum class Need { required, optional };
+enum class Range { any, positive, non_negative };
+
+// Loads a YAML file. On a missing file or a syntax error, adds a diagnostic and returns a null node.
+YAML::Node load_yaml_file(const std::string& path, Diagnostics& diags);
+
+SourcePos position_of(const YAML::Node& node, const std::string& file);
+
+class MapReader {
+public:
+  // `prefix` is the dotted path of this map ("" for the document root, "workload" below it).
+  MapReader(const YAML::Node& node, std::string prefix, std::string file, Diagnostics& diags);
+
+  bool is_map() const { return is_map_; }
+
+  // The child node, or an undefined node when absent (a diagnostic is added when required;
+  // `expected` says what the key should hold, e.g. "a map with 'kind'").
+  YAML::Node node(const std::string& key, Need need, const std::string& expected = "");
+
+  std::optional<std::string> string(const std::string& key, Need need);
+  std::optional<double> quantity(const std::string& key, units::Dimension dim, Need need,
+                                 Range range = Range::positive);
+  std::optional<long long> integer(const std::string& key, Need need, long long min, long long max);
+  std::optional<std::string> one_of(const std::string& key, const std::vector<std::string>& allowed,
+                                    Need need);
+
+  // A catalog entry written as {value: <quantity or integer>, source: "<where the number comes from>"}.
+  std::optional<double> sourced_quantity(const std::string& key, units::Dimension dim, Need need,
+                                         Range range = Range::positive);
+  std::optional<long long> sourced_integer(const std::string& key, Need need, long long min, long long max);
+
+  // Reports keys that were never asked for, with the closest known key as a suggestion.
+  void finish();
+
+  std::string path(const std::string& key) const { return prefix_.empty() ? key : prefix_ + "." + key; }
+  SourcePos pos(const YAML::Node& n) const { return position_of(n, file_); }
+  const std::string& file() const { return file_; }
+  Diagnostics& diagnostics() { return diags_; }
+
+  // Scalar checks usable on any node (list items, nested values).
+  std::optional<double> scalar_quantity(const YAML::Node& n, const std::string& key_path,
+                                        units::Dimension dim, Range range);
+  std::optional<long long> scalar_integer(const YAML::Node& n, const std::string& key_path, long long min,
+                                          long long max);
+
+private:
+  YAML::Node map_;
+  std::string prefix_;
+  std::string file_;
+  Diagnostics& diags_;
+  bool is_map_ = false;
+  std::vector<std::pair<std::string, YAML::Node>> keys_; // key text and key node, in file order
+  std::set<std::string> known_;
+};
+
+} // namespace aidcsim

@@ -1,0 +1,54 @@
+# Command-line tests (see aidcsim_cli_test in test/CMakeLists.txt). Exit code 2 means bad input.
+
+# The default scenario (what `make run` runs): 145 kWh within 1% (144.0 to 145.9).
+aidcsim_cli_test(run_default 0 "IT energy +14(4\\.[0-9]|5\\.[0-9])[0-9]* kWh" run scenarios/default.yaml)
+aidcsim_cli_test(run_default_json 0 "\"it_energy_kwh\": 14(4\\.[0-9]|5\\.[0-9])" run scenarios/default.yaml --json)
+aidcsim_cli_test(run_duration_override 0 "IT energy +72\\.50[0-9] kWh" run scenarios/default.yaml --duration "30 min")
+aidcsim_cli_test(run_bad_duration_override 2 "--duration '30 parsecs': unknown unit 'parsecs'" run scenarios/default.yaml
+                 --duration "30 parsecs")
+aidcsim_cli_test(run_missing_scenario 2 "no-such\\.yaml: error: file not found" run scenarios/no-such.yaml)
+aidcsim_cli_test(run_malformed_platform 2 "malformed-platform\\.xml:6: error: invalid platform"
+                 run test/data/bad/malformed-platform.yaml)
+aidcsim_cli_test(run_no_arguments 2 "scenario is required" run)
+
+add_test(NAME cli.run_writes_metrics
+         COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=0 -DEXPECT_FILE=${CMAKE_BINARY_DIR}/cli-out/metrics.json
+                 "-DEXPECT_FILE_REGEX=\"it_energy_kwh\": 14[45]\\."
+                 -DCOMMAND=$<TARGET_FILE:aidcsim>|run|scenarios/default.yaml|--out|${CMAKE_BINARY_DIR}/cli-out
+                 -P ${CLI_CHECK}
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+
+# Every bad scenario fixture: exit code 2 and a file:line:col error.
+file(GLOB bad_scenarios RELATIVE ${CMAKE_SOURCE_DIR} ${CMAKE_SOURCE_DIR}/test/data/bad/*.yaml)
+foreach(f IN LISTS bad_scenarios)
+  get_filename_component(stem ${f} NAME_WE)
+  if(stem STREQUAL "malformed-platform")
+    continue() # its error is in the XML file, checked above
+  endif()
+  aidcsim_cli_test(bad_${stem} 2 "${stem}\\.yaml:[0-9]+:[0-9]+: error: " run ${f})
+endforeach()
+
+# The founding document's seed table, computed from the two platform files.
+aidcsim_cli_test(compare_seed_table 0
+                 "accelerators +72 +384 +5\\.3x.*BF16 dense PFLOPS +180\\.0 +299\\.5 +1\\.7x.*system power W +145,000 +599,821 +4\\.1x.*W per BF16 TFLOP +0\\.81 +2\\.00 +2\\.5x"
+                 platform compare platforms/gb200-nvl72.xml platforms/cloudmatrix384.xml)
+aidcsim_cli_test(compare_json 0
+                 "\"systems\": \\[.*\"accelerators\": 72,.*\"scaleup_gbps\": 518400\\.0,.*\"accelerators\": 384,.*\"scaleout_gbps\": 153600\\.0,"
+                 platform compare platforms/gb200-nvl72.xml platforms/cloudmatrix384.xml --json)
+aidcsim_cli_test(compare_missing_file 2 "no-such\\.xml: error: platform file not found" platform compare
+                 platforms/no-such.xml)
+aidcsim_cli_test(compare_malformed 2 "malformed-platform\\.xml:6: error: invalid platform" platform compare
+                 test/data/bad/malformed-platform.xml)
+aidcsim_cli_test(generate_unknown_system 2 "unknown system 'nvl27'.*did you mean 'nvl72'" platform generate
+                 --system nvl27 -o ${CMAKE_BINARY_DIR}/never.xml)
+aidcsim_cli_test(generate_zero_pods 2 "--pods: Value 0 not in range" platform generate --system nvl72 --pods 0
+                 -o ${CMAKE_BINARY_DIR}/never.xml)
+aidcsim_cli_test(generate_bad_catalog 2 "no-such\\.yaml: error: file not found" platform generate --catalog
+                 platforms/no-such.yaml --system nvl72 -o ${CMAKE_BINARY_DIR}/never.xml)
+
+# 1,389 NVL72 racks = 100,008 GPUs: the generated platform must load in SimGrid.
+aidcsim_cli_test(generate_100k 0 "" platform generate --system nvl72 --pods 1389 -o ${CMAKE_BINARY_DIR}/nvl72-x1389.xml)
+aidcsim_cli_test(load_100k 0 "\"accelerators\": 100008,.*\"scaleup_domains\": 1389,.*\"bf16_pflops\": 250019\\.9"
+                 platform compare ${CMAKE_BINARY_DIR}/nvl72-x1389.xml --json)
+set_tests_properties(cli.generate_100k PROPERTIES FIXTURES_SETUP platform_100k)
+set_tests_properties(cli.load_100k PROPERTIES FIXTURES_REQUIRED platform_100k TIMEOUT 300)

@@ -1,0 +1,144 @@
+// Bad scenario files: each must give exit-code-2 errors that name file:line:col, the key, the value
+// and what is allowed, all errors of a file at once. Fixtures are in test/data/bad/.
+#include "engine/diagnostics.hpp"
+#include "engine/scenario.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Expected {
+  int line;
+  int column;
+  std::string key;
+  std::string value;
+  std::string fragment; // part of the message that says what is wrong or allowed
+};
+
+struct Case {
+  std::string file;
+  std::vector<Expected> errors;
+};
+
+// Test names show the fixture file, not the bytes of the parameter.
+void PrintTo(const Case& c, std::ostream* os) {
+  *os << c.file;
+}
+
+std::string fixture(const std::string& name) {
+  return std::string(AIDCSIM_SOURCE_DIR) + "/test/data/bad/" + name;
+}
+
+std::vector<aidcsim::Diagnostic> errors_of(const std::string& file) {
+  try {
+    aidcsim::load_scenario(file);
+  } catch (const aidcsim::InputError& e) {
+    return e.diagnostics().items();
+  }
+  ADD_FAILURE() << file << " loaded without error";
+  return {};
+}
+
+class BadScenario : public ::testing::TestWithParam<Case> {};
+
+TEST_P(BadScenario, ReportsEveryErrorWithPositionKeyValueAndAllowed) {
+  const Case& c = GetParam();
+  const std::string path = fixture(c.file);
+  const auto diags = errors_of(path);
+  ASSERT_EQ(diags.size(), c.errors.size()) << [&] {
+    std::string all;
+    for (const auto& d : diags)
+      all += d.format() + "\n";
+    return all;
+  }();
+  for (std::size_t i = 0; i < diags.size(); ++i) {
+    const auto& d = diags[i];
+    const auto& e = c.errors[i];
+    EXPECT_EQ(d.pos.file, path);
+    EXPECT_EQ(d.pos.line, e.line) << d.format();
+    EXPECT_EQ(d.pos.column, e.column) << d.format();
+    EXPECT_EQ(d.key, e.key) << d.format();
+    EXPECT_EQ(d.value, e.value) << d.format();
+    EXPECT_NE(d.message.find(e.fragment), std::string::npos) << d.format() << "\n  lacks: " << e.fragment;
+    // The formatted line starts with file:line:col, as editors and CI logs expect.
+    EXPECT_EQ(d.format().rfind(
+                  path + ":" + std::to_string(e.line) + ":" + std::to_string(e.column) + ": error: ", 0),
+              0u)
+        << d.format();
+  }
+}
+
+const std::string units_allowed = "allowed: ns, us, ms, s, min, h, d, y";
+
+INSTANTIATE_TEST_SUITE_P(
+    Fixtures, BadScenario,
+    ::testing::Values(
+        Case{"unknown-key.yaml",
+             {{2, 1, "duration", "", "required key is missing; expected a duration"},
+              {4, 1, "duraton", "", "unknown key (did you mean 'duration'?)"}}},
+        Case{"missing-unit.yaml",
+             {{4, 11, "duration", "10", "has no unit; a duration needs one of: ns, us"}}},
+        Case{"unknown-unit.yaml",
+             {{4, 11, "duration", "10 parsecs", "unknown unit 'parsecs' for a duration; " + units_allowed}}},
+        Case{"wrong-dimension.yaml",
+             {{4, 11, "duration", "145 kW",
+               "'kW' is a unit of a power, but a duration is expected; " + units_allowed}}},
+        Case{"zero-duration.yaml", {{4, 11, "duration", "0 h", "must be greater than zero"}}},
+        Case{"negative-duration.yaml", {{4, 11, "duration", "-2 h", "must be greater than zero"}}},
+        Case{"too-long.yaml", {{4, 11, "duration", "2000 y", "longer than the 1000 y"}}},
+        Case{"missing-platform-file.yaml",
+             {{3, 11, "platform", "../../../platforms/no-such-platform.xml", "platform file not found"}}},
+        Case{"platform-not-xml.yaml",
+             {{3, 11, "platform", "../../../platforms/catalog.yaml",
+               "expected a SimGrid platform file ending in .xml"}}},
+        Case{"malformed-yaml.yaml", {{5, 9, "", "", "YAML syntax error: end of sequence flow not found"}}},
+        Case{"workload-not-map.yaml",
+             {{5, 11, "workload", "full_load", "expected a map of keys, found a scalar"}}},
+        Case{"unknown-workload-kind.yaml",
+             {{6, 9, "workload.kind", "ful_load", "expected one of: full_load (did you mean 'full_load'?)"}}},
+        Case{"unknown-workload-key.yaml",
+             {{7, 3, "workload.lod", "", "unknown key; allowed keys here: kind"}}},
+        Case{"seed-not-integer.yaml",
+             {{5, 7, "seed", "1.5", "not a whole number; expected a whole number from 0"}}},
+        Case{"seed-negative.yaml", {{5, 7, "seed", "-3", "out of range; expected a whole number from 0"}}},
+        Case{"duplicate-key.yaml", {{5, 1, "duration", "", "duplicate key"}}},
+        Case{"missing-required.yaml",
+             {{2, 1, "platform", "",
+               "required key is missing; expected the path of a SimGrid platform .xml file"},
+              {2, 1, "workload", "", "required key is missing; expected a map with a 'kind' (full_load)"}}},
+        Case{"empty.yaml", {{1, 1, "", "", "file is empty; expected a YAML map of keys"}}},
+        Case{"top-level-list.yaml", {{1, 1, "", "", "top level is a list; expected a YAML map of keys"}}},
+        Case{"key-without-value.yaml", {{4, 1, "duration", "", "key has no value; expected a duration"}}},
+        Case{"name-is-map.yaml", {{2, 7, "name", "<map>", "expected a text value, found a map"}}},
+        Case{"many-errors.yaml",
+             {{3, 11, "platform", "../../../platforms/no-such-platform.xml", "platform file not found"},
+              {4, 11, "duration", "10 parsecs", "unknown unit 'parsecs'"},
+              {5, 7, "seed", "-1", "out of range"},
+              {7, 9, "workload.kind", "ful_load", "did you mean 'full_load'?"},
+              {8, 3, "workload.extra", "", "unknown key"}}}),
+    [](const ::testing::TestParamInfo<Case>& info) {
+      std::string name = info.param.file.substr(0, info.param.file.find('.'));
+      for (char& ch : name)
+        if (ch == '-')
+          ch = '_';
+      return name;
+    });
+
+} // namespace
+
+TEST(BadScenarioFile, MissingFileIsReported) {
+  const auto diags = errors_of(fixture("no-such-scenario.yaml"));
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_NE(diags[0].message.find("file not found"), std::string::npos);
+}
+
+TEST(GoodScenario, DefaultScenarioLoads) {
+  const auto s = aidcsim::load_scenario(std::string(AIDCSIM_SOURCE_DIR) + "/scenarios/default.yaml");
+  EXPECT_EQ(s.duration_s, 3600.0);
+  EXPECT_EQ(s.seed, 1u);
+  EXPECT_EQ(s.workload.kind, "full_load");
+  EXPECT_NE(s.platform_path.find("platforms/gb200-nvl72.xml"), std::string::npos);
+}

@@ -1,0 +1,96 @@
+#include "engine/units.hpp"
+
+#include <gtest/gtest.h>
+
+using aidcsim::units::Dimension;
+using aidcsim::units::parse;
+
+namespace {
+
+double ok(const char* text, Dimension dim) {
+  const auto r = parse(text, dim);
+  EXPECT_TRUE(r.value.has_value()) << text << ": " << r.error;
+  return r.value.value_or(-1.0);
+}
+
+std::string error_of(const char* text, Dimension dim) {
+  const auto r = parse(text, dim);
+  EXPECT_FALSE(r.value.has_value()) << text << " parsed as " << r.value.value_or(0);
+  return r.error;
+}
+
+} // namespace
+
+TEST(Units, TimesConvertToSeconds) {
+  EXPECT_DOUBLE_EQ(ok("10 min", Dimension::time), 600.0);
+  EXPECT_DOUBLE_EQ(ok("1 h", Dimension::time), 3600.0);
+  EXPECT_DOUBLE_EQ(ok("1.5h", Dimension::time), 5400.0);
+  EXPECT_DOUBLE_EQ(ok("2 d", Dimension::time), 172800.0);
+  EXPECT_DOUBLE_EQ(ok("1 y", Dimension::time), 8760.0 * 3600.0);
+  EXPECT_DOUBLE_EQ(ok("250 ms", Dimension::time), 0.25);
+  EXPECT_DOUBLE_EQ(ok("150 ns", Dimension::time), 150e-9);
+  EXPECT_DOUBLE_EQ(ok("  30 s  ", Dimension::time), 30.0);
+}
+
+TEST(Units, PowerAndEnergy) {
+  EXPECT_DOUBLE_EQ(ok("1.5 MW", Dimension::power), 1.5e6);
+  EXPECT_DOUBLE_EQ(ok("145 kW", Dimension::power), 145e3);
+  EXPECT_DOUBLE_EQ(ok("2013.8889 W", Dimension::power), 2013.8889);
+  EXPECT_DOUBLE_EQ(ok("500 kWh", Dimension::energy), 500 * 3.6e6);
+  EXPECT_DOUBLE_EQ(ok("55.1 TWh", Dimension::energy), 55.1 * 3.6e15);
+  EXPECT_DOUBLE_EQ(ok("1 J", Dimension::energy), 1.0);
+}
+
+TEST(Units, TemperaturesInCelsiusOrKelvin) {
+  EXPECT_DOUBLE_EQ(ok("87 C", Dimension::temperature), 87.0);
+  EXPECT_DOUBLE_EQ(ok("-5 C", Dimension::temperature), -5.0);
+  EXPECT_NEAR(ok("300 K", Dimension::temperature), 26.85, 1e-12);
+}
+
+TEST(Units, DataSizesAndRates) {
+  EXPECT_DOUBLE_EQ(ok("192 GB", Dimension::data_size), 192e9);
+  EXPECT_DOUBLE_EQ(ok("1 GiB", Dimension::data_size), 1073741824.0);
+  EXPECT_DOUBLE_EQ(ok("400 Gb/s", Dimension::data_rate), 400e9);
+  EXPECT_DOUBLE_EQ(ok("8 TB/s", Dimension::data_rate), 64e12); // bits per second
+  EXPECT_DOUBLE_EQ(ok("2500 TFLOPS", Dimension::compute_rate), 2.5e15);
+}
+
+TEST(Units, RatiosAreBareOrPercent) {
+  EXPECT_DOUBLE_EQ(ok("0.75", Dimension::ratio), 0.75);
+  EXPECT_DOUBLE_EQ(ok("120 %", Dimension::ratio), 1.2);
+}
+
+TEST(Units, MissingUnitIsAnError) {
+  const std::string e = error_of("10", Dimension::time);
+  EXPECT_NE(e.find("has no unit"), std::string::npos) << e;
+  EXPECT_NE(e.find("min"), std::string::npos) << e; // lists what is allowed
+}
+
+TEST(Units, UnknownUnitListsAllowedOnes) {
+  const std::string e = error_of("10 parsecs", Dimension::time);
+  EXPECT_NE(e.find("unknown unit 'parsecs'"), std::string::npos) << e;
+  EXPECT_NE(e.find("s, min, h"), std::string::npos) << e;
+}
+
+TEST(Units, WrongDimensionIsAnError) {
+  // A power where a duration is expected: the unit is unknown for a duration.
+  EXPECT_NE(error_of("10 kW", Dimension::time).find("'kW' is a unit of a power, but a duration is expected"),
+            std::string::npos);
+  // Case matters: mW is not MW.
+  EXPECT_NE(error_of("1 mW", Dimension::power).find("unknown unit"), std::string::npos);
+}
+
+TEST(Units, TrailingGarbageAndNonNumbersAreErrors) {
+  error_of("12abc", Dimension::time);
+  error_of("abc", Dimension::time);
+  error_of("", Dimension::power);
+  error_of("   ", Dimension::power);
+  error_of("1e999 W", Dimension::power); // not finite
+  error_of("nan W", Dimension::power);
+  error_of("10 min extra", Dimension::time);
+}
+
+TEST(Units, ParseOrThrowThrowsOnBadText) {
+  EXPECT_DOUBLE_EQ(aidcsim::units::parse_or_throw("2 h", Dimension::time), 7200.0);
+  EXPECT_THROW(aidcsim::units::parse_or_throw("2 hours", Dimension::time), std::invalid_argument);
+}

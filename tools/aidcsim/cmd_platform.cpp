@@ -1,0 +1,196 @@
+// `aidcsim platform generate` and `aidcsim platform compare`.
+#include "engine/catalog.hpp"
+#include "engine/diagnostics.hpp"
+#include "engine/platform_figures.hpp"
+#include "tools/aidcsim/commands.hpp"
+#include "tools/platform/generator.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace aidcsim::cli {
+namespace {
+
+nlohmann::ordered_json to_json(const PlatformFigures& f) {
+  nlohmann::ordered_json j;
+  j["file"] = f.file;
+  j["accelerators"] = f.accelerators;
+  j["scaleup_domains"] = f.scaleup_domains;
+  j["bf16_pflops"] = f.bf16_pflops();
+  j["hbm_tb"] = f.hbm_tb();
+  j["hbm_tbps"] = f.hbm_tbps();
+  j["scaleup_gbps"] = f.scaleup_gbps();
+  j["scaleout_gbps"] = f.scaleout_gbps();
+  j["power_w"] = f.power_full_w;
+  j["idle_power_w"] = f.power_idle_w;
+  j["w_per_tflop"] = f.w_per_tflop();
+  return j;
+}
+
+// SimGrid holds one engine per process, so each file is measured in a child process that sends
+// its figures (or its error) back as JSON through a pipe.
+nlohmann::ordered_json measure_in_child(const std::string& file) {
+  int fds[2];
+  if (::pipe(fds) != 0)
+    throw std::runtime_error("pipe() failed");
+  std::fflush(nullptr);
+  const pid_t pid = ::fork();
+  if (pid < 0)
+    throw std::runtime_error("fork() failed");
+  if (pid == 0) {
+    ::close(fds[0]);
+    std::string payload;
+    int code = exit_ok;
+    try {
+      payload = to_json(measure_platform(file)).dump();
+    } catch (const InputError& e) {
+      payload = nlohmann::json{{"error", e.what()}}.dump();
+      code = exit_bad_input;
+    } catch (const std::exception& e) {
+      payload = nlohmann::json{{"error", std::string("internal error: ") + e.what() + "\n"}}.dump();
+      code = 1;
+    }
+    std::size_t written = 0;
+    while (written < payload.size()) {
+      const ssize_t n = ::write(fds[1], payload.data() + written, payload.size() - written);
+      if (n <= 0)
+        break;
+      written += static_cast<std::size_t>(n);
+    }
+    ::close(fds[1]);
+    std::_Exit(code); // skip SimGrid's and the parent's atexit handlers
+  }
+  ::close(fds[1]);
+  std::string payload;
+  char buf[4096];
+  ssize_t n = 0;
+  while ((n = ::read(fds[0], buf, sizeof buf)) > 0)
+    payload.append(buf, static_cast<std::size_t>(n));
+  ::close(fds[0]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  if (payload.empty()) {
+    const std::string how = WIFSIGNALED(status) ? "was killed by signal " + std::to_string(WTERMSIG(status))
+                                                : "exited with code " + std::to_string(WEXITSTATUS(status));
+    return {{"error", file + ": error: SimGrid could not load this platform (the loader " + how + ")\n"}};
+  }
+  return nlohmann::ordered_json::parse(payload);
+}
+
+std::string with_commas(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.0f", v);
+  std::string digits(buf);
+  std::string out;
+  const std::size_t start = (digits[0] == '-') ? 1 : 0;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    out += digits[i];
+    const std::size_t left = digits.size() - i - 1;
+    if (i >= start && left > 0 && left % 3 == 0)
+      out += ',';
+  }
+  return out;
+}
+
+std::string fixed(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+std::string basename(const std::string& path) {
+  const auto slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+void print_table(const std::vector<nlohmann::ordered_json>& systems) {
+  struct Row {
+    const char* label;
+    const char* key;
+    int decimals; // -1: integer with thousands separators
+  };
+  const Row rows[] = {
+      {"accelerators", "accelerators", -1},
+      {"BF16 dense PFLOPS", "bf16_pflops", 1},
+      {"HBM capacity TB", "hbm_tb", 1},
+      {"HBM bandwidth TB/s", "hbm_tbps", 1},
+      {"scale-up Gb/s (one direction)", "scaleup_gbps", -1},
+      {"scale-out Gb/s (one direction)", "scaleout_gbps", -1},
+      {"system power W", "power_w", -1},
+      {"W per BF16 TFLOP", "w_per_tflop", 2},
+  };
+  const bool ratio = systems.size() == 2;
+  std::printf("%-32s", "figure");
+  for (const auto& s : systems)
+    std::printf(" %22s", basename(s["file"].get<std::string>()).c_str());
+  if (ratio)
+    std::printf(" %8s", "ratio");
+  std::printf("\n");
+  for (const Row& row : rows) {
+    std::printf("%-32s", row.label);
+    for (const auto& s : systems) {
+      const double v = s[row.key].get<double>();
+      std::printf(" %22s", (row.decimals < 0 ? with_commas(v) : fixed(v, row.decimals)).c_str());
+    }
+    if (ratio) {
+      const double a = systems[0][row.key].get<double>();
+      const double b = systems[1][row.key].get<double>();
+      std::printf(" %8s", a > 0 ? (fixed(b / a, 1) + "x").c_str() : "-");
+    }
+    std::printf("\n");
+  }
+}
+
+} // namespace
+
+int platform_generate_command(const GenerateArgs& args) {
+  try {
+    const Catalog catalog = load_catalog(args.catalog);
+    platform::GeneratorOptions opt;
+    opt.system_id = args.system;
+    opt.pods = args.pods;
+    opt.oversubscription = args.oversubscription;
+    platform::generate_platform_file(catalog, opt, args.output);
+  } catch (const InputError& e) {
+    std::cerr << e.what();
+    return exit_bad_input;
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "aidcsim platform generate: " << e.what() << "\n";
+    return exit_bad_input;
+  } catch (const std::runtime_error& e) {
+    std::cerr << "aidcsim platform generate: " << e.what() << "\n";
+    return exit_bad_input;
+  }
+  return exit_ok;
+}
+
+int platform_compare_command(const CompareArgs& args) {
+  std::vector<nlohmann::ordered_json> systems;
+  int code = exit_ok;
+  for (const auto& file : args.files) {
+    nlohmann::ordered_json j = measure_in_child(file);
+    if (j.contains("error")) {
+      std::cerr << j["error"].get<std::string>();
+      code = j["error"].get<std::string>().rfind("internal error", 0) == 0 ? 1 : exit_bad_input;
+      continue;
+    }
+    systems.push_back(std::move(j));
+  }
+  if (code != exit_ok)
+    return code;
+  if (args.json) {
+    nlohmann::ordered_json out;
+    out["systems"] = systems;
+    std::cout << out.dump(2) << "\n";
+  } else {
+    print_table(systems);
+  }
+  return exit_ok;
+}
+
+} // namespace aidcsim::cli

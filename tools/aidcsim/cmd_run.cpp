@@ -1,0 +1,88 @@
+// `aidcsim run SCENARIO.yaml`: one scenario, one simulation, in this process.
+#include "engine/atomic_file.hpp"
+#include "engine/diagnostics.hpp"
+#include "engine/scenario.hpp"
+#include "engine/simulation.hpp"
+#include "engine/units.hpp"
+#include "tools/aidcsim/commands.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+namespace aidcsim::cli {
+namespace {
+
+nlohmann::ordered_json to_json(const RunResult& r) {
+  nlohmann::ordered_json j;
+  j["scenario"] = r.scenario_file;
+  j["name"] = r.scenario_name;
+  j["platform"] = r.platform_file;
+  j["seed"] = r.seed;
+  j["accelerators"] = r.accelerators;
+  j["simulated_time_s"] = r.simulated_time_s;
+  j["it_energy_kwh"] = r.it_energy_kwh;
+  j["mean_it_power_kw"] = r.mean_it_power_kw;
+  return j;
+}
+
+void print_text(const RunResult& r) {
+  std::printf("scenario        %s (%s)\n", r.scenario_file.c_str(), r.scenario_name.c_str());
+  std::printf("platform        %s (%zu accelerators)\n", r.platform_file.c_str(), r.accelerators);
+  std::printf("seed            %llu\n", static_cast<unsigned long long>(r.seed));
+  std::printf("simulated time  %.3f s (%.4f h)\n", r.simulated_time_s,
+              r.simulated_time_s / units::seconds_per_hour);
+  std::printf("IT energy       %.3f kWh\n", r.it_energy_kwh);
+  std::printf("mean IT power   %.3f kW\n", r.mean_it_power_kw);
+}
+
+} // namespace
+
+int run_command(const RunArgs& args) {
+  Scenario scenario;
+  try {
+    scenario = load_scenario(args.scenario);
+  } catch (const InputError& e) {
+    std::cerr << e.what();
+    return exit_bad_input;
+  }
+  if (args.seed)
+    scenario.seed = *args.seed;
+  if (args.duration) {
+    const units::ParseResult d = units::parse(*args.duration, units::Dimension::time);
+    if (!d.value || !(*d.value > 0) || *d.value > max_duration_s) {
+      std::cerr << "aidcsim run: --duration '" << *args.duration
+                << "': " << (d.value ? "must be greater than zero and at most 1000 y" : d.error) << "\n";
+      return exit_bad_input;
+    }
+    scenario.duration_s = *d.value;
+  }
+
+  RunResult result;
+  try {
+    result = run_scenario(scenario);
+  } catch (const InputError& e) {
+    std::cerr << e.what();
+    return exit_bad_input;
+  }
+
+  const nlohmann::ordered_json j = to_json(result);
+  if (!args.out_dir.empty()) {
+    const std::string path = (std::filesystem::path(args.out_dir) / "metrics.json").string();
+    try {
+      write_file_atomically(path, [&](std::ostream& out) { out << j.dump(2) << "\n"; });
+    } catch (const std::runtime_error& e) {
+      std::cerr << "aidcsim run: --out: " << e.what() << "\n";
+      return exit_bad_input;
+    }
+  }
+  if (args.json)
+    std::cout << j.dump(2) << "\n";
+  else
+    print_text(result);
+  return exit_ok;
+}
+
+} // namespace aidcsim::cli

@@ -1,0 +1,38 @@
+// The aidcsim subcommands. Each returns the process exit code: 0 success, 2 bad input.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace aidcsim::cli {
+
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_bad_input = 2;
+
+struct RunArgs {
+  std::string scenario;
+  std::optional<std::uint64_t> seed;
+  std::optional<std::string> duration; // text with unit, parsed by the units module
+  bool json = false;
+  std::string out_dir; // empty: no files written
+};
+int run_command(const RunArgs& args);
+
+struct GenerateArgs {
+  std::string catalog;
+  std::string system;
+  int pods = 1;
+  double oversubscription = 1.0;
+  std::string output;
+};
+int platform_generate_command(const GenerateArgs& args);
+
+struct CompareArgs {
+  std::vector<std::string> files;
+  bool json = false;
+};
+int platform_compare_command(const CompareArgs& args);
+
+} // namespace aidcsim::cli

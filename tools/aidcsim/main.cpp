@@ -1,0 +1,67 @@
+// aidcsim: simulator of AI data-center power and cooling on SimGrid. Command-line entry point.
+#include "tools/aidcsim/commands.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+  using namespace aidcsim::cli;
+  CLI::App app{"aidcsim: discrete-event simulation of AI data-center power, cooling and clusters"};
+  app.require_subcommand(1);
+
+  RunArgs run;
+  auto* run_cmd = app.add_subcommand("run", "run a scenario and report IT energy and power");
+  run_cmd->add_option("scenario", run.scenario, "scenario YAML file")->required();
+  run_cmd->add_option("--seed", run.seed, "random seed (overrides the scenario's)")
+      ->check(CLI::NonNegativeNumber);
+  run_cmd->add_option("--duration", run.duration,
+                      "simulated time with unit, e.g. '2 h' (overrides the scenario's)");
+  run_cmd->add_flag("--json", run.json, "print results as JSON");
+  run_cmd->add_option("--out", run.out_dir, "folder to write metrics.json into");
+
+  auto* platform_cmd = app.add_subcommand("platform", "generate and inspect SimGrid platforms");
+  platform_cmd->require_subcommand(1);
+
+  GenerateArgs gen;
+  gen.catalog = "platforms/catalog.yaml";
+  auto* gen_cmd = platform_cmd->add_subcommand("generate", "write a platform XML for K scale-up systems");
+  gen_cmd->add_option("--catalog", gen.catalog, "hardware catalog YAML")->capture_default_str();
+  gen_cmd->add_option("--system", gen.system, "system kind from the catalog (nvl72, cm384)")->required();
+  gen_cmd->add_option("--pods", gen.pods, "number of systems joined by a scale-out fat tree")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 4096));
+  gen_cmd
+      ->add_option("--oversubscription", gen.oversubscription,
+                   "leaf-to-core oversubscription (1 = non-blocking)")
+      ->capture_default_str()
+      ->check(CLI::Range(1.0, 64.0));
+  gen_cmd->add_option("-o,--output", gen.output, "output XML file")->required();
+
+  CompareArgs cmp;
+  auto* cmp_cmd =
+      platform_cmd->add_subcommand("compare", "print the headline figures of platforms side by side");
+  cmp_cmd
+      ->add_option("files", cmp.files, "platform XML files (the ratio column compares the last to the first)")
+      ->required();
+  cmp_cmd->add_flag("--json", cmp.json, "print figures as JSON");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return exit_bad_input;
+  }
+
+  if (*run_cmd)
+    return run_command(run);
+  if (*gen_cmd)
+    return platform_generate_command(gen);
+  if (*cmp_cmd)
+    return platform_compare_command(cmp);
+  return exit_bad_input;
+}
