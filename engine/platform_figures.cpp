@@ -51,8 +51,10 @@ double link_bandwidth_bps(const sg4::Engine& e, const sg4::Host* host, const std
 
 } // namespace
 
-PlatformFigures measure_platform(const std::string& path) {
+PlatformFigures measure_platform(const std::string& path, const std::function<void()>& on_loaded) {
   auto engine = load_simgrid_platform(path);
+  if (on_loaded)
+    on_loaded();
   PlatformFigures f;
   f.file = path;
   std::set<std::string> pods;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 
 namespace aidcsim {
@@ -30,6 +31,7 @@ struct PlatformFigures {
 // Loads the platform into this process's SimGrid engine and measures it. SimGrid keeps one
 // engine per process: call once per process (the command line forks a child per file).
 // Throws InputError (file:line) for a missing or malformed platform.
-PlatformFigures measure_platform(const std::string& path);
+// `on_loaded` is called once SimGrid has loaded the file, before the figures are read.
+PlatformFigures measure_platform(const std::string& path, const std::function<void()>& on_loaded = {});
 
 } // namespace aidcsim

@@ -4,6 +4,7 @@
 
 #include <simgrid/Exception.hpp>
 #include <simgrid/plugins/energy.h>
+#include <simgrid/s4u/Host.hpp>
 
 #include <filesystem>
 #include <regex>
@@ -35,6 +36,11 @@ std::unique_ptr<simgrid::s4u::Engine> load_simgrid_platform(const std::string& p
   } catch (const std::exception& e) {
     throw_input_error(SourcePos{path, 0, 0}, "", "", std::string("invalid platform: ") + e.what());
   }
+  // The energy plugin reads a host's power profile lazily, at its first energy query, and aborts
+  // on a malformed one. Query every host now, so a bad profile fails while loading the platform.
+  for (const simgrid::s4u::Host* h : engine->get_all_hosts())
+    if (h->get_property("wattage_per_state") != nullptr)
+      sg_host_get_wattmin_at(h, 0);
   return engine;
 }
 

@@ -12,13 +12,16 @@
 
 namespace aidcsim {
 
-RunResult run_scenario(const Scenario& scenario) {
+RunResult run_scenario(const Scenario& scenario, const std::function<void()>& on_platform_loaded) {
   auto engine = load_simgrid_platform(scenario.platform_path);
   std::vector<simgrid::s4u::Host*> accelerators =
       engine->get_filtered_hosts([](simgrid::s4u::Host* h) { return h->get_property("chip") != nullptr; });
   if (accelerators.empty())
     throw_input_error(SourcePos{scenario.platform_path, 0, 0}, "", "",
                       "no accelerator hosts (hosts with a 'chip' property) in the platform");
+
+  if (on_platform_loaded)
+    on_platform_loaded();
 
   if (scenario.workload.kind == "full_load")
     workload::start_full_load(accelerators, scenario.duration_s);

@@ -4,6 +4,7 @@
 #include "engine/scenario.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <string>
 
 namespace aidcsim {
@@ -20,7 +21,8 @@ struct RunResult {
 };
 
 // Runs the scenario to its duration. SimGrid keeps one engine per process: one run per process.
-// Throws InputError for a platform that does not load.
-RunResult run_scenario(const Scenario& scenario);
+// Throws InputError for a platform that does not load. `on_platform_loaded` is called once the
+// platform has loaded, before simulated time starts.
+RunResult run_scenario(const Scenario& scenario, const std::function<void()>& on_platform_loaded = {});
 
 } // namespace aidcsim

@@ -9,6 +9,8 @@ aidcsim_cli_test(run_bad_duration_override 2 "--duration '30 parsecs': unknown u
 aidcsim_cli_test(run_missing_scenario 2 "no-such\\.yaml: error: file not found" run scenarios/no-such.yaml)
 aidcsim_cli_test(run_malformed_platform 2 "malformed-platform\\.xml:6: error: invalid platform"
                  run test/data/bad/malformed-platform.yaml)
+aidcsim_cli_test(run_platform_simgrid_aborts_on 2 "energy-profile-mismatch\\.xml: error: SimGrid rejected this platform"
+                 run test/data/bad/energy-profile-mismatch.yaml)
 aidcsim_cli_test(run_no_arguments 2 "scenario is required" run)
 
 add_test(NAME cli.run_writes_metrics
@@ -22,8 +24,8 @@ add_test(NAME cli.run_writes_metrics
 file(GLOB bad_scenarios RELATIVE ${CMAKE_SOURCE_DIR} ${CMAKE_SOURCE_DIR}/test/data/bad/*.yaml)
 foreach(f IN LISTS bad_scenarios)
   get_filename_component(stem ${f} NAME_WE)
-  if(stem STREQUAL "malformed-platform")
-    continue() # its error is in the XML file, checked above
+  if(stem STREQUAL "malformed-platform" OR stem STREQUAL "energy-profile-mismatch")
+    continue() # their errors are in the XML files, checked above
   endif()
   aidcsim_cli_test(bad_${stem} 2 "${stem}\\.yaml:[0-9]+:[0-9]+: error: " run ${f})
 endforeach()
@@ -39,6 +41,9 @@ aidcsim_cli_test(compare_missing_file 2 "no-such\\.xml: error: platform file not
                  platforms/no-such.xml)
 aidcsim_cli_test(compare_malformed 2 "malformed-platform\\.xml:6: error: invalid platform" platform compare
                  test/data/bad/malformed-platform.xml)
+aidcsim_cli_test(compare_platform_simgrid_aborts_on 2
+                 "energy-profile-mismatch\\.xml: error: SimGrid rejected this platform" platform compare
+                 platforms/gb200-nvl72.xml test/data/bad/energy-profile-mismatch.xml)
 aidcsim_cli_test(generate_unknown_system 2 "unknown system 'nvl27'.*did you mean 'nvl72'" platform generate
                  --system nvl27 -o ${CMAKE_BINARY_DIR}/never.xml)
 aidcsim_cli_test(generate_zero_pods 2 "--pods: Value 0 not in range" platform generate --system nvl72 --pods 0

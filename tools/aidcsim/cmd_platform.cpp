@@ -3,15 +3,16 @@
 #include "engine/diagnostics.hpp"
 #include "engine/platform_figures.hpp"
 #include "tools/aidcsim/commands.hpp"
+#include "tools/aidcsim/isolated_process.hpp"
 #include "tools/platform/generator.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <string>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace aidcsim::cli {
 namespace {
@@ -32,54 +33,32 @@ nlohmann::ordered_json to_json(const PlatformFigures& f) {
   return j;
 }
 
-// SimGrid holds one engine per process, so each file is measured in a child process that sends
-// its figures (or its error) back as JSON through a pipe.
-nlohmann::ordered_json measure_in_child(const std::string& file) {
-  int fds[2];
-  if (::pipe(fds) != 0)
-    throw std::runtime_error("pipe() failed");
-  std::fflush(nullptr);
-  const pid_t pid = ::fork();
-  if (pid < 0)
-    throw std::runtime_error("fork() failed");
-  if (pid == 0) {
-    ::close(fds[0]);
-    std::string payload;
-    int code = exit_ok;
-    try {
-      payload = to_json(measure_platform(file)).dump();
-    } catch (const InputError& e) {
-      payload = nlohmann::json{{"error", e.what()}}.dump();
-      code = exit_bad_input;
-    } catch (const std::exception& e) {
-      payload = nlohmann::json{{"error", std::string("internal error: ") + e.what() + "\n"}}.dump();
-      code = 1;
-    }
-    std::size_t written = 0;
-    while (written < payload.size()) {
-      const ssize_t n = ::write(fds[1], payload.data() + written, payload.size() - written);
-      if (n <= 0)
-        break;
-      written += static_cast<std::size_t>(n);
-    }
-    ::close(fds[1]);
-    std::_Exit(code); // skip SimGrid's and the parent's atexit handlers
+// SimGrid holds one engine per process, so each file is measured in a child process.
+// Returns the figures, or prints the error and sets `code`.
+std::optional<nlohmann::ordered_json> measure_in_child(const std::string& file, int& code) {
+  const ChildOutcome out = run_in_child([&](const std::function<void()>& mark_loaded) {
+    return to_json(measure_platform(file, mark_loaded)).dump();
+  });
+  switch (out.kind) {
+  case ChildOutcome::Kind::ok:
+    return nlohmann::ordered_json::parse(out.payload);
+  case ChildOutcome::Kind::input_error:
+    std::cerr << out.payload;
+    code = std::max(code, exit_bad_input);
+    return std::nullopt;
+  case ChildOutcome::Kind::crashed_while_loading:
+    std::cerr << file << ": error: SimGrid rejected this platform (its message is above; the loader "
+              << out.how << ")\n";
+    code = std::max(code, exit_bad_input);
+    return std::nullopt;
+  case ChildOutcome::Kind::crashed_after_loading:
+  case ChildOutcome::Kind::internal_error:
+    break;
   }
-  ::close(fds[1]);
-  std::string payload;
-  char buf[4096];
-  ssize_t n = 0;
-  while ((n = ::read(fds[0], buf, sizeof buf)) > 0)
-    payload.append(buf, static_cast<std::size_t>(n));
-  ::close(fds[0]);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  if (payload.empty()) {
-    const std::string how = WIFSIGNALED(status) ? "was killed by signal " + std::to_string(WTERMSIG(status))
-                                                : "exited with code " + std::to_string(WEXITSTATUS(status));
-    return {{"error", file + ": error: SimGrid could not load this platform (the loader " + how + ")\n"}};
-  }
-  return nlohmann::ordered_json::parse(payload);
+  std::cerr << file << ": internal error while measuring the platform: "
+            << (out.payload.empty() ? out.how : out.payload) << "\n";
+  code = std::max(code, exit_internal_error);
+  return std::nullopt;
 }
 
 std::string with_commas(double v) {
@@ -172,15 +151,9 @@ int platform_generate_command(const GenerateArgs& args) {
 int platform_compare_command(const CompareArgs& args) {
   std::vector<nlohmann::ordered_json> systems;
   int code = exit_ok;
-  for (const auto& file : args.files) {
-    nlohmann::ordered_json j = measure_in_child(file);
-    if (j.contains("error")) {
-      std::cerr << j["error"].get<std::string>();
-      code = j["error"].get<std::string>().rfind("internal error", 0) == 0 ? 1 : exit_bad_input;
-      continue;
-    }
-    systems.push_back(std::move(j));
-  }
+  for (const auto& file : args.files) // every file, so all errors are reported at once
+    if (auto figures = measure_in_child(file, code))
+      systems.push_back(std::move(*figures));
   if (code != exit_ok)
     return code;
   if (args.json) {

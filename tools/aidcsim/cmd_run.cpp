@@ -5,6 +5,7 @@
 #include "engine/simulation.hpp"
 #include "engine/units.hpp"
 #include "tools/aidcsim/commands.hpp"
+#include "tools/aidcsim/isolated_process.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -26,6 +27,19 @@ nlohmann::ordered_json to_json(const RunResult& r) {
   j["it_energy_kwh"] = r.it_energy_kwh;
   j["mean_it_power_kw"] = r.mean_it_power_kw;
   return j;
+}
+
+RunResult from_json(const nlohmann::ordered_json& j) {
+  RunResult r;
+  r.scenario_file = j["scenario"];
+  r.scenario_name = j["name"];
+  r.platform_file = j["platform"];
+  r.seed = j["seed"];
+  r.accelerators = j["accelerators"];
+  r.simulated_time_s = j["simulated_time_s"];
+  r.it_energy_kwh = j["it_energy_kwh"];
+  r.mean_it_power_kw = j["mean_it_power_kw"];
+  return r;
 }
 
 void print_text(const RunResult& r) {
@@ -60,15 +74,30 @@ int run_command(const RunArgs& args) {
     scenario.duration_s = *d.value;
   }
 
-  RunResult result;
-  try {
-    result = run_scenario(scenario);
-  } catch (const InputError& e) {
-    std::cerr << e.what();
+  // The simulation runs in a child process: a SimGrid abort on a bad platform becomes an error
+  // message and exit code 2 rather than a crash.
+  const ChildOutcome out = run_in_child([&](const std::function<void()>& mark_loaded) {
+    return to_json(run_scenario(scenario, mark_loaded)).dump();
+  });
+  switch (out.kind) {
+  case ChildOutcome::Kind::ok:
+    break;
+  case ChildOutcome::Kind::input_error:
+    std::cerr << out.payload;
     return exit_bad_input;
+  case ChildOutcome::Kind::crashed_while_loading:
+    std::cerr << scenario.platform_path
+              << ": error: SimGrid rejected this platform (its message is above; the loader " << out.how
+              << ")\n";
+    return exit_bad_input;
+  case ChildOutcome::Kind::crashed_after_loading:
+  case ChildOutcome::Kind::internal_error:
+    std::cerr << "aidcsim run: internal error during the simulation: "
+              << (out.payload.empty() ? out.how : out.payload) << "\n";
+    return exit_internal_error;
   }
-
-  const nlohmann::ordered_json j = to_json(result);
+  const nlohmann::ordered_json j = nlohmann::ordered_json::parse(out.payload);
+  const RunResult result = from_json(j);
   if (!args.out_dir.empty()) {
     const std::string path = (std::filesystem::path(args.out_dir) / "metrics.json").string();
     try {

@@ -9,6 +9,7 @@
 namespace aidcsim::cli {
 
 inline constexpr int exit_ok = 0;
+inline constexpr int exit_internal_error = 1;
 inline constexpr int exit_bad_input = 2;
 
 struct RunArgs {

@@ -1,0 +1,32 @@
+// Runs SimGrid work in a forked child process.
+//
+// SimGrid keeps one engine per process, and on some malformed platforms it aborts instead of
+// throwing (e.g. an energy profile that does not match the pstates). Running each simulation in
+// a child lets `compare` measure several files and lets every command report such an abort as
+// a clear error with an exit code, instead of crashing.
+#pragma once
+
+#include <functional>
+#include <string>
+
+namespace aidcsim::cli {
+
+struct ChildOutcome {
+  enum class Kind {
+    ok,          // payload holds the child's result
+    input_error, // payload holds the formatted InputError diagnostics
+    crashed_while_loading,
+    crashed_after_loading,
+    internal_error, // payload holds the exception text
+  };
+  Kind kind = Kind::internal_error;
+  std::string payload;
+  std::string how; // for crashes: "killed by signal 6", "exited with code 1"
+};
+
+// `body` runs in the child. It calls `mark_loaded()` once its platform is loaded, so a crash can
+// be blamed on the input (before) or on the simulator (after), and returns its result text.
+// An InputError it throws becomes Kind::input_error.
+ChildOutcome run_in_child(const std::function<std::string(const std::function<void()>& mark_loaded)>& body);
+
+} // namespace aidcsim::cli
