@@ -10,6 +10,19 @@ namespace {
 
 const std::string source = AIDCSIM_SOURCE_DIR;
 
+// One column of the founding document's "Scale-up systems" table.
+struct SeedColumn {
+  std::string platform;
+  std::size_t accelerators;
+  double bf16_pflops, hbm_tb, hbm_tbps, scaleup_gbps, scaleout_gbps, power_w, w_per_tflop;
+};
+
+void PrintTo(const SeedColumn& c, std::ostream* os) {
+  *os << c.platform;
+}
+
+class SeedTable : public ::testing::TestWithParam<SeedColumn> {};
+
 void expect_within_2_percent(double measured, double published, const char* what) {
   EXPECT_NEAR(measured, published, 0.02 * published)
       << what << ": measured " << measured << ", published " << published;
@@ -17,33 +30,29 @@ void expect_within_2_percent(double measured, double published, const char* what
 
 } // namespace
 
-TEST(PlatformFigures, Nvl72MatchesTheSeedTable) {
-  const auto f = aidcsim::measure_platform(source + "/platforms/gb200-nvl72.xml");
-  EXPECT_EQ(f.accelerators, 72u);
+TEST_P(SeedTable, EveryFigureWithinTwoPercent) {
+  const SeedColumn& seed = GetParam();
+  const auto f = aidcsim::measure_platform(source + "/platforms/" + seed.platform);
+  EXPECT_EQ(f.accelerators, seed.accelerators);
   EXPECT_EQ(f.scaleup_domains, 1u);
-  expect_within_2_percent(f.bf16_pflops(), 180, "BF16 PFLOPS");
-  expect_within_2_percent(f.hbm_tb(), 13.8, "HBM TB");
-  expect_within_2_percent(f.hbm_tbps(), 576, "HBM TB/s");
-  expect_within_2_percent(f.scaleup_gbps(), 518400, "scale-up Gb/s");
-  expect_within_2_percent(f.scaleout_gbps(), 28800, "scale-out Gb/s");
-  expect_within_2_percent(f.power_full_w, 145000, "system power W");
-  expect_within_2_percent(f.w_per_tflop(), 0.81, "W per TFLOP");
-  // Idle is the NVIDIA DPS tray ratio, 1,000 W of 6,667 W.
+  expect_within_2_percent(f.bf16_pflops(), seed.bf16_pflops, "BF16 PFLOPS");
+  expect_within_2_percent(f.hbm_tb(), seed.hbm_tb, "HBM TB");
+  expect_within_2_percent(f.hbm_tbps(), seed.hbm_tbps, "HBM TB/s");
+  expect_within_2_percent(f.scaleup_gbps(), seed.scaleup_gbps, "scale-up Gb/s");
+  expect_within_2_percent(f.scaleout_gbps(), seed.scaleout_gbps, "scale-out Gb/s");
+  expect_within_2_percent(f.power_full_w, seed.power_w, "system power W");
+  expect_within_2_percent(f.w_per_tflop(), seed.w_per_tflop, "W per TFLOP");
+  // Idle is the NVIDIA DPS tray ratio, 1,000 W of 6,667 W (docs/MODELS.md).
   EXPECT_NEAR(f.power_idle_w / f.power_full_w, 0.15, 0.001);
 }
 
-TEST(PlatformFigures, CloudMatrix384MatchesTheSeedTable) {
-  const auto f = aidcsim::measure_platform(source + "/platforms/cloudmatrix384.xml");
-  EXPECT_EQ(f.accelerators, 384u);
-  EXPECT_EQ(f.scaleup_domains, 1u);
-  expect_within_2_percent(f.bf16_pflops(), 300, "BF16 PFLOPS");
-  expect_within_2_percent(f.hbm_tb(), 49.2, "HBM TB");
-  expect_within_2_percent(f.hbm_tbps(), 1229, "HBM TB/s");
-  expect_within_2_percent(f.scaleup_gbps(), 1075200, "scale-up Gb/s");
-  expect_within_2_percent(f.scaleout_gbps(), 153600, "scale-out Gb/s");
-  expect_within_2_percent(f.power_full_w, 599821, "system power W");
-  expect_within_2_percent(f.w_per_tflop(), 2.0, "W per TFLOP");
-}
+INSTANTIATE_TEST_SUITE_P(
+    FoundingDocument, SeedTable,
+    ::testing::Values(SeedColumn{"gb200-nvl72.xml", 72, 180, 13.8, 576, 518400, 28800, 145000, 0.81},
+                      SeedColumn{"cloudmatrix384.xml", 384, 300, 49.2, 1229, 1075200, 153600, 599821, 2.0}),
+    [](const ::testing::TestParamInfo<SeedColumn>& info) {
+      return info.param.accelerators == 72 ? std::string("nvl72") : std::string("cm384");
+    });
 
 TEST(PlatformFigures, MalformedXmlIsAnInputErrorWithFileAndLine) {
   const std::string path = source + "/test/data/bad/malformed-platform.xml";
