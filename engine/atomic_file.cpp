@@ -6,7 +6,6 @@
 #include <fstream>
 #include <stdexcept>
 #include <unistd.h>
-#include <vector>
 
 namespace aidcsim {
 
@@ -25,9 +24,13 @@ void write_file_atomically(const std::string& path, const std::function<void(std
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out)
       throw std::runtime_error("cannot write '" + tmp + "': " + std::strerror(errno));
-    std::vector<char> buffer(1 << 20); // large files (100k-host platforms) write much faster buffered
-    out.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    write(out);
+    try {
+      write(out);
+    } catch (...) {
+      out.close();
+      std::remove(tmp.c_str());
+      throw;
+    }
     out.flush();
     if (!out) {
       const std::string why = std::strerror(errno);

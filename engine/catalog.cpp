@@ -32,7 +32,8 @@ ChipSpec read_chip(const std::string& id, const YAML::Node& node, const std::str
       r.sourced_quantity("power_idle", Dimension::power, Need::required, Range::non_negative).value_or(0);
   r.finish();
   if (c.power_idle_w > c.power_full_w && c.power_full_w > 0)
-    diags.add(position_of(node, file), "chips." + id + ".power_idle", "",
+    diags.add(position_of(node["power_idle"]["value"], file), "chips." + id + ".power_idle.value",
+              node["power_idle"]["value"].Scalar(),
               "idle power is above full-load power; it must be at most power_full");
   return c;
 }
@@ -45,15 +46,17 @@ SystemSpec read_system(const std::string& id, const YAML::Node& node, const std:
   if (!r.is_map())
     return s;
   s.name = r.string("name", Need::required).value_or("");
-  const YAML::Node chip_node = r.node("chip", Need::required);
-  if (chip_node.IsDefined()) {
-    s.chip = chip_node.IsScalar() ? chip_node.Scalar() : "";
+  const YAML::Node chip_node = r.node("chip", Need::required, "a chip name from 'chips'");
+  if (chip_node.IsDefined() && !chip_node.IsScalar()) {
+    diags.add(r.pos(chip_node), r.path("chip"), "", "expected a chip name from 'chips', found a list or map");
+  } else if (chip_node.IsDefined()) {
+    s.chip = chip_node.Scalar();
     if (chips.count(s.chip) == 0) {
       std::vector<std::string> names;
       for (const auto& [k, _] : chips)
         names.push_back(k);
       const std::string guess = closest_match(s.chip, names);
-      diags.add(position_of(chip_node, file), r.path("chip"), s.chip,
+      diags.add(r.pos(chip_node), r.path("chip"), s.chip,
                 "no such chip in 'chips'" +
                     (guess.empty() ? std::string() : " (did you mean '" + guess + "'?)"));
     }
@@ -120,7 +123,8 @@ FabricSpec read_fabric(const YAML::Node& node, const std::string& file, Diagnost
   f.switch_latency_s = r.sourced_quantity("switch_latency", Dimension::time, Need::required).value_or(0);
   r.finish();
   if (f.switch_radix % 2 != 0)
-    diags.add(position_of(node, file), "fabric.switch_radix.value", std::to_string(f.switch_radix),
+    diags.add(position_of(node["switch_radix"]["value"], file), "fabric.switch_radix.value",
+              std::to_string(f.switch_radix),
               "a fat-tree switch splits its ports half down, half up: the radix must be even");
   return f;
 }

@@ -27,8 +27,7 @@ Scenario load_scenario(const std::string& path) {
       top.node("platform", Need::required, "the path of a SimGrid platform .xml file");
   if (platform.IsDefined()) {
     if (!platform.IsScalar() || platform.Scalar().empty()) {
-      diags.add(position_of(platform, path), "platform", "",
-                "expected the path of a SimGrid platform .xml file");
+      diags.add(top.pos(platform), "platform", "", "expected the path of a SimGrid platform .xml file");
     } else {
       namespace fs = std::filesystem;
       const fs::path written(platform.Scalar());
@@ -36,10 +35,10 @@ Scenario load_scenario(const std::string& path) {
       s.platform_path = resolved.lexically_normal().string();
       std::error_code ec;
       if (written.extension() != ".xml")
-        diags.add(position_of(platform, path), "platform", platform.Scalar(),
+        diags.add(top.pos(platform), "platform", platform.Scalar(),
                   "expected a SimGrid platform file ending in .xml");
       else if (!fs::is_regular_file(resolved, ec))
-        diags.add(position_of(platform, path), "platform", platform.Scalar(),
+        diags.add(top.pos(platform), "platform", platform.Scalar(),
                   "platform file not found (looked for '" + s.platform_path +
                       "'; paths are relative to the scenario file's folder)");
     }
@@ -49,7 +48,9 @@ Scenario load_scenario(const std::string& path) {
       d.IsDefined()) {
     if (auto v = top.scalar_quantity(d, "duration", units::Dimension::time, Range::positive)) {
       if (*v > max_duration_s)
-        diags.add(position_of(d, path), "duration", d.Scalar(), "longer than the 1000 y a scenario may run");
+        diags.add(top.pos(d), "duration", d.Scalar(), "longer than the 1000 y a scenario may run");
+      else if (*v < min_duration_s)
+        diags.add(top.pos(d), "duration", d.Scalar(), "shorter than the 1 us a scenario must run");
       else
         s.duration_s = *v;
     }

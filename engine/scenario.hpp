@@ -25,8 +25,12 @@ struct Scenario {
 // Workload kinds the engine knows.
 const std::vector<std::string>& workload_kinds();
 
-// Longest run a scenario may ask for: 1,000 years.
+// Longest and shortest run a scenario may ask for: 1,000 years, 1 microsecond.
 inline constexpr double max_duration_s = 1000.0 * 365.0 * 86400.0;
+inline constexpr double min_duration_s = 1e-6;
+
+// Seeds are whole numbers from 0 to 2^63 - 1, in scenario files and on the command line.
+inline constexpr long long max_seed = 9223372036854775807LL;
 
 // Throws InputError listing every problem in the file.
 Scenario load_scenario(const std::string& path);

@@ -36,11 +36,24 @@ std::unique_ptr<simgrid::s4u::Engine> load_simgrid_platform(const std::string& p
   } catch (const std::exception& e) {
     throw_input_error(SourcePos{path, 0, 0}, "", "", std::string("invalid platform: ") + e.what());
   }
-  // The energy plugin reads a host's power profile lazily, at its first energy query, and aborts
-  // on a malformed one. Query every host now, so a bad profile fails while loading the platform.
-  for (const simgrid::s4u::Host* h : engine->get_all_hosts())
-    if (h->get_property("wattage_per_state") != nullptr)
-      sg_host_get_wattmin_at(h, 0);
+  // SimGrid accepts accelerators that later crash a run (no power profile: the energy plugin
+  // aborts at the first query; zero or negative speed: an internal assertion). Reject them here.
+  Diagnostics diags;
+  for (const simgrid::s4u::Host* h : engine->get_all_hosts()) {
+    if (h->get_property("chip") == nullptr)
+      continue;
+    if (h->get_property("wattage_per_state") == nullptr)
+      diags.add(SourcePos{path, 0, 0}, "wattage_per_state", "",
+                "accelerator host '" + h->get_name() +
+                    "' has no power profile; expected 'idle:full' per pstate");
+    for (unsigned long p = 0; p < h->get_pstate_count(); ++p)
+      if (!(h->get_pstate_speed(p) > 0))
+        diags.add(SourcePos{path, 0, 0}, "speed", std::to_string(h->get_pstate_speed(p)),
+                  "accelerator host '" + h->get_name() + "' pstate " + std::to_string(p) +
+                      ": speed must be greater than zero");
+  }
+  if (!diags.empty())
+    throw InputError(std::move(diags));
   return engine;
 }
 

@@ -172,8 +172,11 @@ ParseResult parse(std::string_view text, Dimension dim) {
 
   // from_chars rejects a leading '+'; accept it for symmetry with '-'.
   std::string_view number_text = body;
-  if (number_text.front() == '+')
+  if (number_text.front() == '+') {
     number_text.remove_prefix(1);
+    if (!number_text.empty() && (number_text.front() == '-' || number_text.front() == '+'))
+      return {std::nullopt, concat({"'", body, "' has two signs"})};
+  }
   double number = 0.0;
   const auto [end, ec] = std::from_chars(number_text.data(), number_text.data() + number_text.size(), number);
   if (ec != std::errc() || end == number_text.data())

@@ -72,7 +72,13 @@ YAML::Node load_yaml_file(const std::string& path, Diagnostics& diags) {
   std::stringstream buffer;
   buffer << in.rdbuf();
   try {
-    YAML::Node root = YAML::Load(buffer.str());
+    const std::vector<YAML::Node> documents = YAML::LoadAll(buffer.str());
+    if (documents.size() > 1) {
+      diags.add(position_of(documents[1], path), "", "",
+                "a second YAML document ('---'); a file holds exactly one document");
+      return YAML::Node();
+    }
+    YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
     if (!root.IsMap()) {
       diags.add(SourcePos{path, 1, 1}, "", "",
                 root.IsNull() ? "file is empty; expected a YAML map of keys"
@@ -86,6 +92,15 @@ YAML::Node load_yaml_file(const std::string& path, Diagnostics& diags) {
         "", "", "YAML syntax error: " + e.msg);
     return YAML::Node();
   }
+}
+
+SourcePos MapReader::pos(const YAML::Node& n) const {
+  if (n.IsDefined() && last_value_.IsDefined() && n.is(last_value_)) {
+    const YAML::Mark m = n.Mark();
+    if (m.line < last_key_mark_.line || (m.line == last_key_mark_.line && m.column < last_key_mark_.column))
+      return SourcePos{file_, last_key_mark_.line + 1, last_key_mark_.column + 1};
+  }
+  return position_of(n, file_);
 }
 
 MapReader::MapReader(const YAML::Node& node, std::string prefix, std::string file, Diagnostics& diags)
@@ -116,6 +131,8 @@ YAML::Node MapReader::node(const std::string& key, Need need, const std::string&
     if (k != key)
       continue;
     YAML::Node value = map_[key];
+    last_value_.reset(value); // rebinds; operator= would overwrite the node last_value_ refers to
+    last_key_mark_ = key_node.Mark();
     if (value.IsNull()) {
       diags_.add(pos(key_node), path(key), "",
                  "key has no value" + (expected.empty() ? "" : "; expected " + expected));

@@ -52,7 +52,9 @@ public:
   void finish();
 
   std::string path(const std::string& key) const { return prefix_.empty() ? key : prefix_ + "." + key; }
-  SourcePos pos(const YAML::Node& n) const { return position_of(n, file_); }
+  // Where to report a problem with node n: its own position, or its key's position when n was
+  // reached through an alias (yaml-cpp gives an alias the mark of its anchor, elsewhere).
+  SourcePos pos(const YAML::Node& n) const;
   const std::string& file() const { return file_; }
   Diagnostics& diagnostics() { return diags_; }
 
@@ -70,6 +72,8 @@ private:
   bool is_map_ = false;
   std::vector<std::pair<std::string, YAML::Node>> keys_; // key text and key node, in file order
   std::set<std::string> known_;
+  YAML::Node last_value_; // the value node() returned last, and its key's mark
+  YAML::Mark last_key_mark_;
 };
 
 } // namespace aidcsim

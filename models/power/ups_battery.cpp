@@ -9,7 +9,7 @@ namespace aidcsim::power {
 UpsBattery::UpsBattery(const UpsBatterySpec& spec, double state_of_charge)
     : spec_(spec), soc_(state_of_charge) {
   if (!(spec.rated_kw > 0) || !(spec.runtime_at_rated_s > 0) || !(spec.peukert_exponent > 0) ||
-      spec.recharge_kw < 0 || state_of_charge < 0 || state_of_charge > 1)
+      !(spec.recharge_kw >= 0) || !(state_of_charge >= 0 && state_of_charge <= 1))
     throw std::invalid_argument("UpsBattery: rating, runtime and Peukert exponent must be positive, "
                                 "recharge power non-negative and state of charge within [0, 1]");
 }

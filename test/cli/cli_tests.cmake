@@ -11,6 +11,16 @@ aidcsim_cli_test(run_malformed_platform 2 "malformed-platform\\.xml:6: error: in
                  run test/data/bad/malformed-platform.yaml)
 aidcsim_cli_test(run_platform_simgrid_aborts_on 2 "energy-profile-mismatch\\.xml: error: SimGrid rejected this platform"
                  run test/data/bad/energy-profile-mismatch.yaml)
+aidcsim_cli_test(run_accelerator_without_power 2
+                 "no-power-profile\\.xml: error: key 'wattage_per_state': accelerator host 'a' has no power profile"
+                 run test/data/bad/no-power-profile.yaml)
+aidcsim_cli_test(run_accelerator_zero_speed 2 "zero-speed\\.xml: error: key 'speed'.*speed must be greater than zero"
+                 run test/data/bad/zero-speed.yaml)
+aidcsim_cli_test(run_non_utf8_name 0 "\"name\": \"caf.+ rack\"" run test/data/latin1-name.yaml --json)
+aidcsim_cli_test(run_seed_override 0 "\"seed\": 42," run scenarios/default.yaml --seed 42 --json)
+aidcsim_cli_test(run_seed_too_large 2 "--seed '18446744073709551616': expected a whole number from 0 to 9223372036854775807"
+                 run scenarios/default.yaml --seed 18446744073709551616)
+aidcsim_cli_test(run_seed_negative 2 "--seed '-1': expected a whole number" run scenarios/default.yaml --seed -1)
 aidcsim_cli_test(run_no_arguments 2 "scenario is required" run)
 
 add_test(NAME cli.run_writes_metrics
@@ -24,7 +34,7 @@ add_test(NAME cli.run_writes_metrics
 file(GLOB bad_scenarios RELATIVE ${CMAKE_SOURCE_DIR} ${CMAKE_SOURCE_DIR}/test/data/bad/*.yaml)
 foreach(f IN LISTS bad_scenarios)
   get_filename_component(stem ${f} NAME_WE)
-  if(stem STREQUAL "malformed-platform" OR stem STREQUAL "energy-profile-mismatch")
+  if(stem MATCHES "^(malformed-platform|energy-profile-mismatch|no-power-profile|zero-speed)$")
     continue() # their errors are in the XML files, checked above
   endif()
   aidcsim_cli_test(bad_${stem} 2 "${stem}\\.yaml:[0-9]+:[0-9]+: error: " run ${f})
@@ -44,8 +54,14 @@ aidcsim_cli_test(compare_malformed 2 "malformed-platform\\.xml:6: error: invalid
 aidcsim_cli_test(compare_platform_simgrid_aborts_on 2
                  "energy-profile-mismatch\\.xml: error: SimGrid rejected this platform" platform compare
                  platforms/gb200-nvl72.xml test/data/bad/energy-profile-mismatch.xml)
-aidcsim_cli_test(generate_unknown_system 2 "unknown system 'nvl27'.*did you mean 'nvl72'" platform generate
-                 --system nvl27 -o ${CMAKE_BINARY_DIR}/never.xml)
+aidcsim_cli_test(compare_accelerator_without_power 2 "has no power profile" platform compare
+                 test/data/bad/no-power-profile.xml)
+add_test(NAME cli.generate_unknown_system
+         COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=2 "-DEXPECT_REGEX=unknown system 'nvl27'.*did you mean 'nvl72'"
+                 -DEXPECT_NO_FILES=${CMAKE_BINARY_DIR}/never-created/*
+                 -DCOMMAND=$<TARGET_FILE:aidcsim>|platform|generate|--system|nvl27|-o|${CMAKE_BINARY_DIR}/never-created/x.xml
+                 -P ${CLI_CHECK}
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 aidcsim_cli_test(generate_zero_pods 2 "--pods: Value 0 not in range" platform generate --system nvl72 --pods 0
                  -o ${CMAKE_BINARY_DIR}/never.xml)
 aidcsim_cli_test(generate_bad_catalog 2 "no-such\\.yaml: error: file not found" platform generate --catalog

@@ -93,6 +93,13 @@ TEST(Catalog, NegativeOrZeroCapacityIsRejected) {
   EXPECT_EQ(errors[1].key, "chips.gb200.scaleout_bandwidth.value");
 }
 
+TEST(Catalog, ChipGivenAsAListIsRejected) {
+  const auto errors = errors_of_text(replaced(read_catalog(), "chip: gb200", "chip: [gb200]"));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].key, "systems.nvl72.chip");
+  EXPECT_NE(errors[0].message.find("expected a chip name from 'chips', found a list"), std::string::npos);
+}
+
 TEST(Catalog, SystemNamingAnUnknownChipGetsASuggestion) {
   const auto errors = errors_of_text(replaced(read_catalog(), "chip: ascend910c", "chip: ascend910"));
   ASSERT_EQ(errors.size(), 1u);
@@ -103,7 +110,10 @@ TEST(Catalog, SystemNamingAnUnknownChipGetsASuggestion) {
 TEST(Catalog, IdleAboveFullIsRejected) {
   const auto errors = errors_of_text(replaced(read_catalog(), "{value: 302.0833 W,", "{value: 3020.833 W,"));
   ASSERT_EQ(errors.size(), 1u);
-  EXPECT_EQ(errors[0].key, "chips.gb200.power_idle");
+  EXPECT_EQ(errors[0].key, "chips.gb200.power_idle.value");
+  EXPECT_EQ(errors[0].value, "3020.833 W");
+  EXPECT_EQ(errors[0].pos.line, 19);   // the power_idle line of platforms/catalog.yaml
+  EXPECT_EQ(errors[0].pos.column, 33); // the value after "{value: "
 }
 
 TEST(Catalog, ThrottleStatesMustDecreaseFromFullSpeed) {

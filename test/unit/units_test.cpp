@@ -88,6 +88,7 @@ TEST(Units, TrailingGarbageAndNonNumbersAreErrors) {
   error_of("1e999 W", Dimension::power); // not finite
   error_of("nan W", Dimension::power);
   error_of("10 min extra", Dimension::time);
+  EXPECT_NE(error_of("+-5 h", Dimension::time).find("two signs"), std::string::npos);
 }
 
 TEST(Units, ParseOrThrowThrowsOnBadText) {

@@ -37,7 +37,8 @@ nlohmann::ordered_json to_json(const PlatformFigures& f) {
 // Returns the figures, or prints the error and sets `code`.
 std::optional<nlohmann::ordered_json> measure_in_child(const std::string& file, int& code) {
   const ChildOutcome out = run_in_child([&](const std::function<void()>& mark_loaded) {
-    return to_json(measure_platform(file, mark_loaded)).dump();
+    return to_json(measure_platform(file, mark_loaded))
+        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   });
   switch (out.kind) {
   case ChildOutcome::Kind::ok:
@@ -51,6 +52,7 @@ std::optional<nlohmann::ordered_json> measure_in_child(const std::string& file, 
               << out.how << ")\n";
     code = std::max(code, exit_bad_input);
     return std::nullopt;
+  case ChildOutcome::Kind::killed_while_loading:
   case ChildOutcome::Kind::crashed_after_loading:
   case ChildOutcome::Kind::internal_error:
     break;
@@ -159,7 +161,7 @@ int platform_compare_command(const CompareArgs& args) {
   if (args.json) {
     nlohmann::ordered_json out;
     out["systems"] = systems;
-    std::cout << out.dump(2) << "\n";
+    std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else {
     print_table(systems);
   }

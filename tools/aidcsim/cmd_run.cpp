@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -62,8 +63,17 @@ int run_command(const RunArgs& args) {
     std::cerr << e.what();
     return exit_bad_input;
   }
-  if (args.seed)
-    scenario.seed = *args.seed;
+  if (args.seed) {
+    long long seed = -1;
+    const std::string& text = *args.seed;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seed);
+    if (ec != std::errc() || end != text.data() + text.size() || seed < 0) {
+      std::cerr << "aidcsim run: --seed '" << text << "': expected a whole number from 0 to " << max_seed
+                << "\n";
+      return exit_bad_input;
+    }
+    scenario.seed = static_cast<std::uint64_t>(seed);
+  }
   if (args.duration) {
     const units::ParseResult d = units::parse(*args.duration, units::Dimension::time);
     if (!d.value || !(*d.value > 0) || *d.value > max_duration_s) {
@@ -77,7 +87,8 @@ int run_command(const RunArgs& args) {
   // The simulation runs in a child process: a SimGrid abort on a bad platform becomes an error
   // message and exit code 2 rather than a crash.
   const ChildOutcome out = run_in_child([&](const std::function<void()>& mark_loaded) {
-    return to_json(run_scenario(scenario, mark_loaded)).dump();
+    return to_json(run_scenario(scenario, mark_loaded))
+        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   });
   switch (out.kind) {
   case ChildOutcome::Kind::ok:
@@ -90,6 +101,10 @@ int run_command(const RunArgs& args) {
               << ": error: SimGrid rejected this platform (its message is above; the loader " << out.how
               << ")\n";
     return exit_bad_input;
+  case ChildOutcome::Kind::killed_while_loading:
+    std::cerr << "aidcsim run: the simulation process died while loading " << scenario.platform_path << " ("
+              << out.how << "; out of memory?)\n";
+    return exit_internal_error;
   case ChildOutcome::Kind::crashed_after_loading:
   case ChildOutcome::Kind::internal_error:
     std::cerr << "aidcsim run: internal error during the simulation: "
@@ -101,14 +116,16 @@ int run_command(const RunArgs& args) {
   if (!args.out_dir.empty()) {
     const std::string path = (std::filesystem::path(args.out_dir) / "metrics.json").string();
     try {
-      write_file_atomically(path, [&](std::ostream& out) { out << j.dump(2) << "\n"; });
+      write_file_atomically(path, [&](std::ostream& out) {
+        out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      });
     } catch (const std::runtime_error& e) {
       std::cerr << "aidcsim run: --out: " << e.what() << "\n";
       return exit_bad_input;
     }
   }
   if (args.json)
-    std::cout << j.dump(2) << "\n";
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   else
     print_text(result);
   return exit_ok;

@@ -14,7 +14,7 @@ inline constexpr int exit_bad_input = 2;
 
 struct RunArgs {
   std::string scenario;
-  std::optional<std::uint64_t> seed;
+  std::optional<std::string> seed;     // checked like the scenario key: 0 to max_seed
   std::optional<std::string> duration; // text with unit, parsed by the units module
   bool json = false;
   std::string out_dir; // empty: no files written

@@ -2,6 +2,7 @@
 
 #include "engine/diagnostics.hpp"
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
@@ -79,7 +80,10 @@ ChildOutcome run_in_child(const std::function<std::string(const std::function<vo
   } else if (clean_exit && stream.front() == tag_internal_error) {
     out.kind = ChildOutcome::Kind::internal_error;
   } else {
-    out.kind = loaded ? ChildOutcome::Kind::crashed_after_loading : ChildOutcome::Kind::crashed_while_loading;
+    const bool aborted = WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT;
+    out.kind = loaded    ? ChildOutcome::Kind::crashed_after_loading
+               : aborted ? ChildOutcome::Kind::crashed_while_loading
+                         : ChildOutcome::Kind::killed_while_loading;
     out.how = WIFSIGNALED(status) ? "killed by signal " + std::to_string(WTERMSIG(status))
                                   : "exited with code " + std::to_string(WEXITSTATUS(status));
     return out;

@@ -1,9 +1,9 @@
 // Runs SimGrid work in a forked child process.
 //
-// SimGrid keeps one engine per process, and on some malformed platforms it aborts instead of
-// throwing (e.g. an energy profile that does not match the pstates). Running each simulation in
-// a child lets `compare` measure several files and lets every command report such an abort as
-// a clear error with an exit code, instead of crashing.
+// SimGrid keeps one engine per process, and on some malformed platforms it aborts (SIGABRT from
+// xbt_die) instead of throwing, e.g. on an energy profile that does not match the pstates.
+// Running each simulation in a child lets `compare` measure several files and lets every
+// command turn such an abort while loading into an input error (exit 2) instead of a crash.
 #pragma once
 
 #include <functional>
@@ -13,9 +13,10 @@ namespace aidcsim::cli {
 
 struct ChildOutcome {
   enum class Kind {
-    ok,          // payload holds the child's result
-    input_error, // payload holds the formatted InputError diagnostics
-    crashed_while_loading,
+    ok,                    // payload holds the child's result
+    input_error,           // payload holds the formatted InputError diagnostics
+    crashed_while_loading, // aborted (SIGABRT) before the platform was loaded: SimGrid rejected it
+    killed_while_loading,  // died otherwise before loading finished (e.g. out of memory)
     crashed_after_loading,
     internal_error, // payload holds the exception text
   };

@@ -13,8 +13,7 @@ int main(int argc, char** argv) {
   RunArgs run;
   auto* run_cmd = app.add_subcommand("run", "run a scenario and report IT energy and power");
   run_cmd->add_option("scenario", run.scenario, "scenario YAML file")->required();
-  run_cmd->add_option("--seed", run.seed, "random seed (overrides the scenario's)")
-      ->check(CLI::NonNegativeNumber);
+  run_cmd->add_option("--seed", run.seed, "random seed from 0 to 2^63-1 (overrides the scenario's)");
   run_cmd->add_option("--duration", run.duration,
                       "simulated time with unit, e.g. '2 h' (overrides the scenario's)");
   run_cmd->add_flag("--json", run.json, "print results as JSON");
@@ -30,7 +29,7 @@ int main(int argc, char** argv) {
   gen_cmd->add_option("--system", gen.system, "system kind from the catalog (nvl72, cm384)")->required();
   gen_cmd->add_option("--pods", gen.pods, "number of systems joined by a scale-out fat tree")
       ->capture_default_str()
-      ->check(CLI::Range(1, 4096));
+      ->check(CLI::Range(1, 262144));
   gen_cmd
       ->add_option("--oversubscription", gen.oversubscription,
                    "leaf-to-core oversubscription (1 = non-blocking)")

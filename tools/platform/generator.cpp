@@ -157,7 +157,7 @@ int pods_per_leaf_group(const Catalog& cat, const SystemSpec& sys) {
   return std::max(1, half * half / sys.chips());
 }
 
-void write_platform_xml(const Catalog& cat, const GeneratorOptions& opt, std::ostream& out) {
+const SystemSpec& check_options(const Catalog& cat, const GeneratorOptions& opt) {
   const auto found = cat.systems.find(opt.system_id);
   if (found == cat.systems.end()) {
     const std::string guess = closest_match(opt.system_id, cat.system_ids());
@@ -167,12 +167,21 @@ void write_platform_xml(const Catalog& cat, const GeneratorOptions& opt, std::os
     throw std::invalid_argument("unknown system '" + opt.system_id + "' (catalog " + cat.path + " has: " +
                                 known + ")" + (guess.empty() ? "" : "; did you mean '" + guess + "'?"));
   }
-  if (opt.pods < 1 || opt.pods > max_pods)
-    throw std::invalid_argument("pods must be from 1 to " + std::to_string(max_pods) + ", got " +
-                                std::to_string(opt.pods));
+  if (opt.pods < 1)
+    throw std::invalid_argument("pods must be at least 1, got " + std::to_string(opt.pods));
+  const long long chips = static_cast<long long>(opt.pods) * found->second.chips();
+  if (chips > max_accelerators)
+    throw std::invalid_argument(std::to_string(opt.pods) + " " + opt.system_id + " systems hold " +
+                                std::to_string(chips) + " accelerators; at most " +
+                                std::to_string(max_accelerators) +
+                                " fit one platform (about 7.3 KB of memory each in SimGrid)");
   if (!(opt.oversubscription >= 1.0))
     throw std::invalid_argument("oversubscription must be at least 1 (1 = non-blocking)");
-  const SystemSpec& sys = found->second;
+  return found->second;
+}
+
+void write_platform_xml(const Catalog& cat, const GeneratorOptions& opt, std::ostream& out) {
+  const SystemSpec& sys = check_options(cat, opt);
   const ChipSpec& chip = cat.chip_of(sys);
   Writer w{out};
 
@@ -254,6 +263,7 @@ void write_platform_xml(const Catalog& cat, const GeneratorOptions& opt, std::os
 }
 
 void generate_platform_file(const Catalog& cat, const GeneratorOptions& opt, const std::string& path) {
+  check_options(cat, opt); // before any file or folder is created
   write_file_atomically(path, [&](std::ostream& out) { write_platform_xml(cat, opt, out); });
 }
 
