@@ -57,6 +57,13 @@ constexpr std::array compute_rate_units{
     UnitDef{"FLOPS", 1.0},   UnitDef{"GFLOPS", 1e9},  UnitDef{"TFLOPS", 1e12},
     UnitDef{"PFLOPS", 1e15}, UnitDef{"EFLOPS", 1e18},
 };
+constexpr std::array rate_units{
+    UnitDef{"/s", 1.0},
+    UnitDef{"/min", 1.0 / 60},
+    UnitDef{"/h", 1.0 / 3600},
+    UnitDef{"/d", 1.0 / 86400},
+    UnitDef{"/y", 1.0 / (365 * 86400.0)},
+};
 constexpr std::array ratio_units{
     UnitDef{"%", 0.01},
 };
@@ -97,6 +104,8 @@ const UnitDef* lookup(Dimension dim, std::string_view symbol) {
     return find_unit(compute_rate_units, symbol);
   case Dimension::ratio:
     return find_unit(ratio_units, symbol);
+  case Dimension::rate:
+    return find_unit(rate_units, symbol);
   }
   return nullptr;
 }
@@ -137,6 +146,8 @@ std::string_view dimension_name(Dimension dim) {
     return "a compute rate";
   case Dimension::ratio:
     return "a ratio";
+  case Dimension::rate:
+    return "a rate";
   }
   return "a quantity";
 }
@@ -159,6 +170,8 @@ std::string allowed_units(Dimension dim) {
     return join(compute_rate_units);
   case Dimension::ratio:
     return "none (a plain number) or " + join(ratio_units);
+  case Dimension::rate:
+    return join(rate_units);
   }
   return {};
 }
@@ -194,8 +207,9 @@ ParseResult parse(std::string_view text, Dimension dim) {
   }
   const UnitDef* def = lookup(dim, unit);
   if (def == nullptr) {
-    for (Dimension other : {Dimension::time, Dimension::power, Dimension::energy, Dimension::temperature,
-                            Dimension::data_size, Dimension::data_rate, Dimension::compute_rate}) {
+    for (Dimension other :
+         {Dimension::time, Dimension::power, Dimension::energy, Dimension::temperature, Dimension::data_size,
+          Dimension::data_rate, Dimension::compute_rate, Dimension::rate}) {
       if (other != dim && lookup(other, unit) != nullptr)
         return {std::nullopt, concat({"'", unit, "' is a unit of ", dimension_name(other), ", but ",
                                       dimension_name(dim), " is expected; allowed: ", allowed})};

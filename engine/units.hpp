@@ -21,6 +21,7 @@ enum class Dimension {
   data_rate,    // bits per second
   compute_rate, // FLOP per second
   ratio,        // plain fraction: "0.5" or "50 %"
+  rate,         // events per second: "2 /y", "0.00157 /h"
 };
 
 // Name of the dimension as shown in error messages ("a time", "a power").

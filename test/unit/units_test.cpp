@@ -60,6 +60,14 @@ TEST(Units, RatiosAreBareOrPercent) {
   EXPECT_DOUBLE_EQ(ok("120 %", Dimension::ratio), 1.2);
 }
 
+TEST(Units, RatesArePerSecond) {
+  EXPECT_DOUBLE_EQ(ok("2 /y", Dimension::rate), 2.0 / (8760.0 * 3600.0));
+  EXPECT_DOUBLE_EQ(ok("0.00157 /h", Dimension::rate), 0.00157 / 3600.0);
+  EXPECT_DOUBLE_EQ(ok("3 /min", Dimension::rate), 0.05);
+  EXPECT_NE(error_of("2 y", Dimension::rate).find("'y' is a unit of a duration, but a rate is expected"),
+            std::string::npos);
+}
+
 TEST(Units, MissingUnitIsAnError) {
   const std::string e = error_of("10", Dimension::time);
   EXPECT_NE(e.find("has no unit"), std::string::npos) << e;
