@@ -1,0 +1,430 @@
+#include "models/power/facility.hpp"
+
+#include "engine/units.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace aidcsim::power {
+namespace {
+constexpr double never = std::numeric_limits<double>::infinity();
+} // namespace
+
+Facility::Facility(const FacilitySpec& spec, const PowerGraph& graph, std::uint64_t seed,
+                   std::vector<ScheduledFault> faults)
+    : spec_(spec), graph_(graph) {
+  const std::vector<double> design = graph.design_load_kw(spec);
+  for (const auto& u : spec_.utilities)
+    feeds_.emplace_back(u, RandomStream(seed, "utility/" + u.id));
+  for (const auto& g : spec_.gensets)
+    plants_.emplace_back(g, design[graph.index_of(g.id)], RandomStream(seed, "genset/" + g.id));
+  for (const auto& s : spec_.switches)
+    switches_.emplace_back(s);
+  for (const auto& u : spec_.ups)
+    ups_.emplace_back(u, RandomStream(seed, "ups/" + u.id));
+  for (const auto& d : spec_.distribution)
+    distribution_.emplace_back(1, d.failures, RandomStream(seed, "distribution/" + d.id));
+
+  std::stable_sort(faults.begin(), faults.end(),
+                   [](const ScheduledFault& a, const ScheduledFault& b) { return a.at_s < b.at_s; });
+  for (const auto& f : faults) {
+    if (f.kind == ScheduledFault::Kind::utility_loss) {
+      const int v = graph.index_of(f.component);
+      feeds_[graph.node(v).index].schedule_outage(f.at_s, f.duration_s);
+    } else {
+      faults_.push_back(f);
+    }
+  }
+
+  const int n = graph.size();
+  load_node_.resize(spec_.loads.size());
+  for (int v = 0; v < n; ++v)
+    if (graph.node(v).kind == NodeKind::load)
+      load_node_[graph.node(v).index] = v;
+  for (std::size_t l = 0; l < spec_.loads.size(); ++l)
+    if (spec_.loads[l].it())
+      it_loads_.push_back(static_cast<int>(l));
+
+  // For every node, the loads below it in the order they are shed: lowest priority first, then
+  // the largest (fewest loads dropped), then declaration order.
+  shed_order_.assign(n, {});
+  for (int v = 0; v < n; ++v) {
+    std::vector<char> seen(n, 0);
+    std::vector<int> queue{v};
+    seen[v] = 1;
+    for (std::size_t q = 0; q < queue.size(); ++q)
+      for (int w : graph.fed(queue[q]))
+        if (!seen[w]) {
+          seen[w] = 1;
+          queue.push_back(w);
+          if (graph.node(w).kind == NodeKind::load)
+            shed_order_[v].push_back(graph.node(w).index);
+        }
+    std::stable_sort(shed_order_[v].begin(), shed_order_[v].end(), [&](int a, int b) {
+      const LoadSpec& la = spec_.loads[a];
+      const LoadSpec& lb = spec_.loads[b];
+      if (la.priority != lb.priority)
+        return la.priority < lb.priority;
+      if (la.load_kw != lb.load_kw)
+        return la.load_kw > lb.load_kw;
+      return a < b;
+    });
+  }
+
+  energized_.assign(n, 0);
+  shed_.assign(spec_.loads.size(), 0);
+  out_kw_.assign(n, 0.0);
+  boot_done_.assign(spec_.loads.size(), -1.0);
+  load_powered_.assign(spec_.loads.size(), 1);
+  load_metrics_.assign(spec_.loads.size(), {});
+  last_state_.assign(n, "");
+  settle();
+  for (std::size_t l = 0; l < spec_.loads.size(); ++l)
+    if (!energized_[load_node_[l]])
+      throw std::logic_error("Facility: load '" + spec_.loads[l].id + "' is unpowered with every source up");
+  // Faults scheduled at time 0 apply before the first event.
+  process_due(now_);
+  settle();
+  track_episode();
+  compute_next();
+}
+
+double Facility::capacity_kw(int v) const {
+  const GraphNode& node = graph_.node(v);
+  switch (node.kind) {
+  case NodeKind::genset_plant:
+    return plants_[node.index].capacity_kw();
+  case NodeKind::ups:
+    return ups_[node.index].capacity_kw();
+  case NodeKind::distribution:
+    return spec_.distribution[node.index].rating_kw > 0 ? spec_.distribution[node.index].rating_kw : never;
+  default:
+    return never;
+  }
+}
+
+void Facility::integrate(double t) {
+  const double dt = t - now_;
+  if (dt <= 0)
+    return;
+  for (int v = 0; v < graph_.size(); ++v) {
+    const GraphNode& node = graph_.node(v);
+    if (node.kind == NodeKind::ups) {
+      UpsSystem& u = ups_[node.index];
+      u.integrate(dt, energized_[graph_.feeders(v)[0]] != 0, out_kw_[v]);
+      min_soc_ = std::min(min_soc_, u.battery().state_of_charge());
+    } else if (node.kind == NodeKind::genset_plant) {
+      plants_[node.index].integrate(dt, out_kw_[v]);
+    }
+  }
+  int it_down = 0;
+  for (std::size_t l = 0; l < spec_.loads.size(); ++l) {
+    LoadMetrics& m = load_metrics_[l];
+    if (!energized_[load_node_[l]]) {
+      m.unpowered_s += dt;
+      m.service_down_s += dt;
+      m.unserved_kwh += spec_.loads[l].load_kw * dt / 3600.0;
+      it_down += spec_.loads[l].it() ? 1 : 0;
+    } else if (boot_done_[l] > now_) {
+      m.service_down_s += std::min(dt, boot_done_[l] - now_);
+    }
+  }
+  // Yearly samples of IT downtime, each interval booked to the year it starts in.
+  const long year = static_cast<long>(now_ / units::seconds_per_year);
+  while (current_year_ < year) {
+    yearly_.add(current_year_min_);
+    current_year_min_ = 0;
+    ++current_year_;
+  }
+  if (it_down > 0)
+    current_year_min_ += static_cast<double>(it_down) / static_cast<double>(it_loads_.size()) * dt / 60.0;
+  now_ = t;
+}
+
+void Facility::process_due(double t) {
+  for (auto& f : feeds_)
+    f.process(t);
+  for (auto& p : plants_)
+    p.process(t);
+  for (auto& u : ups_)
+    u.process(t);
+  for (auto& d : distribution_)
+    d.process(t);
+  while (next_fault_ < faults_.size() && faults_[next_fault_].at_s <= t) {
+    const ScheduledFault& f = faults_[next_fault_++];
+    const GraphNode& node = graph_.node(graph_.index_of(f.component));
+    if (f.kind == ScheduledFault::Kind::genset_fail_to_start) {
+      plants_[node.index].force_fail_to_start(f.count > 0 ? f.count : plants_[node.index].spec().units);
+    } else if (node.kind == NodeKind::ups) {
+      ups_[node.index].force_down(f.count > 0 ? f.count : spec_.ups[node.index].modules, t + f.duration_s);
+    } else if (node.kind == NodeKind::distribution) {
+      distribution_[node.index].force_down(1, t + f.duration_s);
+    }
+  }
+  for (std::size_t l = 0; l < boot_done_.size(); ++l)
+    if (boot_done_[l] >= 0 && boot_done_[l] <= t) {
+      boot_done_[l] = -1;
+      if (on_load_booted)
+        on_load_booted(static_cast<int>(l));
+    }
+}
+
+void Facility::compute_flows() {
+  std::fill(out_kw_.begin(), out_kw_.end(), 0.0);
+  const auto& topo = graph_.topological_order();
+  for (auto it = topo.rbegin(); it != topo.rend(); ++it) {
+    const int v = *it;
+    if (!energized_[v])
+      continue;
+    const GraphNode& node = graph_.node(v);
+    const auto& in = graph_.feeders(v);
+    switch (node.kind) {
+    case NodeKind::load: {
+      int live = 0;
+      for (int f : in)
+        live += energized_[f] ? 1 : 0;
+      const double share = spec_.loads[node.index].load_kw / live; // dual-corded: split evenly
+      for (int f : in)
+        if (energized_[f])
+          out_kw_[f] += share;
+      break;
+    }
+    case NodeKind::ups:
+      if (energized_[in[0]])
+        out_kw_[in[0]] += out_kw_[v] / spec_.ups[node.index].efficiency;
+      break;
+    case NodeKind::distribution:
+      out_kw_[in[0]] += out_kw_[v];
+      break;
+    case NodeKind::transfer_switch:
+      out_kw_[switches_[node.index].position() == TransferSwitch::Position::normal ? in[0] : in[1]] +=
+          out_kw_[v];
+      break;
+    case NodeKind::utility:
+    case NodeKind::genset_plant:
+      break;
+    }
+  }
+}
+
+bool Facility::shed_for_capacity() {
+  for (int v : graph_.topological_order()) {
+    if (!energized_[v] || out_kw_[v] <= capacity_kw(v) * (1 + 1e-9))
+      continue;
+    for (int l : shed_order_[v])
+      if (!shed_[l] && energized_[load_node_[l]]) {
+        shed_[l] = 1;
+        return true;
+      }
+  }
+  return false;
+}
+
+void Facility::settle() {
+  std::fill(shed_.begin(), shed_.end(), 0);
+  std::vector<char> wants(plants_.size(), 0);
+  const int limit = static_cast<int>(spec_.loads.size()) + 8;
+  for (int pass = 0; pass < limit; ++pass) {
+    std::fill(wants.begin(), wants.end(), 0);
+    for (int v : graph_.topological_order()) {
+      const GraphNode& node = graph_.node(v);
+      const auto& in = graph_.feeders(v);
+      bool e = false;
+      switch (node.kind) {
+      case NodeKind::utility:
+        e = feeds_[node.index].up();
+        break;
+      case NodeKind::genset_plant:
+        e = plants_[node.index].energized();
+        break;
+      case NodeKind::transfer_switch: {
+        TransferSwitch& sw = switches_[node.index];
+        const bool n_ok = energized_[in[0]] != 0;
+        const bool a_ok = energized_[in[1]] != 0;
+        sw.update(now_, n_ok, a_ok);
+        e = sw.energized(n_ok, a_ok);
+        if (graph_.node(in[1]).kind == NodeKind::genset_plant && sw.wants_alternate(n_ok))
+          wants[graph_.node(in[1]).index] = 1;
+        break;
+      }
+      case NodeKind::ups:
+        e = ups_[node.index].output_ok(energized_[in[0]] != 0);
+        break;
+      case NodeKind::distribution:
+        e = distribution_[node.index].failed() == 0 && energized_[in[0]];
+        break;
+      case NodeKind::load:
+        if (!shed_[node.index])
+          for (int f : in)
+            e = e || energized_[f];
+        break;
+      }
+      energized_[v] = e ? 1 : 0;
+    }
+    bool changed = false;
+    for (std::size_t p = 0; p < plants_.size(); ++p)
+      if ((wants[p] != 0) != plants_[p].demanded()) {
+        plants_[p].set_demand(wants[p] != 0, now_);
+        plants_[p].process(now_);
+        changed = true;
+      }
+    compute_flows();
+    if (shed_for_capacity())
+      changed = true;
+    if (!changed)
+      break;
+  }
+
+  for (std::size_t l = 0; l < spec_.loads.size(); ++l) {
+    const bool powered = energized_[load_node_[l]] != 0;
+    if (powered == (load_powered_[l] != 0))
+      continue;
+    load_powered_[l] = powered ? 1 : 0;
+    const int load = static_cast<int>(l);
+    if (!powered) {
+      ++load_metrics_[l].power_losses;
+      boot_done_[l] = -1;
+    } else {
+      boot_done_[l] = spec_.loads[l].boot_s > 0 ? now_ + spec_.loads[l].boot_s : -1;
+    }
+    if (on_load_power)
+      on_load_power(load, powered);
+    if (powered && spec_.loads[l].boot_s <= 0 && on_load_booted)
+      on_load_booted(load);
+  }
+}
+
+void Facility::advance_to(double t) {
+  if (t < now_)
+    throw std::logic_error("Facility::advance_to: time goes backwards");
+  integrate(t);
+  process_due(t);
+  settle();
+  track_episode();
+  if (on_timeline)
+    emit_timeline();
+  compute_next();
+  ++events_;
+}
+
+void Facility::finish(double t) {
+  integrate(t);
+  const long full_years = static_cast<long>(now_ / units::seconds_per_year + 1e-9);
+  while (current_year_ < full_years) {
+    yearly_.add(current_year_min_);
+    current_year_min_ = 0;
+    ++current_year_;
+  }
+}
+
+void Facility::emit_timeline() {
+  for (int v = 0; v < graph_.size(); ++v) {
+    const GraphNode& node = graph_.node(v);
+    std::string state;
+    double soc = -1;
+    switch (node.kind) {
+    case NodeKind::utility:
+      state = feeds_[node.index].up() ? "up" : "down";
+      break;
+    case NodeKind::genset_plant: {
+      const GensetPlant& p = plants_[node.index];
+      state = !p.demanded()
+                  ? "stopped"
+                  : "running " + std::to_string(p.running_units()) + "/" + std::to_string(p.spec().units);
+      break;
+    }
+    case NodeKind::transfer_switch: {
+      const auto pos = switches_[node.index].position();
+      state = pos == TransferSwitch::Position::normal      ? "normal"
+              : pos == TransferSwitch::Position::alternate ? "alternate"
+                                                           : "transferring";
+      break;
+    }
+    case NodeKind::ups: {
+      const UpsSystem& u = ups_[node.index];
+      soc = u.battery().state_of_charge();
+      state = !energized_[v] ? "off" : energized_[graph_.feeders(v)[0]] ? "online" : "on battery";
+      break;
+    }
+    case NodeKind::distribution:
+      state = distribution_[node.index].failed() > 0 ? "failed" : energized_[v] ? "energized" : "dead";
+      break;
+    case NodeKind::load:
+      state = shed_[node.index] ? "shed" : energized_[v] ? "powered" : "unpowered";
+      break;
+    }
+    if (state == last_state_[v])
+      continue;
+    last_state_[v] = state;
+    on_timeline(TimelineRow{now_, node.id, state, out_kw_[v], soc});
+  }
+}
+
+void Facility::track_episode() {
+  bool utility_down = false;
+  for (const auto& f : feeds_)
+    utility_down = utility_down || !f.up();
+  bool all_normal = true;
+  for (const auto& s : switches_)
+    all_normal = all_normal && s.position() == TransferSwitch::Position::normal;
+  bool it_ok = true;
+  for (int l : it_loads_)
+    it_ok = it_ok && energized_[load_node_[l]];
+  bool gensets = false, on_battery = false;
+  for (int v = 0; v < graph_.size(); ++v) {
+    const GraphNode& node = graph_.node(v);
+    if (node.kind == NodeKind::genset_plant && out_kw_[v] > 0)
+      gensets = true;
+    if (node.kind == NodeKind::ups && out_kw_[v] > 0 && !energized_[graph_.feeders(v)[0]])
+      on_battery = true;
+  }
+  if (!episode_open_ && utility_down) {
+    episode_open_ = true;
+    episode_it_lost_ = episode_gensets_ = episode_ups_ = false;
+  }
+  if (!episode_open_)
+    return;
+  episode_it_lost_ = episode_it_lost_ || !it_ok;
+  episode_gensets_ = episode_gensets_ || gensets;
+  episode_ups_ = episode_ups_ || on_battery;
+  if (!utility_down && all_normal && it_ok) {
+    episode_open_ = false;
+    if (episode_it_lost_)
+      ++outcomes_.it_lost;
+    else if (episode_gensets_)
+      ++outcomes_.carried_by_gensets;
+    else if (episode_ups_)
+      ++outcomes_.bridged_by_ups;
+    else
+      ++outcomes_.no_impact;
+  }
+}
+
+void Facility::compute_next() {
+  double t = never;
+  for (const auto& f : feeds_)
+    t = std::min(t, f.next_event_time());
+  for (const auto& s : switches_)
+    t = std::min(t, s.next_event_time());
+  for (const auto& d : distribution_)
+    t = std::min(t, d.next_event_time());
+  for (int v = 0; v < graph_.size(); ++v) {
+    const GraphNode& node = graph_.node(v);
+    if (node.kind == NodeKind::genset_plant)
+      t = std::min(t, plants_[node.index].next_event_time(now_, out_kw_[v]));
+    else if (node.kind == NodeKind::ups)
+      t = std::min(t,
+                   ups_[node.index].next_event_time(now_, energized_[graph_.feeders(v)[0]] != 0, out_kw_[v]));
+  }
+  if (next_fault_ < faults_.size())
+    t = std::min(t, faults_[next_fault_].at_s);
+  for (double b : boot_done_)
+    if (b >= 0)
+      t = std::min(t, b);
+  if (!(t > now_))
+    throw std::logic_error("Facility: next event at " + std::to_string(t) +
+                           " s is not after the current time " + std::to_string(now_) + " s");
+  next_ = t;
+}
+} // namespace aidcsim::power

@@ -1,0 +1,143 @@
+// The facility's power chain as one event-driven model: utility feeds, genset plants, transfer
+// switches, UPS systems, distribution and loads, wired by the power graph.
+//
+// Between two events nothing changes state, so every flow is constant and batteries, fuel and
+// metrics integrate in closed form; next_event_time() is the earliest of the components' own
+// next events (an outage starts or ends, a genset is up, a battery is empty, a transfer ends, a
+// rack has booted). After every event the chain settles: switches decide, plants start or stop,
+// energized states are recomputed through the graph in topological order, and loads are shed
+// by priority where a component's capacity is short.
+#pragma once
+
+#include "models/power/facility_spec.hpp"
+#include "models/power/genset_plant.hpp"
+#include "models/power/power_graph.hpp"
+#include "models/power/transfer_switch.hpp"
+#include "models/power/ups_system.hpp"
+#include "models/power/utility_feed.hpp"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace aidcsim::power {
+
+struct ScheduledFault {
+  enum class Kind { utility_loss, genset_fail_to_start, component_down };
+  double at_s = 0;
+  Kind kind = Kind::utility_loss;
+  std::string component;
+  double duration_s = 0; // utility_loss, component_down
+  int count = 0;         // units that fail to start; modules down (0 = all)
+};
+
+struct LoadMetrics {
+  double unpowered_s = 0;
+  double service_down_s = 0; // unpowered plus booting after power returns
+  double unserved_kwh = 0;
+  long power_losses = 0;
+};
+
+struct OutageOutcomes {
+  long no_impact = 0; // another feed carried the load; no battery used
+  long bridged_by_ups = 0;
+  long carried_by_gensets = 0;
+  long it_lost = 0;
+  long total() const { return no_impact + bridged_by_ups + carried_by_gensets + it_lost; }
+};
+
+// IT downtime per simulated year (minutes, averaged over IT loads), for the standard error.
+struct YearlySamples {
+  long years = 0;
+  double sum = 0, sum_squares = 0;
+  void add(double x) {
+    ++years;
+    sum += x;
+    sum_squares += x * x;
+  }
+};
+
+struct TimelineRow {
+  double time_s;
+  std::string component;
+  std::string state;
+  double load_kw;
+  double state_of_charge; // UPS only; -1 elsewhere
+};
+
+class Facility {
+public:
+  Facility(const FacilitySpec& spec, const PowerGraph& graph, std::uint64_t seed,
+           std::vector<ScheduledFault> faults);
+
+  double now() const { return now_; }
+  double next_event_time() const { return next_; }
+  // Integrates up to t (no later than next_event_time()), then applies every event due at t.
+  void advance_to(double t);
+  // Integrates to t without events (the end of the run) and closes the yearly samples.
+  void finish(double t);
+
+  // Called when a load gains or loses power, and when its service is back after booting.
+  std::function<void(int load, bool powered)> on_load_power;
+  std::function<void(int load)> on_load_booted;
+  // Called for every state change of a component, for the timeline.
+  std::function<void(const TimelineRow&)> on_timeline;
+
+  const std::vector<LoadMetrics>& load_metrics() const { return load_metrics_; }
+  const OutageOutcomes& outcomes() const { return outcomes_; }
+  const YearlySamples& yearly_it_downtime_min() const { return yearly_; }
+  double min_ups_state_of_charge() const { return min_soc_; }
+  const std::vector<GensetPlant>& plants() const { return plants_; }
+  const std::vector<UtilityFeed>& feeds() const { return feeds_; }
+  const FacilitySpec& spec() const { return spec_; }
+  bool load_powered(int load) const { return energized_[load_node_[load]] != 0; }
+  long events() const { return events_; }
+
+private:
+  void integrate(double t);
+  void process_due(double t);
+  void settle();
+  void compute_flows();
+  bool shed_for_capacity();
+  void track_episode();
+  void compute_next();
+  void emit_timeline();
+  double capacity_kw(int node) const;
+
+  FacilitySpec spec_;
+  const PowerGraph& graph_;
+  std::vector<UtilityFeed> feeds_;
+  std::vector<GensetPlant> plants_;
+  std::vector<TransferSwitch> switches_;
+  std::vector<UpsSystem> ups_;
+  std::vector<RepairableUnits> distribution_;
+  std::vector<ScheduledFault> faults_;
+  std::size_t next_fault_ = 0;
+
+  std::vector<int> load_node_;               // load index -> graph node
+  std::vector<std::vector<int>> shed_order_; // node -> loads below it, first to shed first
+  std::vector<char> energized_;              // per node
+  std::vector<char> shed_;                   // per load
+  std::vector<double> out_kw_;               // per node: power drawn from its output
+  std::vector<double> boot_done_;            // per load; -1 when not booting
+  std::vector<char> load_powered_;           // per load, as of the last settle
+  std::vector<int> it_loads_;
+
+  double now_ = 0;
+  double next_ = 0;
+  long events_ = 0;
+
+  std::vector<LoadMetrics> load_metrics_;
+  OutageOutcomes outcomes_;
+  YearlySamples yearly_;
+  long current_year_ = 0;
+  double current_year_min_ = 0;
+  double min_soc_ = 1.0;
+
+  bool episode_open_ = false;
+  bool episode_it_lost_ = false, episode_gensets_ = false, episode_ups_ = false;
+
+  std::vector<std::string> last_state_; // per node, for the timeline
+};
+
+} // namespace aidcsim::power

@@ -1,0 +1,107 @@
+// The facility's power chain as data: what the scenario's `facility:` section describes, after
+// units are checked. Components name the component that feeds them; the power graph
+// (power_graph.hpp) turns the names into edges and validates the whole.
+#pragma once
+
+#include "models/faults/distribution.hpp"
+#include "models/power/ups_battery.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace aidcsim::power {
+
+// A Poisson process of events with a random duration (utility outages, component failures).
+struct Interruptions {
+  double rate_per_s = 0; // 0: none
+  faults::DurationDistribution duration = faults::DurationDistribution::fixed(0);
+};
+
+struct UtilitySpec {
+  std::string id;
+  Interruptions outages;
+};
+
+// How many genset units are installed: a count, or relative to N = ceil(design load / unit
+// rating): N, N+1, 2N, or a percentage of the design load (120% -> ceil(1.2 load / rating)).
+struct GensetSizing {
+  enum class Kind { count, n, n_plus_1, two_n, percent };
+  Kind kind = Kind::n_plus_1;
+  double value = 0; // the count, or the percentage as a fraction (1.2)
+  int units_for(double design_load_kw, double unit_rating_kw) const;
+  std::string describe() const;
+};
+
+struct GensetPlantSpec {
+  std::string id;
+  double unit_rating_kw = 0;
+  GensetSizing sizing;
+  int units = 0;             // installed units, resolved from `sizing` and the design load
+  int units_needed = 0;      // N: units that carry the design load
+  double start_delay_s = 10; // start and carry (NFPA 110 Type 10)
+  double fail_to_start = 0;  // probability per unit per start attempt
+  int start_attempts = 1;    // attempts per unit per demand
+  double retry_delay_s = 0;  // between attempts
+  double fail_while_running_per_s = 0;
+  double fuel_tank_s = 0;        // runtime on a full tank at the design load; 0 = unlimited
+  double refuel_lead_time_s = 0; // first delivery after a start, then one per lead time
+};
+
+enum class SwitchKind { ats, sts };
+
+struct TransferSwitchSpec {
+  std::string id;
+  SwitchKind kind = SwitchKind::ats;
+  std::string normal;              // preferred source
+  std::string alternate;           // used while the normal source is down
+  double transfer_s = 0;           // open transition: the output is dead for this long
+  double retransfer_after_s = 300; // normal must be back this long before returning to it
+};
+
+struct UpsSpec {
+  std::string id;
+  std::string fed_by;
+  double rating_kw = 0; // usable capacity with all non-redundant modules (N)
+  int modules = 1;
+  int redundant_modules = 0;     // N+1 -> 1
+  UpsBatterySpec battery;        // battery.rated_kw = rating_kw
+  double efficiency = 1.0;       // output / input
+  Interruptions module_failures; // per module: failure rate and repair time
+  double module_kw() const { return rating_kw / (modules - redundant_modules); }
+};
+
+enum class DistributionKind { transformer, switchgear, pdu, busway };
+
+struct DistributionSpec {
+  std::string id;
+  DistributionKind kind = DistributionKind::pdu;
+  std::string fed_by;
+  double rating_kw = 0;   // 0: not a constraint
+  Interruptions failures; // failure rate and repair time
+};
+
+enum class LoadKind { rack, cdu, chiller, other };
+
+struct LoadSpec {
+  std::string id;
+  LoadKind kind = LoadKind::rack;
+  std::vector<std::string> fed_by; // one cord, or two (A/B) for dual-corded racks
+  double load_kw = 0;
+  int priority = 0;          // lower is shed first when capacity is short
+  std::string platform_rack; // SimGrid hosts whose "rack" property matches; may be empty
+  double boot_s = 0;         // service returns this long after power does
+  bool it() const { return kind == LoadKind::rack; }
+};
+
+struct FacilitySpec {
+  std::vector<UtilitySpec> utilities;
+  std::vector<GensetPlantSpec> gensets;
+  std::vector<TransferSwitchSpec> switches;
+  std::vector<UpsSpec> ups;
+  std::vector<DistributionSpec> distribution;
+  std::vector<LoadSpec> loads;
+  bool empty() const { return utilities.empty() && gensets.empty() && loads.empty(); }
+};
+
+} // namespace aidcsim::power

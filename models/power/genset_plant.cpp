@@ -1,0 +1,143 @@
+#include "models/power/genset_plant.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace aidcsim::power {
+
+GensetPlant::GensetPlant(const GensetPlantSpec& spec, double design_kw, RandomStream rng)
+    : spec_(spec), design_kw_(design_kw > 0 ? design_kw : spec.unit_rating_kw), rng_(rng),
+      units_(static_cast<std::size_t>(spec.units)), fuel_s_(spec.fuel_tank_s) {}
+
+void GensetPlant::attempt_start(Unit& u, double now) {
+  bool fails = false;
+  if (forced_fail_to_start_ > 0) {
+    --forced_fail_to_start_;
+    fails = true;
+  } else if (spec_.fail_to_start > 0) {
+    fails = rng_.uniform01() < spec_.fail_to_start;
+  }
+  u.state = UnitState::starting;
+  u.start_fails = fails;
+  u.at = now + spec_.start_delay_s; // success or failure shows after the start sequence
+}
+
+void GensetPlant::set_demand(bool demanded, double now) {
+  if (demanded == demanded_)
+    return;
+  demanded_ = demanded;
+  if (demanded) {
+    if (spec_.refuel_lead_time_s > 0 && spec_.fuel_tank_s > 0)
+      next_delivery_ = now + spec_.refuel_lead_time_s;
+    if (out_of_fuel_)
+      return;
+    for (auto& u : units_) {
+      u.attempts_left = spec_.start_attempts;
+      attempt_start(u, now);
+    }
+    return;
+  }
+  for (auto& u : units_) {
+    u.state = UnitState::stopped;
+    u.at = never;
+  }
+  running_ = 0;
+  fuel_s_ = spec_.fuel_tank_s;
+  out_of_fuel_ = false;
+  next_delivery_ = never;
+}
+
+void GensetPlant::integrate(double dt_s, double output_kw) {
+  if (dt_s <= 0 || running_ == 0)
+    return;
+  unit_run_s_ += running_ * dt_s;
+  energy_kwh_ += output_kw * dt_s / 3600.0;
+  if (spec_.fuel_tank_s > 0) {
+    const double burn = dt_s * output_kw / design_kw_;
+    fuel_used_s_ += burn;
+    fuel_s_ = std::max(0.0, fuel_s_ - burn);
+  }
+}
+
+void GensetPlant::refill_and_resume(double now) {
+  fuel_s_ = spec_.fuel_tank_s;
+  next_delivery_ = now + spec_.refuel_lead_time_s;
+  if (out_of_fuel_) {
+    out_of_fuel_ = false;
+    for (auto& u : units_)
+      if (u.state == UnitState::stopped) {
+        u.attempts_left = spec_.start_attempts;
+        attempt_start(u, now);
+      }
+  }
+}
+
+bool GensetPlant::process(double now) {
+  const int before = running_;
+  if (demanded_ && next_delivery_ <= now)
+    refill_and_resume(now);
+  for (auto& u : units_) {
+    if (u.at > now)
+      continue;
+    switch (u.state) {
+    case UnitState::starting:
+      if (u.start_fails) {
+        ++failed_attempts_;
+        if (--u.attempts_left > 0) {
+          u.state = UnitState::waiting_retry;
+          u.at = now + spec_.retry_delay_s;
+        } else {
+          u.state = UnitState::failed;
+          u.at = never;
+        }
+      } else {
+        ++starts_;
+        ++running_;
+        u.state = UnitState::running;
+        u.at = spec_.fail_while_running_per_s > 0
+                   ? now - std::log(rng_.uniform01()) / spec_.fail_while_running_per_s
+                   : never;
+      }
+      break;
+    case UnitState::waiting_retry:
+      attempt_start(u, now);
+      break;
+    case UnitState::running:
+      ++run_failures_;
+      --running_;
+      u.state = UnitState::failed;
+      u.at = never;
+      break;
+    case UnitState::stopped:
+    case UnitState::failed:
+      u.at = never;
+      break;
+    }
+  }
+  // Fuel exhaustion: every running unit stops until the next delivery.
+  // (A relative tolerance: integrating to the computed empty time may leave a rounding residue.)
+  if (spec_.fuel_tank_s > 0 && running_ > 0 && fuel_s_ <= 1e-9 * spec_.fuel_tank_s) {
+    out_of_fuel_ = true;
+    for (auto& u : units_)
+      if (u.state == UnitState::running || u.state == UnitState::starting ||
+          u.state == UnitState::waiting_retry) {
+        u.state = UnitState::stopped;
+        u.at = never;
+      }
+    running_ = 0;
+  }
+  return running_ != before;
+}
+
+double GensetPlant::next_event_time(double now, double output_kw) const {
+  double t = never;
+  for (const auto& u : units_)
+    t = std::min(t, u.at);
+  if (demanded_)
+    t = std::min(t, next_delivery_);
+  if (spec_.fuel_tank_s > 0 && running_ > 0 && output_kw > 0)
+    t = std::min(t, now + fuel_s_ * design_kw_ / output_kw);
+  return t;
+}
+
+} // namespace aidcsim::power

@@ -1,0 +1,84 @@
+// A plant of identical diesel genset units, started on demand by a transfer switch.
+//
+// On demand every unit cranks; each start attempt fails with probability p_fts (published
+// figures: 0.0066-0.0094 per demand), a failure shows after the start delay and is retried after
+// `retry_delay` while attempts remain. A started unit carries load after the start delay (NFPA
+// 110 Type 10: 10 s) and then fails at a constant rate (published: 0.00157 /h), so its time to
+// failure is exponential, drawn when it starts. Fuel: a full tank runs the design load for
+// `fuel_tank_s`; consumption is proportional to output, so at output P the tank empties after
+//   t = fuel_left_s * P_design / P.
+// A delivery arrives `refuel_lead_time` after the plant starts and every lead time after that,
+// refilling the tank. When demand ends, units stop, failed units are repaired and the tank is
+// topped up before the next demand (a simplification: outages are rare next to maintenance).
+#pragma once
+
+#include "engine/random_stream.hpp"
+#include "models/power/facility_spec.hpp"
+
+#include <limits>
+#include <vector>
+
+namespace aidcsim::power {
+
+class GensetPlant {
+public:
+  enum class UnitState { stopped, starting, waiting_retry, running, failed };
+
+  GensetPlant(const GensetPlantSpec& spec, double design_kw, RandomStream rng);
+
+  // Demand from a transfer switch: starts all stopped units, or stops all units.
+  void set_demand(bool demanded, double now);
+  bool demanded() const { return demanded_; }
+  // The next `units` start attempts fail (scheduled fault injection).
+  void force_fail_to_start(int units) { forced_fail_to_start_ += units; }
+
+  // Integrates fuel, run hours and energy over dt at a constant output.
+  void integrate(double dt_s, double output_kw);
+  // Handles every unit transition due at `now`; returns true if the running capacity changed.
+  bool process(double now);
+  // Earliest unit transition, fuel exhaustion (at this output, from `now`, the time of the last
+  // integrate) or delivery; +inf when none.
+  double next_event_time(double now, double output_kw) const;
+
+  double capacity_kw() const { return running_ * spec_.unit_rating_kw; }
+  int running_units() const { return running_; }
+  bool energized() const { return running_ > 0; }
+  const GensetPlantSpec& spec() const { return spec_; }
+  UnitState unit_state(int i) const { return units_[i].state; }
+
+  // Counters for metrics.
+  long starts() const { return starts_; } // successful starts
+  long failed_start_attempts() const { return failed_attempts_; }
+  long failures_while_running() const { return run_failures_; }
+  double unit_run_s() const { return unit_run_s_; } // sum over units of running time
+  double energy_kwh() const { return energy_kwh_; }
+  double fuel_used_tank_s() const { return fuel_used_s_; } // in seconds of design-load running
+
+  static constexpr double never = std::numeric_limits<double>::infinity();
+
+private:
+  struct Unit {
+    UnitState state = UnitState::stopped;
+    double at = never; // when the current state ends (start done, retry, failure)
+    bool start_fails = false;
+    int attempts_left = 0;
+  };
+  void attempt_start(Unit& u, double now);
+  void refill_and_resume(double now);
+
+  GensetPlantSpec spec_;
+  double design_kw_;
+  RandomStream rng_;
+  std::vector<Unit> units_;
+  bool demanded_ = false;
+  int running_ = 0;
+  int forced_fail_to_start_ = 0;
+  double fuel_s_; // seconds of design-load running left in the tank
+  bool out_of_fuel_ = false;
+  double next_delivery_ = never;
+
+  long starts_ = 0, failed_attempts_ = 0, run_failures_ = 0;
+  double unit_run_s_ = 0, energy_kwh_ = 0, fuel_used_s_ = 0;
+};
+
+} // namespace aidcsim::power

@@ -1,0 +1,214 @@
+#include "models/power/power_graph.hpp"
+
+#include "engine/text_distance.hpp"
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/topological_sort.hpp>
+
+#include <algorithm>
+
+namespace aidcsim::power {
+namespace {
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
+
+} // namespace
+
+std::string_view node_kind_name(NodeKind kind) {
+  switch (kind) {
+  case NodeKind::utility:
+    return "utility feed";
+  case NodeKind::genset_plant:
+    return "genset plant";
+  case NodeKind::transfer_switch:
+    return "transfer switch";
+  case NodeKind::ups:
+    return "UPS";
+  case NodeKind::distribution:
+    return "distribution component";
+  case NodeKind::load:
+    return "load";
+  }
+  return "component";
+}
+
+int PowerGraph::index_of(const std::string& id) const {
+  const auto it = by_id_.find(id);
+  return it == by_id_.end() ? -1 : it->second;
+}
+
+PowerGraph PowerGraph::build(const FacilitySpec& spec, std::vector<GraphProblem>& problems) {
+  PowerGraph g;
+  auto add_node = [&](NodeKind kind, int index, const std::string& id) {
+    if (g.by_id_.count(id) != 0) {
+      problems.push_back(
+          {id, "id", id, "a second component with this id; ids must be unique in the facility"});
+      return;
+    }
+    g.by_id_[id] = static_cast<int>(g.nodes_.size());
+    g.nodes_.push_back({kind, index, id});
+  };
+  for (std::size_t i = 0; i < spec.utilities.size(); ++i)
+    add_node(NodeKind::utility, static_cast<int>(i), spec.utilities[i].id);
+  for (std::size_t i = 0; i < spec.gensets.size(); ++i)
+    add_node(NodeKind::genset_plant, static_cast<int>(i), spec.gensets[i].id);
+  for (std::size_t i = 0; i < spec.switches.size(); ++i)
+    add_node(NodeKind::transfer_switch, static_cast<int>(i), spec.switches[i].id);
+  for (std::size_t i = 0; i < spec.ups.size(); ++i)
+    add_node(NodeKind::ups, static_cast<int>(i), spec.ups[i].id);
+  for (std::size_t i = 0; i < spec.distribution.size(); ++i)
+    add_node(NodeKind::distribution, static_cast<int>(i), spec.distribution[i].id);
+  for (std::size_t i = 0; i < spec.loads.size(); ++i)
+    add_node(NodeKind::load, static_cast<int>(i), spec.loads[i].id);
+  g.in_.assign(g.nodes_.size(), {});
+  g.out_.assign(g.nodes_.size(), {});
+
+  std::vector<std::string> ids;
+  for (const auto& n : g.nodes_)
+    ids.push_back(n.id);
+
+  auto connect = [&](const std::string& from, const std::string& to, const std::string& field) {
+    const int a = g.index_of(from);
+    const int b = g.index_of(to);
+    if (b < 0)
+      return; // `to` was a duplicate id, already reported
+    if (a < 0) {
+      const std::string guess = closest_match(from, ids);
+      problems.push_back(
+          {to, field, from,
+           "no component with this id" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)")});
+      return;
+    }
+    if (a == b) {
+      problems.push_back({to, field, from, "a component cannot feed itself"});
+      return;
+    }
+    if (g.nodes_[a].kind == NodeKind::load) {
+      problems.push_back({to, field, from, "'" + from + "' is a load; loads feed nothing"});
+      return;
+    }
+    if (g.nodes_[a].kind == NodeKind::genset_plant && g.nodes_[b].kind != NodeKind::transfer_switch) {
+      problems.push_back(
+          {to, field, from,
+           "gensets connect through a transfer switch, which starts them when its normal source fails"});
+      return;
+    }
+    g.out_[a].push_back(b);
+    g.in_[b].push_back(a);
+  };
+  for (const auto& s : spec.switches) {
+    connect(s.normal, s.id, "normal");
+    connect(s.alternate, s.id, "alternate");
+  }
+  for (const auto& u : spec.ups)
+    connect(u.fed_by, u.id, "fed_by");
+  for (const auto& d : spec.distribution)
+    connect(d.fed_by, d.id, "fed_by");
+  for (const auto& l : spec.loads)
+    for (const auto& f : l.fed_by)
+      connect(f, l.id, "fed_by");
+
+  // Topological order with Boost; a cycle makes it throw, and check_structure() reports it.
+  Graph bg(g.nodes_.size());
+  for (std::size_t a = 0; a < g.out_.size(); ++a)
+    for (int b : g.out_[a])
+      boost::add_edge(a, static_cast<std::size_t>(b), bg);
+  try {
+    std::vector<std::size_t> reversed;
+    boost::topological_sort(bg, std::back_inserter(reversed));
+    g.topo_.assign(reversed.rbegin(), reversed.rend());
+  } catch (const boost::not_a_dag&) {
+    g.topo_.clear();
+  }
+  return g;
+}
+
+std::vector<int> PowerGraph::find_cycle() const {
+  // Iterative DFS with colours; returns the nodes of the first cycle found, in order.
+  enum Colour { white, grey, black };
+  std::vector<Colour> colour(nodes_.size(), white);
+  std::vector<int> parent(nodes_.size(), -1);
+  for (std::size_t start = 0; start < nodes_.size(); ++start) {
+    if (colour[start] != white)
+      continue;
+    std::vector<std::pair<int, std::size_t>> stack{{static_cast<int>(start), 0}};
+    colour[start] = grey;
+    while (!stack.empty()) {
+      auto& [v, next] = stack.back();
+      if (next < out_[v].size()) {
+        const int w = out_[v][next++];
+        if (colour[w] == grey) {
+          std::vector<int> cycle{w};
+          for (int u = v; u != w; u = parent[u])
+            cycle.push_back(u);
+          std::reverse(cycle.begin() + 1, cycle.end());
+          return cycle;
+        }
+        if (colour[w] == white) {
+          colour[w] = grey;
+          parent[w] = v;
+          stack.emplace_back(w, 0);
+        }
+      } else {
+        colour[v] = black;
+        stack.pop_back();
+      }
+    }
+  }
+  return {};
+}
+
+std::vector<GraphProblem> PowerGraph::check_structure() const {
+  std::vector<GraphProblem> problems;
+  if (topo_.size() != nodes_.size()) {
+    const std::vector<int> cycle = find_cycle();
+    std::string path;
+    for (int v : cycle)
+      path += nodes_[v].id + " -> ";
+    path += nodes_[cycle.front()].id;
+    problems.push_back({nodes_[cycle.front()].id, "fed_by", "", "the power chain has a cycle: " + path});
+    return problems;
+  }
+  // Loads must be reachable from a utility feed or a genset plant.
+  std::vector<char> reached(nodes_.size(), 0);
+  std::vector<int> queue;
+  for (std::size_t i = 0; i < nodes_.size(); ++i)
+    if (nodes_[i].kind == NodeKind::utility || nodes_[i].kind == NodeKind::genset_plant) {
+      reached[i] = 1;
+      queue.push_back(static_cast<int>(i));
+    }
+  for (std::size_t q = 0; q < queue.size(); ++q)
+    for (int w : out_[queue[q]])
+      if (!reached[w]) {
+        reached[w] = 1;
+        queue.push_back(w);
+      }
+  for (std::size_t i = 0; i < nodes_.size(); ++i)
+    if (nodes_[i].kind == NodeKind::load && !reached[i])
+      problems.push_back(
+          {nodes_[i].id, "fed_by", "", "no path from any utility feed or genset plant reaches this load"});
+  return problems;
+}
+
+std::vector<double> PowerGraph::design_load_kw(const FacilitySpec& spec) const {
+  std::vector<double> load(nodes_.size(), 0.0);
+  // Reverse topological order: every node after everything it feeds.
+  for (auto it = topo_.rbegin(); it != topo_.rend(); ++it) {
+    const int v = *it;
+    const GraphNode& n = nodes_[v];
+    double through = 0;
+    if (n.kind == NodeKind::load) {
+      through = spec.loads[n.index].load_kw;
+    } else {
+      for (int w : out_[v])
+        through += load[w];
+      if (n.kind == NodeKind::ups)
+        through /= spec.ups[n.index].efficiency;
+    }
+    load[v] = through;
+  }
+  return load;
+}
+
+} // namespace aidcsim::power

@@ -1,0 +1,48 @@
+// A group of identical units that fail and get repaired: UPS modules, a PDU, a transformer.
+//
+// Each unit fails after an exponential time (a constant rate, drawn when it is repaired) and is
+// repaired after a time drawn from the repair distribution. Scheduled faults can also hold a
+// number of units down until a given time.
+#pragma once
+
+#include "engine/random_stream.hpp"
+#include "models/power/facility_spec.hpp"
+
+#include <limits>
+#include <vector>
+
+namespace aidcsim::power {
+
+class RepairableUnits {
+public:
+  RepairableUnits(int count, const Interruptions& failures, RandomStream rng, double now = 0);
+
+  int count() const { return static_cast<int>(units_.size()); }
+  int failed() const { return failed_; }
+  // Holds `count` more units down (the first ones up) until `until`.
+  void force_down(int count, double until);
+  // Applies transitions due at `now`; returns true if the number of failed units changed.
+  bool process(double now);
+  double next_event_time() const { return next_; }
+  long failures() const { return failures_; }
+
+  static constexpr double never = std::numeric_limits<double>::infinity();
+
+private:
+  struct Unit {
+    bool down = false;
+    bool forced = false;
+    double at; // next failure when up, end of repair when down
+  };
+  void refresh();
+  double draw_time_to_failure(double now);
+
+  Interruptions spec_;
+  RandomStream rng_;
+  std::vector<Unit> units_;
+  int failed_ = 0;
+  double next_ = never;
+  long failures_ = 0;
+};
+
+} // namespace aidcsim::power

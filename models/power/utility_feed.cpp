@@ -1,0 +1,51 @@
+#include "models/power/utility_feed.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace aidcsim::power {
+
+UtilityFeed::UtilityFeed(const UtilitySpec& spec, RandomStream rng, double now) : spec_(spec), rng_(rng) {
+  next_random_start_ =
+      spec_.outages.rate_per_s > 0 ? now - std::log(rng_.uniform01()) / spec_.outages.rate_per_s : never;
+}
+
+void UtilityFeed::schedule_outage(double start_s, double duration_s) {
+  const auto at = std::upper_bound(scheduled_.begin() + static_cast<std::ptrdiff_t>(next_scheduled_),
+                                   scheduled_.end(), std::make_pair(start_s, duration_s));
+  scheduled_.insert(at, {start_s, duration_s});
+}
+
+void UtilityFeed::start_outage(double now, double duration_s) {
+  const bool was_up = up();
+  active_ends_.push_back(now + duration_s);
+  if (was_up)
+    ++outages_; // an outage that starts while the feed is down merges with the active one
+}
+
+bool UtilityFeed::process(double now) {
+  const bool was_up = up();
+  // Ends first: an outage that ends exactly when another starts leaves the feed down.
+  std::erase_if(active_ends_, [now](double end) { return end <= now; });
+  while (next_scheduled_ < scheduled_.size() && scheduled_[next_scheduled_].first <= now) {
+    start_outage(now, scheduled_[next_scheduled_].second);
+    ++next_scheduled_;
+  }
+  while (next_random_start_ <= now) {
+    start_outage(now, spec_.outages.duration.sample(rng_));
+    next_random_start_ = now - std::log(rng_.uniform01()) / spec_.outages.rate_per_s;
+  }
+  std::erase_if(active_ends_, [now](double end) { return end <= now; }); // zero-length outages
+  return up() != was_up;
+}
+
+double UtilityFeed::next_event_time() const {
+  double t = next_random_start_;
+  for (double end : active_ends_)
+    t = std::min(t, end);
+  if (next_scheduled_ < scheduled_.size())
+    t = std::min(t, scheduled_[next_scheduled_].first);
+  return t;
+}
+
+} // namespace aidcsim::power

@@ -1,0 +1,40 @@
+// A utility feed: outages arrive as a Poisson process (rate per year from published SAIDI/SAIFI
+// figures) with durations from a distribution; scheduled outages (sag trains, a 45 min loss) are
+// added on top. Overlapping outages merge: the feed is down while any outage is active.
+#pragma once
+
+#include "engine/random_stream.hpp"
+#include "models/power/facility_spec.hpp"
+
+#include <limits>
+#include <vector>
+
+namespace aidcsim::power {
+
+class UtilityFeed {
+public:
+  UtilityFeed(const UtilitySpec& spec, RandomStream rng, double now = 0);
+
+  void schedule_outage(double start_s, double duration_s);
+  bool up() const { return active_ends_.empty(); }
+  // Applies every start and end due at `now`; returns true if up() changed.
+  bool process(double now);
+  double next_event_time() const;
+  long outages() const { return outages_; }
+  const UtilitySpec& spec() const { return spec_; }
+
+  static constexpr double never = std::numeric_limits<double>::infinity();
+
+private:
+  void start_outage(double now, double duration_s);
+  UtilitySpec spec_;
+  RandomStream rng_;
+  double next_random_start_;
+  std::vector<double> active_ends_;
+  std::vector<std::pair<double, double>>
+      scheduled_; // (start, duration), sorted by start, consumed from the front
+  std::size_t next_scheduled_ = 0;
+  long outages_ = 0;
+};
+
+} // namespace aidcsim::power

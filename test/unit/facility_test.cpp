@@ -1,0 +1,208 @@
+// The facility event core against hand-computed timelines and closed forms, without SimGrid.
+#include "engine/units.hpp"
+#include "models/power/facility.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using namespace aidcsim::power;
+
+namespace {
+
+constexpr double minute = 60, hour = 3600;
+
+// utility -> [ATS <- gensets] -> UPS -> PDU -> rack, built up by the tests.
+struct Chain {
+  FacilitySpec spec;
+  Chain(double rack_kw, double ups_runtime_s, bool gensets) {
+    spec.utilities.push_back({"grid", {}});
+    std::string ups_feed = "grid";
+    if (gensets) {
+      GensetPlantSpec g;
+      g.id = "gen";
+      g.unit_rating_kw = 2000;
+      g.units = 1;
+      g.units_needed = 1;
+      g.start_delay_s = 10;
+      spec.gensets.push_back(g);
+      TransferSwitchSpec ats;
+      ats.id = "ats";
+      ats.normal = "grid";
+      ats.alternate = "gen";
+      ats.transfer_s = 0.1;
+      ats.retransfer_after_s = 5 * minute;
+      spec.switches.push_back(ats);
+      ups_feed = "ats";
+    }
+    UpsSpec u;
+    u.id = "ups";
+    u.fed_by = ups_feed;
+    u.rating_kw = rack_kw;
+    u.battery = {rack_kw, ups_runtime_s, 1.15, 0.25 * rack_kw};
+    spec.ups.push_back(u);
+    spec.distribution.push_back({"pdu", DistributionKind::pdu, "ups", 0, {}});
+    LoadSpec rack;
+    rack.id = "rack";
+    rack.fed_by = {"pdu"};
+    rack.load_kw = rack_kw;
+    spec.loads.push_back(rack);
+  }
+};
+
+struct Simulation {
+  PowerGraph graph;
+  Facility facility;
+  Simulation(const FacilitySpec& spec, std::vector<ScheduledFault> faults, double end_s,
+             std::uint64_t seed = 1)
+      : graph(build(spec)), facility(spec, graph, seed, std::move(faults)) {
+    while (facility.next_event_time() <= end_s)
+      facility.advance_to(facility.next_event_time());
+    facility.finish(end_s);
+  }
+  static PowerGraph build(const FacilitySpec& spec) {
+    std::vector<GraphProblem> problems;
+    PowerGraph g = PowerGraph::build(spec, problems);
+    EXPECT_TRUE(problems.empty());
+    return g;
+  }
+};
+
+ScheduledFault utility_loss(double at, double duration) {
+  return {at, ScheduledFault::Kind::utility_loss, "grid", duration, 0};
+}
+
+} // namespace
+
+TEST(Facility, ShortSagIsBridgedByTheUps) {
+  const Chain c(1000, 10 * minute, false);
+  Simulation r(c.spec, {utility_loss(hour, 2.0)}, 2 * hour);
+  EXPECT_EQ(r.facility.load_metrics()[0].unpowered_s, 0.0);
+  EXPECT_EQ(r.facility.outcomes().bridged_by_ups, 1);
+  // 2 s at rated load out of a 600 s battery.
+  EXPECT_NEAR(r.facility.min_ups_state_of_charge(), 1.0 - 2.0 / 600.0, 1e-12);
+}
+
+TEST(Facility, OutageLongerThanTheBatteryLosesItForTheDifference) {
+  const Chain c(1000, 10 * minute, false);
+  Simulation r(c.spec, {utility_loss(hour, 45 * minute)}, 3 * hour);
+  EXPECT_NEAR(r.facility.load_metrics()[0].unpowered_s, 35 * minute, 1e-6);
+  EXPECT_NEAR(r.facility.load_metrics()[0].unserved_kwh, 1000.0 * 35.0 / 60.0, 1e-6);
+  EXPECT_EQ(r.facility.outcomes().it_lost, 1);
+  EXPECT_EQ(r.facility.min_ups_state_of_charge(), 0.0);
+}
+
+TEST(Facility, PeukertStretchesTheBatteryAtPartLoad) {
+  // The UPS is rated 1,000 kW for 10 min; the rack draws 500 kW: 22.19 min of battery.
+  Chain c(500, 10 * minute, false);
+  c.spec.ups[0].rating_kw = 1000;
+  c.spec.ups[0].battery.rated_kw = 1000;
+  Simulation r(c.spec, {utility_loss(hour, 45 * minute)}, 3 * hour);
+  EXPECT_NEAR(r.facility.load_metrics()[0].unpowered_s, 45 * minute - 600 * std::pow(2.0, 1.15), 1e-6);
+}
+
+TEST(Facility, GensetsCarryA45MinuteOutage) {
+  const Chain c(1000, 10 * minute, true);
+  Simulation r(c.spec, {utility_loss(hour, 45 * minute)}, 3 * hour);
+  EXPECT_EQ(r.facility.load_metrics()[0].unpowered_s, 0.0);
+  EXPECT_EQ(r.facility.outcomes().carried_by_gensets, 1);
+  const GensetPlant& gen = r.facility.plants()[0];
+  EXPECT_EQ(gen.starts(), 1);
+  // Running from 10 s after the loss until the retransfer ends, 5 min + 0.1 s after the return.
+  EXPECT_NEAR(gen.unit_run_s(), 45 * minute + 5 * minute + 0.1 - 10, 1e-6);
+  // The UPS bridged the 10 s start, the 0.1 s transfer and the 0.1 s retransfer.
+  EXPECT_NEAR(r.facility.min_ups_state_of_charge(), 1.0 - 10.1 / 600.0, 1e-3);
+}
+
+TEST(Facility, GensetFailToStartLeavesOnlyTheBattery) {
+  const Chain c(1000, 5 * minute, true);
+  Simulation r(
+      c.spec,
+      {utility_loss(hour, 45 * minute), {hour - 1, ScheduledFault::Kind::genset_fail_to_start, "gen", 0, 1}},
+      3 * hour);
+  EXPECT_NEAR(r.facility.load_metrics()[0].unpowered_s, 40 * minute, 1e-6);
+  EXPECT_EQ(r.facility.outcomes().it_lost, 1);
+  EXPECT_EQ(r.facility.plants()[0].failed_start_attempts(), 1);
+}
+
+TEST(Facility, NPlusOneWithTwoFailedStartsShedsByPriority) {
+  // Three 1 MW units for two 900 kW racks behind their own UPS; two units fail to start, so
+  // one unit carries one rack and the lower-priority rack is shed once its battery is empty.
+  FacilitySpec spec;
+  spec.utilities.push_back({"grid", {}});
+  GensetPlantSpec g;
+  g.id = "gen";
+  g.unit_rating_kw = 1000;
+  g.units = 3;
+  g.units_needed = 2;
+  spec.gensets.push_back(g);
+  TransferSwitchSpec ats;
+  ats.id = "ats";
+  ats.normal = "grid";
+  ats.alternate = "gen";
+  spec.switches.push_back(ats);
+  for (const char* side : {"a", "b"}) {
+    UpsSpec u;
+    u.id = std::string("ups-") + side;
+    u.fed_by = "ats";
+    u.rating_kw = 1000;
+    u.battery = {1000, 5 * minute, 1.0, 200};
+    spec.ups.push_back(u);
+    LoadSpec rack;
+    rack.id = std::string("rack-") + side;
+    rack.fed_by = {u.id};
+    rack.load_kw = 900;
+    rack.priority = side[0] == 'a' ? 2 : 1;
+    spec.loads.push_back(rack);
+  }
+  Simulation r(
+      spec, {utility_loss(hour, 30 * minute), {0, ScheduledFault::Kind::genset_fail_to_start, "gen", 0, 2}},
+      2 * hour);
+  EXPECT_EQ(r.facility.load_metrics()[0].unpowered_s, 0.0); // priority 2 kept
+  EXPECT_GT(r.facility.load_metrics()[1].unpowered_s, 25 * minute);
+  EXPECT_EQ(r.facility.outcomes().it_lost, 1);
+}
+
+TEST(Facility, DualCordedRackRidesThroughOneFailedUps) {
+  // 2N: two UPS, each able to carry the rack alone; UPS B is down for the whole run.
+  FacilitySpec spec;
+  spec.utilities.push_back({"grid", {}});
+  for (const char* side : {"a", "b"}) {
+    UpsSpec u;
+    u.id = std::string("ups-") + side;
+    u.fed_by = "grid";
+    u.rating_kw = 1000;
+    u.battery = {1000, 10 * minute, 1.15, 200};
+    spec.ups.push_back(u);
+  }
+  LoadSpec rack;
+  rack.id = "rack";
+  rack.fed_by = {"ups-a", "ups-b"};
+  rack.load_kw = 1000;
+  spec.loads.push_back(rack);
+  Simulation r(
+      spec,
+      {{10, ScheduledFault::Kind::component_down, "ups-b", 10 * hour, 0}, utility_loss(hour, 5 * minute)},
+      3 * hour);
+  EXPECT_EQ(r.facility.load_metrics()[0].unpowered_s, 0.0);
+  // UPS A alone carried the full 1,000 kW for 5 min: half its 10 min battery.
+  EXPECT_NEAR(r.facility.min_ups_state_of_charge(), 0.5, 1e-9);
+}
+
+TEST(Facility, PoissonOutagesWithoutGensetsMatchTheClosedForm) {
+  // Outages at 2 per year, exponential durations of mean 60 min, 10 min of battery:
+  // E[downtime] = 2 * 60 * exp(-10/60) = 101.58 min per year.
+  Chain c(1000, 10 * minute, false);
+  c.spec.utilities[0].outages = {2.0 / aidcsim::units::seconds_per_year,
+                                 aidcsim::faults::DurationDistribution::exponential(60 * minute)};
+  c.spec.ups[0].battery.recharge_kw = 1e9; // recharged at once: the closed form assumes a full battery
+  const double years = 20000;
+  Simulation r(c.spec, {}, years * aidcsim::units::seconds_per_year, 7);
+  const auto& y = r.facility.yearly_it_downtime_min();
+  ASSERT_EQ(y.years, 20000);
+  const double mean = y.sum / y.years;
+  const double se = std::sqrt((y.sum_squares / y.years - mean * mean) / y.years);
+  const double expected = 2 * 60 * std::exp(-10.0 / 60.0);
+  EXPECT_NEAR(mean, expected, 4 * se) << "mean " << mean << " se " << se;
+  EXPECT_LT(se, 1.0);
+}

@@ -1,0 +1,103 @@
+// Genset plant: start sequence, failures to start, failure while running, fuel.
+#include "models/power/genset_plant.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using aidcsim::RandomStream;
+using aidcsim::power::GensetPlant;
+using aidcsim::power::GensetPlantSpec;
+
+namespace {
+GensetPlantSpec plant(int units, double fts) {
+  GensetPlantSpec g;
+  g.id = "gen";
+  g.unit_rating_kw = 1000;
+  g.units = units;
+  g.units_needed = 1;
+  g.start_delay_s = 10;
+  g.fail_to_start = fts;
+  return g;
+}
+} // namespace
+
+TEST(GensetPlant, StartsAfterTheStartDelay) {
+  GensetPlant p(plant(2, 0.0), 1000, RandomStream(1, "gen"));
+  p.set_demand(true, 100);
+  EXPECT_EQ(p.next_event_time(100, 0), 110);
+  EXPECT_FALSE(p.process(105));
+  EXPECT_TRUE(p.process(110));
+  EXPECT_EQ(p.running_units(), 2);
+  EXPECT_EQ(p.capacity_kw(), 2000);
+  p.set_demand(false, 200);
+  EXPECT_EQ(p.running_units(), 0);
+}
+
+TEST(GensetPlant, BothOfTwoUnitsFailToStartWithProbabilityPSquared) {
+  // Textbook check (published-figures): two sets each failing to start 1% of the time both fail
+  // with probability 1e-4. One million demands: expect 100 (Poisson sd 10).
+  GensetPlant p(plant(2, 0.01), 1000, RandomStream(3, "gen"));
+  long both_failed = 0, one_failed = 0;
+  double t = 0;
+  for (int i = 0; i < 1000000; ++i) {
+    p.set_demand(true, t);
+    p.process(t + 10);
+    both_failed += p.running_units() == 0;
+    one_failed += p.running_units() == 1;
+    p.set_demand(false, t + 20);
+    t += 100;
+  }
+  EXPECT_NEAR(both_failed, 100, 40);
+  EXPECT_NEAR(one_failed, 2 * 0.01 * 0.99 * 1e6, 4 * std::sqrt(19800.0));
+}
+
+TEST(GensetPlant, RetriesAFailedStart) {
+  auto spec = plant(1, 0.0);
+  spec.start_attempts = 2;
+  spec.retry_delay_s = 30;
+  GensetPlant p(spec, 1000, RandomStream(1, "gen"));
+  p.force_fail_to_start(1);
+  p.set_demand(true, 0);
+  p.process(10); // first attempt fails at 10 s
+  EXPECT_EQ(p.running_units(), 0);
+  EXPECT_EQ(p.next_event_time(10, 0), 40);
+  p.process(40); // second attempt cranks at 40 s
+  p.process(50);
+  EXPECT_EQ(p.running_units(), 1);
+  EXPECT_EQ(p.failed_start_attempts(), 1);
+}
+
+TEST(GensetPlant, FailsWhileRunningAtItsRate) {
+  auto spec = plant(1, 0.0);
+  spec.fail_while_running_per_s = 0.00157 / 3600; // published-figures: REopt default
+  double total = 0;
+  const int trials = 20000;
+  for (int i = 0; i < trials; ++i) {
+    GensetPlant p(spec, 1000, RandomStream(i, "gen"));
+    p.set_demand(true, 0);
+    p.process(10);
+    total += p.next_event_time(10, 0) - 10;
+  }
+  const double mttf_h = 1 / 0.00157;
+  EXPECT_NEAR(total / trials / 3600, mttf_h, 4 * mttf_h / std::sqrt(trials));
+}
+
+TEST(GensetPlant, RunsOutOfFuelAndRestartsOnDelivery) {
+  auto spec = plant(1, 0.0);
+  spec.fuel_tank_s = 8 * 3600;         // 8 h at the design load
+  spec.refuel_lead_time_s = 12 * 3600; // first truck 12 h after the start
+  GensetPlant p(spec, 1000, RandomStream(1, "gen"));
+  p.set_demand(true, 0);
+  p.process(10);
+  // At half the design load the tank lasts 16 h.
+  EXPECT_NEAR(p.next_event_time(10, 500), 12 * 3600, 1e-9); // the delivery comes first
+  EXPECT_NEAR(p.next_event_time(10, 1000), 10 + 8 * 3600, 1e-9);
+  p.integrate(8 * 3600, 1000);
+  p.process(10 + 8 * 3600);
+  EXPECT_EQ(p.running_units(), 0); // dry
+  p.process(12 * 3600);            // delivery: refill and crank again
+  p.process(12 * 3600 + 10);
+  EXPECT_EQ(p.running_units(), 1);
+  EXPECT_NEAR(p.fuel_used_tank_s(), 8 * 3600, 1e-6);
+}
