@@ -1,5 +1,6 @@
 #include "engine/scenario.hpp"
 
+#include "engine/facility_loader.hpp"
 #include "engine/yaml_reader.hpp"
 
 #include <filesystem>
@@ -7,7 +8,7 @@
 namespace aidcsim {
 
 const std::vector<std::string>& workload_kinds() {
-  static const std::vector<std::string> kinds{"full_load"};
+  static const std::vector<std::string> kinds{"full_load", "idle"};
   return kinds;
 }
 
@@ -48,7 +49,7 @@ Scenario load_scenario(const std::string& path) {
       d.IsDefined()) {
     if (auto v = top.scalar_quantity(d, "duration", units::Dimension::time, Range::positive)) {
       if (*v > max_duration_s)
-        diags.add(top.pos(d), "duration", d.Scalar(), "longer than the 1000 y a scenario may run");
+        diags.add(top.pos(d), "duration", d.Scalar(), "longer than the 1000000 y a scenario may run");
       else if (*v < min_duration_s)
         diags.add(top.pos(d), "duration", d.Scalar(), "shorter than the 1 us a scenario must run");
       else
@@ -59,13 +60,21 @@ Scenario load_scenario(const std::string& path) {
   s.seed =
       static_cast<std::uint64_t>(top.integer("seed", Need::optional, 0, 9223372036854775807LL).value_or(1));
 
-  const YAML::Node workload = top.node("workload", Need::required, "a map with a 'kind' (full_load)");
+  const YAML::Node workload = top.node("workload", Need::required, "a map with a 'kind' (full_load or idle)");
   if (workload.IsDefined()) {
     MapReader w(workload, "workload", path, diags);
     if (w.is_map()) {
       s.workload.kind = w.one_of("kind", workload_kinds(), Need::required).value_or("");
       w.finish();
     }
+  }
+  if (const YAML::Node facility = top.node("facility", Need::optional); facility.IsDefined())
+    read_facility(facility, top, s.facility);
+  if (const YAML::Node faults = top.node("faults", Need::optional); faults.IsDefined()) {
+    if (s.facility.empty())
+      diags.add(top.pos(faults), "faults", "", "faults act on a facility; add a 'facility:' section");
+    else
+      read_faults(faults, top, s.facility, s.faults);
   }
   top.finish();
   if (!diags.empty())

@@ -2,6 +2,8 @@
 // every value type- and unit-checked; see scenarios/default.yaml for a commented example.
 #pragma once
 
+#include "models/power/facility.hpp"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -9,7 +11,7 @@
 namespace aidcsim {
 
 struct WorkloadSpec {
-  std::string kind; // "full_load": every accelerator computes at full speed for the whole run
+  std::string kind; // "full_load": every accelerator at full speed; "idle": none computes
 };
 
 struct Scenario {
@@ -20,13 +22,17 @@ struct Scenario {
   double duration_s = 0;
   std::uint64_t seed = 1;
   WorkloadSpec workload;
+  power::FacilitySpec facility;              // empty when the scenario has no `facility:`
+  std::vector<power::ScheduledFault> faults; // from `faults:`
 };
 
 // Workload kinds the engine knows.
 const std::vector<std::string>& workload_kinds();
 
-// Longest and shortest run a scenario may ask for: 1,000 years, 1 microsecond.
-inline constexpr double max_duration_s = 1000.0 * 365.0 * 86400.0;
+// Longest and shortest run a scenario may ask for: 1,000,000 years, 1 microsecond. SimGrid's clock
+// is one double: at 1,000,000 years (3.2e13 s) it resolves 4 ms, still far below the shortest
+// power-chain delay that matters (a 100 ms transfer, a 10 s genset start).
+inline constexpr double max_duration_s = 1e6 * 365.0 * 86400.0;
 inline constexpr double min_duration_s = 1e-6;
 
 // Seeds are whole numbers from 0 to 2^63 - 1, in scenario files and on the command line.

@@ -1,35 +1,169 @@
 #include "engine/simulation.hpp"
 
+#include "engine/atomic_file.hpp"
 #include "engine/diagnostics.hpp"
+#include "engine/facility_clock.hpp"
 #include "engine/simgrid_platform.hpp"
 #include "engine/units.hpp"
 #include "models/workload/full_load.hpp"
 
 #include <simgrid/plugins/energy.h>
+#include <simgrid/s4u/Actor.hpp>
 #include <simgrid/s4u/Host.hpp>
 
+#include <cmath>
+#include <cstdio>
+#include <map>
 #include <stdexcept>
 
 namespace aidcsim {
+namespace {
 
-RunResult run_scenario(const Scenario& scenario, const std::function<void()>& on_platform_loaded) {
+namespace sg4 = simgrid::s4u;
+
+// SimGrid hosts of each facility load, by the hosts' "rack" property.
+std::vector<std::vector<sg4::Host*>> hosts_of_loads(const Scenario& s, const std::vector<sg4::Host*>& hosts) {
+  std::map<std::string, std::vector<sg4::Host*>> by_rack;
+  for (auto* h : hosts)
+    if (const char* rack = h->get_property("rack"))
+      by_rack[rack].push_back(h);
+  std::vector<std::vector<sg4::Host*>> out(s.facility.loads.size());
+  Diagnostics diags;
+  for (std::size_t l = 0; l < s.facility.loads.size(); ++l) {
+    const auto& load = s.facility.loads[l];
+    if (load.platform_rack.empty())
+      continue;
+    const auto it = by_rack.find(load.platform_rack);
+    if (it == by_rack.end())
+      diags.add(SourcePos{s.file, 0, 0}, "facility." + load.id + ".platform_rack", load.platform_rack,
+                "no host of " + s.platform_path + " has this 'rack' property");
+    else
+      out[l] = it->second;
+  }
+  if (!diags.empty())
+    throw InputError(std::move(diags));
+  return out;
+}
+
+FacilityResult facility_result(const power::Facility& f, double duration_s) {
+  FacilityResult r;
+  r.present = true;
+  r.simulated_years = duration_s / units::seconds_per_year;
+  r.events = f.events();
+  double unpowered = 0, service = 0;
+  int it = 0;
+  for (std::size_t l = 0; l < f.spec().loads.size(); ++l) {
+    if (!f.spec().loads[l].it())
+      continue;
+    ++it;
+    const auto& m = f.load_metrics()[l];
+    unpowered += m.unpowered_s;
+    service += m.service_down_s;
+    r.unserved_it_energy_kwh += m.unserved_kwh;
+  }
+  if (it > 0 && duration_s > 0) {
+    r.power_availability = 1.0 - unpowered / (it * duration_s);
+    r.it_downtime_min_per_year = unpowered / it / 60.0 / r.simulated_years;
+    r.it_service_downtime_min_per_year = service / it / 60.0 / r.simulated_years;
+  }
+  const auto& y = f.yearly_it_downtime_min();
+  r.simulated_whole_years = y.years;
+  if (y.years >= 2) {
+    const double mean = y.sum / y.years;
+    const double var = std::max(0.0, (y.sum_squares - y.years * mean * mean) / (y.years - 1));
+    r.it_downtime_standard_error_min_per_year = std::sqrt(var / y.years);
+  }
+  for (const auto& feed : f.feeds())
+    r.utility_outages += feed.outages();
+  r.outcomes = f.outcomes();
+  r.min_ups_state_of_charge = f.min_ups_state_of_charge();
+  for (const auto& p : f.plants()) {
+    r.genset_run_hours += p.unit_run_s() / 3600.0;
+    r.genset_starts += p.starts();
+    r.genset_failed_start_attempts += p.failed_start_attempts();
+    r.genset_energy_kwh += p.energy_kwh();
+    r.fuel_used_tank_hours += p.fuel_used_tank_s() / 3600.0;
+  }
+  return r;
+}
+
+// The timeline as CSV, kept in memory and written at the end (a long run keeps its first rows).
+class TimelineWriter {
+public:
+  static constexpr std::size_t max_rows = 1000000;
+  void add(const power::TimelineRow& row) {
+    if (rows_ < max_rows) {
+      char buf[96];
+      std::snprintf(buf, sizeof buf, "%.6f,", row.time_s);
+      text_ += buf;
+      text_ += row.component + "," + row.state + ",";
+      std::snprintf(buf, sizeof buf, "%.3f,", row.load_kw);
+      text_ += buf;
+      if (row.state_of_charge >= 0) {
+        std::snprintf(buf, sizeof buf, "%.6f", row.state_of_charge);
+        text_ += buf;
+      }
+      text_ += '\n';
+    }
+    ++rows_;
+  }
+  void write(const std::string& path) const {
+    write_file_atomically(path, [&](std::ostream& out) {
+      out << "time_s,component,state,load_kw,state_of_charge\n" << text_;
+      if (rows_ > max_rows)
+        out << "# truncated: " << rows_ - max_rows << " more rows not written\n";
+    });
+  }
+
+private:
+  std::string text_;
+  std::size_t rows_ = 0;
+};
+
+} // namespace
+
+RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   auto engine = load_simgrid_platform(scenario.platform_path);
-  std::vector<simgrid::s4u::Host*> accelerators =
-      engine->get_filtered_hosts([](simgrid::s4u::Host* h) { return h->get_property("chip") != nullptr; });
+  std::vector<sg4::Host*> accelerators =
+      engine->get_filtered_hosts([](sg4::Host* h) { return h->get_property("chip") != nullptr; });
   if (accelerators.empty())
     throw_input_error(SourcePos{scenario.platform_path, 0, 0}, "", "",
                       "no accelerator hosts (hosts with a 'chip' property) in the platform");
-
-  if (on_platform_loaded)
-    on_platform_loaded();
+  std::vector<std::vector<sg4::Host*>> hosts_of_load;
+  if (!scenario.facility.empty())
+    hosts_of_load = hosts_of_loads(scenario, accelerators);
+  if (options.on_platform_loaded)
+    options.on_platform_loaded();
 
   if (scenario.workload.kind == "full_load")
     workload::start_full_load(accelerators, scenario.duration_s);
-  else
+  else if (scenario.workload.kind != "idle")
     throw std::logic_error("workload kind '" + scenario.workload.kind +
                            "' passed validation but has no model");
 
+  std::unique_ptr<power::PowerGraph> graph;
+  std::unique_ptr<power::Facility> facility;
+  std::shared_ptr<FacilityClock> clock;
+  TimelineWriter timeline;
+  if (!scenario.facility.empty()) {
+    std::vector<power::GraphProblem> problems;
+    graph = std::make_unique<power::PowerGraph>(power::PowerGraph::build(scenario.facility, problems));
+    if (!problems.empty())
+      throw std::logic_error("facility passed validation but its graph has problems");
+    facility = std::make_unique<power::Facility>(scenario.facility, *graph, scenario.seed, scenario.faults);
+    if (!options.timeline_csv.empty())
+      facility->on_timeline = [&timeline](const power::TimelineRow& row) { timeline.add(row); };
+    clock = std::make_shared<FacilityClock>(*facility, scenario.duration_s, std::move(hosts_of_load));
+    engine->add_model(clock, {});
+  } else if (scenario.workload.kind == "idle") {
+    // Nothing else moves the clock: one actor sleeps through the run.
+    const double duration = scenario.duration_s;
+    sg4::Actor::create("clock", accelerators.front(), [duration] { sg4::this_actor::sleep_for(duration); });
+  }
+
   engine->run();
+  if (facility && !clock->finished())
+    facility->finish(scenario.duration_s);
 
   RunResult r;
   r.scenario_file = scenario.file;
@@ -37,12 +171,17 @@ RunResult run_scenario(const Scenario& scenario, const std::function<void()>& on
   r.platform_file = scenario.platform_path;
   r.seed = scenario.seed;
   r.accelerators = accelerators.size();
-  r.simulated_time_s = simgrid::s4u::Engine::get_clock();
+  r.simulated_time_s = sg4::Engine::get_clock();
   double energy_j = 0;
   for (const auto* h : accelerators)
     energy_j += sg_host_get_consumed_energy(h);
   r.it_energy_kwh = energy_j / units::joules_per_kwh;
   r.mean_it_power_kw = r.simulated_time_s > 0 ? energy_j / r.simulated_time_s / 1e3 : 0.0;
+  if (facility) {
+    r.facility = facility_result(*facility, scenario.duration_s);
+    if (!options.timeline_csv.empty())
+      timeline.write(options.timeline_csv);
+  }
   return r;
 }
 

@@ -5,9 +5,31 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace aidcsim {
+
+// What the facility's power chain did over the run.
+struct FacilityResult {
+  bool present = false;
+  double simulated_years = 0;
+  double power_availability = 1;                                 // fraction of IT rack-time energized
+  double it_downtime_min_per_year = 0;                           // unpowered time, averaged over IT racks
+  std::optional<double> it_downtime_standard_error_min_per_year; // from yearly samples (2+ years)
+  long simulated_whole_years = 0;
+  double it_service_downtime_min_per_year = 0; // unpowered plus booting after power returns
+  double unserved_it_energy_kwh = 0;
+  long utility_outages = 0;
+  power::OutageOutcomes outcomes;
+  double min_ups_state_of_charge = 1;
+  double genset_run_hours = 0; // summed over units
+  long genset_starts = 0;
+  long genset_failed_start_attempts = 0;
+  double genset_energy_kwh = 0;
+  double fuel_used_tank_hours = 0; // hours of design-load running burned
+  long events = 0;
+};
 
 struct RunResult {
   std::string scenario_file;
@@ -18,11 +40,16 @@ struct RunResult {
   double simulated_time_s = 0;
   double it_energy_kwh = 0;
   double mean_it_power_kw = 0;
+  FacilityResult facility;
+};
+
+struct RunOptions {
+  std::function<void()> on_platform_loaded; // called once the platform loaded, before time starts
+  std::string timeline_csv;                 // where to write the facility timeline; empty: none
 };
 
 // Runs the scenario to its duration. SimGrid keeps one engine per process: one run per process.
-// Throws InputError for a platform that does not load. `on_platform_loaded` is called once the
-// platform has loaded, before simulated time starts.
-RunResult run_scenario(const Scenario& scenario, const std::function<void()>& on_platform_loaded = {});
+// Throws InputError for a platform that does not load or does not match the facility.
+RunResult run_scenario(const Scenario& scenario, const RunOptions& options = {});
 
 } // namespace aidcsim

@@ -1,10 +1,13 @@
 #include "models/workload/full_load.hpp"
 
 #include <simgrid/s4u/Actor.hpp>
+#include <simgrid/s4u/Engine.hpp>
 #include <simgrid/s4u/Exec.hpp>
 #include <simgrid/s4u/Host.hpp>
 
+#include <map>
 #include <numeric>
+#include <string>
 
 namespace aidcsim::workload {
 
@@ -13,22 +16,34 @@ double full_load_energy_j(const std::vector<double>& power_full_w, double durati
 }
 
 void start_full_load(const std::vector<simgrid::s4u::Host*>& hosts, double duration_s) {
-  if (hosts.empty())
-    return;
-  simgrid::s4u::Actor::create("full-load", hosts.front(), [hosts, duration_s]() {
-    std::vector<simgrid::s4u::ExecPtr> execs;
-    execs.reserve(hosts.size());
-    for (simgrid::s4u::Host* h : hosts) {
-      h->set_pstate(0);
-      execs.push_back(simgrid::s4u::Exec::init()
-                          ->set_host(h)
-                          ->set_flops_amount(h->get_pstate_speed(0) * duration_s)
-                          ->set_name("full-load")
-                          ->start());
-    }
-    for (auto& e : execs)
-      e->wait();
-  });
+  // One actor per rack, on a host of that rack: a rack that loses power loses its actor and its
+  // executions together, and the actor restarts (auto-restart) when the rack's hosts are back on,
+  // keeping the rack busy until the end of the run.
+  std::map<std::string, std::vector<simgrid::s4u::Host*>> racks;
+  for (simgrid::s4u::Host* h : hosts) {
+    const char* rack = h->get_property("rack");
+    racks[rack != nullptr ? rack : ""].push_back(h);
+  }
+  for (const auto& [rack, members] : racks) {
+    simgrid::s4u::Actor::create("full-load " + rack, members.front(), [members, duration_s]() {
+      const double remaining_s = duration_s - simgrid::s4u::Engine::get_clock();
+      if (remaining_s <= 0)
+        return;
+      std::vector<simgrid::s4u::ExecPtr> execs;
+      for (simgrid::s4u::Host* h : members) {
+        if (!h->is_on())
+          continue;
+        h->set_pstate(0);
+        execs.push_back(simgrid::s4u::Exec::init()
+                            ->set_host(h)
+                            ->set_flops_amount(h->get_pstate_speed(0) * remaining_s)
+                            ->set_name("full-load")
+                            ->start());
+      }
+      for (auto& e : execs)
+        e->wait();
+    })->set_auto_restart(true);
+  }
 }
 
 } // namespace aidcsim::workload

@@ -17,8 +17,9 @@ namespace aidcsim::workload {
 // Closed form of the model above, for tests and reports.
 double full_load_energy_j(const std::vector<double>& power_full_w, double duration_s);
 
-// Starts, from one actor, one execution per host sized to last exactly duration_s at pstate 0.
-// Jobs are data plus activities, not one actor per accelerator (SimGrid holds about 30k actors).
+// Starts one execution per host sized to last until duration_s at pstate 0, from one actor per
+// rack (hosts' "rack" property): jobs are data plus activities, not one actor per accelerator
+// (SimGrid holds about 30k actors; 100,008 GPUs are 1,389 racks).
 void start_full_load(const std::vector<simgrid::s4u::Host*>& hosts, double duration_s);
 
 } // namespace aidcsim::workload

@@ -1,4 +1,4 @@
-// `aidcsim run SCENARIO.yaml`: one scenario, one simulation, in this process.
+// `aidcsim run SCENARIO.yaml`: one scenario, one simulation, in a child process.
 #include "engine/atomic_file.hpp"
 #include "engine/diagnostics.hpp"
 #include "engine/scenario.hpp"
@@ -17,8 +17,39 @@
 namespace aidcsim::cli {
 namespace {
 
-nlohmann::ordered_json to_json(const RunResult& r) {
-  nlohmann::ordered_json j;
+using json = nlohmann::ordered_json;
+
+std::string dump(const json& j, int indent) {
+  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+json to_json(const FacilityResult& f) {
+  json j;
+  j["simulated_years"] = f.simulated_years;
+  j["power_availability"] = f.power_availability;
+  j["it_downtime_min_per_year"] = f.it_downtime_min_per_year;
+  j["it_downtime_standard_error_min_per_year"] = f.it_downtime_standard_error_min_per_year
+                                                     ? json(*f.it_downtime_standard_error_min_per_year)
+                                                     : json(nullptr);
+  j["it_service_downtime_min_per_year"] = f.it_service_downtime_min_per_year;
+  j["unserved_it_energy_kwh"] = f.unserved_it_energy_kwh;
+  j["utility_outages"] = f.utility_outages;
+  j["outages"] = {{"no_impact", f.outcomes.no_impact},
+                  {"bridged_by_ups", f.outcomes.bridged_by_ups},
+                  {"carried_by_gensets", f.outcomes.carried_by_gensets},
+                  {"it_lost", f.outcomes.it_lost}};
+  j["min_ups_state_of_charge"] = f.min_ups_state_of_charge;
+  j["genset_run_hours"] = f.genset_run_hours;
+  j["genset_starts"] = f.genset_starts;
+  j["genset_failed_start_attempts"] = f.genset_failed_start_attempts;
+  j["genset_energy_kwh"] = f.genset_energy_kwh;
+  j["fuel_used_tank_hours"] = f.fuel_used_tank_hours;
+  j["events"] = f.events;
+  return j;
+}
+
+json to_json(const RunResult& r) {
+  json j;
   j["scenario"] = r.scenario_file;
   j["name"] = r.scenario_name;
   j["platform"] = r.platform_file;
@@ -27,30 +58,55 @@ nlohmann::ordered_json to_json(const RunResult& r) {
   j["simulated_time_s"] = r.simulated_time_s;
   j["it_energy_kwh"] = r.it_energy_kwh;
   j["mean_it_power_kw"] = r.mean_it_power_kw;
+  if (r.facility.present)
+    j["facility"] = to_json(r.facility);
   return j;
 }
 
-RunResult from_json(const nlohmann::ordered_json& j) {
-  RunResult r;
-  r.scenario_file = j["scenario"];
-  r.scenario_name = j["name"];
-  r.platform_file = j["platform"];
-  r.seed = j["seed"];
-  r.accelerators = j["accelerators"];
-  r.simulated_time_s = j["simulated_time_s"];
-  r.it_energy_kwh = j["it_energy_kwh"];
-  r.mean_it_power_kw = j["mean_it_power_kw"];
-  return r;
+void print_text(const json& j) {
+  std::printf("scenario        %s (%s)\n", j["scenario"].get<std::string>().c_str(),
+              j["name"].get<std::string>().c_str());
+  std::printf("platform        %s (%zu accelerators)\n", j["platform"].get<std::string>().c_str(),
+              j["accelerators"].get<std::size_t>());
+  std::printf("seed            %llu\n", j["seed"].get<unsigned long long>());
+  const double t = j["simulated_time_s"];
+  std::printf("simulated time  %.3f s (%.4f h)\n", t, t / units::seconds_per_hour);
+  std::printf("IT energy       %.3f kWh\n", j["it_energy_kwh"].get<double>());
+  std::printf("mean IT power   %.3f kW\n", j["mean_it_power_kw"].get<double>());
+  if (!j.contains("facility"))
+    return;
+  const json& f = j["facility"];
+  std::printf("facility\n");
+  std::printf("  simulated years         %.6g\n", f["simulated_years"].get<double>());
+  std::printf("  power availability      %.7f\n", f["power_availability"].get<double>());
+  if (f["it_downtime_standard_error_min_per_year"].is_null())
+    std::printf("  IT downtime             %.3f min/year\n", f["it_downtime_min_per_year"].get<double>());
+  else
+    std::printf("  IT downtime             %.3f min/year (standard error %.3f)\n",
+                f["it_downtime_min_per_year"].get<double>(),
+                f["it_downtime_standard_error_min_per_year"].get<double>());
+  std::printf("  IT service downtime     %.3f min/year (with boot after power returns)\n",
+              f["it_service_downtime_min_per_year"].get<double>());
+  std::printf("  unserved IT energy      %.3f kWh\n", f["unserved_it_energy_kwh"].get<double>());
+  const json& o = f["outages"];
+  std::printf("  utility outages         %ld: %ld no impact, %ld bridged by UPS, %ld carried by gensets, %ld "
+              "IT lost\n",
+              f["utility_outages"].get<long>(), o["no_impact"].get<long>(), o["bridged_by_ups"].get<long>(),
+              o["carried_by_gensets"].get<long>(), o["it_lost"].get<long>());
+  std::printf("  min UPS state of charge %.4f\n", f["min_ups_state_of_charge"].get<double>());
+  std::printf("  gensets                 %ld starts, %ld failed start attempts, %.2f unit-hours, %.1f kWh\n",
+              f["genset_starts"].get<long>(), f["genset_failed_start_attempts"].get<long>(),
+              f["genset_run_hours"].get<double>(), f["genset_energy_kwh"].get<double>());
+  std::printf("  fuel used               %.3f tank-hours at design load\n",
+              f["fuel_used_tank_hours"].get<double>());
 }
 
-void print_text(const RunResult& r) {
-  std::printf("scenario        %s (%s)\n", r.scenario_file.c_str(), r.scenario_name.c_str());
-  std::printf("platform        %s (%zu accelerators)\n", r.platform_file.c_str(), r.accelerators);
-  std::printf("seed            %llu\n", static_cast<unsigned long long>(r.seed));
-  std::printf("simulated time  %.3f s (%.4f h)\n", r.simulated_time_s,
-              r.simulated_time_s / units::seconds_per_hour);
-  std::printf("IT energy       %.3f kWh\n", r.it_energy_kwh);
-  std::printf("mean IT power   %.3f kW\n", r.mean_it_power_kw);
+std::optional<long long> parse_whole(const std::string& text) {
+  long long v = -1;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size() || v < 0)
+    return std::nullopt;
+  return v;
 }
 
 } // namespace
@@ -64,31 +120,38 @@ int run_command(const RunArgs& args) {
     return exit_bad_input;
   }
   if (args.seed) {
-    long long seed = -1;
-    const std::string& text = *args.seed;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seed);
-    if (ec != std::errc() || end != text.data() + text.size() || seed < 0) {
-      std::cerr << "aidcsim run: --seed '" << text << "': expected a whole number from 0 to " << max_seed
-                << "\n";
+    const auto seed = parse_whole(*args.seed);
+    if (!seed) {
+      std::cerr << "aidcsim run: --seed '" << *args.seed << "': expected a whole number from 0 to "
+                << max_seed << "\n";
       return exit_bad_input;
     }
-    scenario.seed = static_cast<std::uint64_t>(seed);
+    scenario.seed = static_cast<std::uint64_t>(*seed);
   }
-  if (args.duration) {
-    const units::ParseResult d = units::parse(*args.duration, units::Dimension::time);
-    if (!d.value || !(*d.value > 0) || *d.value > max_duration_s) {
-      std::cerr << "aidcsim run: --duration '" << *args.duration
-                << "': " << (d.value ? "must be greater than zero and at most 1000 y" : d.error) << "\n";
+  if (args.duration && args.years) {
+    std::cerr << "aidcsim run: give --duration or --years, not both\n";
+    return exit_bad_input;
+  }
+  if (args.duration || args.years) {
+    const units::ParseResult d = args.duration ? units::parse(*args.duration, units::Dimension::time)
+                                               : units::parse(*args.years + " y", units::Dimension::time);
+    if (!d.value || *d.value < min_duration_s || *d.value > max_duration_s) {
+      std::cerr << "aidcsim run: "
+                << (args.duration ? "--duration '" + *args.duration : "--years '" + *args.years)
+                << "': " << (d.value ? "must be from 1 us to 1000000 y" : d.error) << "\n";
       return exit_bad_input;
     }
     scenario.duration_s = *d.value;
   }
 
+  RunOptions options;
+  if (!args.out_dir.empty() && !scenario.facility.empty())
+    options.timeline_csv = (std::filesystem::path(args.out_dir) / "timeline.csv").string();
   // The simulation runs in a child process: a SimGrid abort on a bad platform becomes an error
   // message and exit code 2 rather than a crash.
   const ChildOutcome out = run_in_child([&](const std::function<void()>& mark_loaded) {
-    return to_json(run_scenario(scenario, mark_loaded))
-        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    options.on_platform_loaded = mark_loaded;
+    return dump(to_json(run_scenario(scenario, options)), -1);
   });
   switch (out.kind) {
   case ChildOutcome::Kind::ok:
@@ -111,23 +174,20 @@ int run_command(const RunArgs& args) {
               << (out.payload.empty() ? out.how : out.payload) << "\n";
     return exit_internal_error;
   }
-  const nlohmann::ordered_json j = nlohmann::ordered_json::parse(out.payload);
-  const RunResult result = from_json(j);
+  const json j = json::parse(out.payload);
   if (!args.out_dir.empty()) {
     const std::string path = (std::filesystem::path(args.out_dir) / "metrics.json").string();
     try {
-      write_file_atomically(path, [&](std::ostream& out) {
-        out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-      });
+      write_file_atomically(path, [&](std::ostream& o) { o << dump(j, 2) << "\n"; });
     } catch (const std::runtime_error& e) {
       std::cerr << "aidcsim run: --out: " << e.what() << "\n";
       return exit_bad_input;
     }
   }
   if (args.json)
-    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    std::cout << dump(j, 2) << "\n";
   else
-    print_text(result);
+    print_text(j);
   return exit_ok;
 }
 

@@ -16,6 +16,7 @@ struct RunArgs {
   std::string scenario;
   std::optional<std::string> seed;     // checked like the scenario key: 0 to max_seed
   std::optional<std::string> duration; // text with unit, parsed by the units module
+  std::optional<std::string> years;    // a number of 365-day years
   bool json = false;
   std::string out_dir; // empty: no files written
 };

@@ -16,8 +16,10 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--seed", run.seed, "random seed from 0 to 2^63-1 (overrides the scenario's)");
   run_cmd->add_option("--duration", run.duration,
                       "simulated time with unit, e.g. '2 h' (overrides the scenario's)");
+  run_cmd->add_option("--years", run.years,
+                      "simulated years, e.g. 100000 (overrides the scenario's duration)");
   run_cmd->add_flag("--json", run.json, "print results as JSON");
-  run_cmd->add_option("--out", run.out_dir, "folder to write metrics.json into");
+  run_cmd->add_option("--out", run.out_dir, "folder for metrics.json (and timeline.csv with a facility)");
 
   auto* platform_cmd = app.add_subcommand("platform", "generate and inspect SimGrid platforms");
   platform_cmd->require_subcommand(1);

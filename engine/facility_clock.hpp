@@ -1,0 +1,38 @@
+// Binds the facility's event core to SimGrid's clock as a kernel resource model: SimGrid asks the
+// model for the delay to its next event (closed form, from the components) and jumps there, the
+// way its own CPU and network models report their next completion. No actor and no context
+// switch per event: a run of many simulated years stays a tight loop inside SimGrid's engine.
+//
+// When a rack of the facility loses power, its SimGrid hosts (those whose "rack" property is the
+// rack's platform_rack) are turned off, killing what runs on them; when its boot delay has
+// passed after power returns, they are turned back on.
+#pragma once
+
+#include "models/power/facility.hpp"
+
+#include <simgrid/kernel/resource/Model.hpp>
+#include <simgrid/s4u/Engine.hpp>
+#include <simgrid/s4u/Host.hpp>
+
+#include <vector>
+
+namespace aidcsim {
+
+class FacilityClock : public simgrid::kernel::resource::Model {
+public:
+  // `hosts_of_load[l]`: the SimGrid hosts fed by load l (empty for non-IT loads).
+  FacilityClock(power::Facility& facility, double end_s,
+                std::vector<std::vector<simgrid::s4u::Host*>> hosts_of_load);
+
+  double next_occurring_event(double now) override;
+  void update_actions_state(double now, double delta) override;
+  bool finished() const { return finished_; }
+
+private:
+  power::Facility& facility_;
+  double end_s_;
+  bool finished_ = false;
+  std::vector<std::vector<simgrid::s4u::Host*>> hosts_of_load_;
+};
+
+} // namespace aidcsim

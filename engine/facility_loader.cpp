@@ -1,0 +1,487 @@
+#include "engine/facility_loader.hpp"
+
+#include "engine/text_distance.hpp"
+#include "engine/yaml_reader.hpp"
+#include "models/power/power_graph.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+namespace aidcsim {
+namespace {
+
+using power::FacilitySpec;
+using units::Dimension;
+
+// Where each component and each of its fields was written, to place graph problems.
+struct Positions {
+  std::map<std::string, SourcePos> at;
+  void note(const std::string& id, const std::string& field, SourcePos pos) {
+    at.emplace(id + "." + field, pos);
+    at.emplace(id, pos);
+  }
+  SourcePos of(const std::string& id, const std::string& field) const {
+    if (auto it = at.find(id + "." + field); it != at.end())
+      return it->second;
+    if (auto it = at.find(id); it != at.end())
+      return it->second;
+    return {};
+  }
+};
+
+std::string join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words)
+    out += (out.empty() ? "" : ", ") + w;
+  return out;
+}
+
+// Calls `item` for each map in the list under `key`.
+template <class F> void for_each_item(MapReader& parent, const std::string& key, F item) {
+  const YAML::Node list = parent.node(key, Need::optional, "a list of maps");
+  if (!list.IsDefined())
+    return;
+  if (!list.IsSequence()) {
+    parent.diagnostics().add(parent.pos(list), parent.path(key), "",
+                             "expected a list of maps (lines starting with '- ')");
+    return;
+  }
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    MapReader r(list[i], parent.path(key) + "[" + std::to_string(i) + "]", parent.file(),
+                parent.diagnostics());
+    if (r.is_map())
+      item(r, list[i]);
+  }
+}
+
+std::string read_id(MapReader& r, Positions& pos, const YAML::Node& item) {
+  const std::string id = r.string("id", Need::required).value_or("");
+  if (!id.empty())
+    pos.note(id, "", position_of(item, r.file()));
+  return id;
+}
+
+std::string read_reference(MapReader& r, const std::string& key, const std::string& id, Positions& pos) {
+  const YAML::Node n = r.node(key, Need::required, "the id of the component that feeds this one");
+  if (!n.IsDefined())
+    return "";
+  if (!n.IsScalar()) {
+    r.diagnostics().add(r.pos(n), r.path(key), "", "expected one component id");
+    return "";
+  }
+  pos.note(id, key, r.pos(n));
+  return n.Scalar();
+}
+
+faults::DurationDistribution read_distribution(const YAML::Node& node, MapReader& parent,
+                                               const std::string& key) {
+  MapReader r(node, parent.path(key), parent.file(), parent.diagnostics());
+  faults::DurationDistribution d = faults::DurationDistribution::fixed(0);
+  if (!r.is_map())
+    return d;
+  const auto kind =
+      r.one_of("distribution", {"exponential", "lognormal", "empirical", "fixed"}, Need::required);
+  if (kind == "exponential") {
+    if (auto mean = r.quantity("mean", Dimension::time, Need::required))
+      d = faults::DurationDistribution::exponential(*mean);
+  } else if (kind == "lognormal") {
+    const auto median = r.quantity("median", Dimension::time, Need::required);
+    const auto sigma = r.quantity("sigma", Dimension::ratio, Need::required);
+    if (median && sigma)
+      d = faults::DurationDistribution::lognormal(*median, *sigma);
+  } else if (kind == "fixed") {
+    if (auto value = r.quantity("value", Dimension::time, Need::required, Range::non_negative))
+      d = faults::DurationDistribution::fixed(*value);
+  } else if (kind == "empirical") {
+    const YAML::Node table =
+        r.node("table", Need::required, "a list of [duration, cumulative fraction] pairs");
+    if (table.IsDefined()) {
+      std::vector<std::pair<double, double>> points;
+      bool ok = table.IsSequence() && table.size() > 0;
+      double last_x = 0, last_f = 0;
+      for (std::size_t i = 0; ok && i < table.size(); ++i) {
+        const std::string at = r.path("table") + "[" + std::to_string(i) + "]";
+        if (!table[i].IsSequence() || table[i].size() != 2) {
+          r.diagnostics().add(r.pos(table[i]), at, "", "expected a pair [duration, cumulative fraction]");
+          ok = false;
+          break;
+        }
+        const auto x = r.scalar_quantity(table[i][0], at, Dimension::time, Range::positive);
+        const auto f = r.scalar_quantity(table[i][1], at, Dimension::ratio, Range::positive);
+        if (!x || !f) {
+          ok = false;
+          break;
+        }
+        if (!(*x > last_x) || !(*f > last_f) || *f > 1.0) {
+          r.diagnostics().add(r.pos(table[i]), at, "",
+                              "durations and cumulative fractions must both increase, fractions up to 1");
+          ok = false;
+          break;
+        }
+        points.emplace_back(*x, *f);
+        last_x = *x;
+        last_f = *f;
+      }
+      if (ok && last_f != 1.0) {
+        r.diagnostics().add(r.pos(table), r.path("table"), "", "the last cumulative fraction must be 1");
+        ok = false;
+      }
+      if (!table.IsSequence())
+        r.diagnostics().add(r.pos(table), r.path("table"), "",
+                            "expected a list of [duration, fraction] pairs");
+      if (ok)
+        d = faults::DurationDistribution::empirical(points);
+    }
+  }
+  r.finish();
+  return d;
+}
+
+// {rate: 2 /y, <duration_key>: {distribution: ...}}
+power::Interruptions read_interruptions(MapReader& parent, const std::string& key,
+                                        const std::string& duration_key) {
+  power::Interruptions out;
+  const YAML::Node node = parent.node(key, Need::optional);
+  if (!node.IsDefined())
+    return out;
+  MapReader r(node, parent.path(key), parent.file(), parent.diagnostics());
+  if (!r.is_map())
+    return out;
+  out.rate_per_s = r.quantity("rate", Dimension::rate, Need::required, Range::non_negative).value_or(0);
+  const YAML::Node d = r.node(duration_key, Need::required, "a map with 'distribution'");
+  if (d.IsDefined())
+    out.duration = read_distribution(d, r, duration_key);
+  r.finish();
+  return out;
+}
+
+std::optional<power::GensetSizing> parse_sizing(const YAML::Node& n) {
+  if (!n.IsScalar())
+    return std::nullopt;
+  const std::string text = n.Scalar();
+  using K = power::GensetSizing::Kind;
+  if (text == "N")
+    return power::GensetSizing{K::n, 0};
+  if (text == "N+1")
+    return power::GensetSizing{K::n_plus_1, 0};
+  if (text == "2N")
+    return power::GensetSizing{K::two_n, 0};
+  if (const auto pct = units::parse(text, Dimension::ratio);
+      pct.value && text.find('%') != std::string::npos) {
+    if (*pct.value >= 1.0)
+      return power::GensetSizing{K::percent, *pct.value};
+    return std::nullopt;
+  }
+  long long count = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), count);
+  if (ec == std::errc() && end == text.data() + text.size() && count >= 1 && count <= 1000)
+    return power::GensetSizing{K::count, static_cast<double>(count)};
+  return std::nullopt;
+}
+
+void read_gensets(MapReader& f, FacilitySpec& spec, Positions& pos) {
+  for_each_item(f, "gensets", [&](MapReader& r, const YAML::Node& item) {
+    power::GensetPlantSpec g;
+    g.id = read_id(r, pos, item);
+    g.unit_rating_kw = r.quantity("unit_rating", Dimension::power, Need::required).value_or(0) / 1e3;
+    const YAML::Node sizing = r.node("sizing", Need::required,
+                                     "N, N+1, 2N, a percentage of the design load (120 %) or a unit count");
+    if (sizing.IsDefined()) {
+      pos.note(g.id, "sizing", r.pos(sizing));
+      if (auto s = parse_sizing(sizing))
+        g.sizing = *s;
+      else
+        r.diagnostics().add(
+            r.pos(sizing), r.path("sizing"), sizing.IsScalar() ? sizing.Scalar() : "",
+            "expected N, N+1, 2N, a percentage of at least 100 % (such as 120 %) or a unit count");
+    }
+    g.start_delay_s =
+        r.quantity("start_delay", Dimension::time, Need::optional, Range::non_negative).value_or(10.0);
+    g.fail_to_start =
+        r.quantity("fail_to_start", Dimension::ratio, Need::optional, Range::non_negative).value_or(0.0);
+    if (g.fail_to_start > 1)
+      r.diagnostics().add(r.pos(r.node("fail_to_start", Need::optional)), r.path("fail_to_start"), "",
+                          "a probability must be at most 1");
+    g.start_attempts = static_cast<int>(r.integer("start_attempts", Need::optional, 1, 100).value_or(1));
+    g.retry_delay_s =
+        r.quantity("retry_delay", Dimension::time, Need::optional, Range::non_negative).value_or(0.0);
+    g.fail_while_running_per_s =
+        r.quantity("fail_while_running", Dimension::rate, Need::optional, Range::non_negative).value_or(0.0);
+    g.fuel_tank_s = r.quantity("fuel_tank", Dimension::time, Need::optional).value_or(0.0);
+    g.refuel_lead_time_s = r.quantity("refuel_lead_time", Dimension::time, Need::optional).value_or(0.0);
+    r.finish();
+    spec.gensets.push_back(g);
+  });
+}
+
+void read_switches(MapReader& f, FacilitySpec& spec, Positions& pos) {
+  for_each_item(f, "transfer_switches", [&](MapReader& r, const YAML::Node& item) {
+    power::TransferSwitchSpec s;
+    s.id = read_id(r, pos, item);
+    const auto kind = r.one_of("kind", {"ats", "sts"}, Need::optional).value_or("ats");
+    s.kind = kind == "sts" ? power::SwitchKind::sts : power::SwitchKind::ats;
+    s.normal = read_reference(r, "normal", s.id, pos);
+    s.alternate = read_reference(r, "alternate", s.id, pos);
+    s.transfer_s = r.quantity("transfer_time", Dimension::time, Need::optional, Range::non_negative)
+                       .value_or(s.kind == power::SwitchKind::sts ? 0.004 : 0.1);
+    s.retransfer_after_s =
+        r.quantity("retransfer_after", Dimension::time, Need::optional, Range::non_negative).value_or(300.0);
+    r.finish();
+    spec.switches.push_back(s);
+  });
+}
+
+void read_ups(MapReader& f, FacilitySpec& spec, Positions& pos) {
+  for_each_item(f, "ups", [&](MapReader& r, const YAML::Node& item) {
+    power::UpsSpec u;
+    u.id = read_id(r, pos, item);
+    u.fed_by = read_reference(r, "fed_by", u.id, pos);
+    u.rating_kw = r.quantity("rating", Dimension::power, Need::required).value_or(0) / 1e3;
+    if (const YAML::Node n = r.node("rating", Need::optional); n.IsDefined())
+      pos.note(u.id, "rating", r.pos(n));
+    u.modules = static_cast<int>(r.integer("modules", Need::optional, 1, 64).value_or(1));
+    u.redundant_modules = static_cast<int>(r.integer("redundant_modules", Need::optional, 0, 63).value_or(0));
+    if (u.redundant_modules >= u.modules)
+      r.diagnostics().add(r.pos(item), r.path("redundant_modules"), std::to_string(u.redundant_modules),
+                          "must be below the module count (" + std::to_string(u.modules) + ")");
+    u.efficiency = r.quantity("efficiency", Dimension::ratio, Need::optional).value_or(1.0);
+    if (u.efficiency > 1.0)
+      r.diagnostics().add(r.pos(item), r.path("efficiency"), "", "an efficiency must be at most 100 %");
+    const YAML::Node b = r.node("battery", Need::required, "a map with 'runtime' or 'energy'");
+    if (b.IsDefined()) {
+      MapReader br(b, r.path("battery"), r.file(), r.diagnostics());
+      if (br.is_map()) {
+        const auto runtime = br.quantity("runtime", Dimension::time, Need::optional);
+        const auto energy = br.quantity("energy", Dimension::energy, Need::optional);
+        if (runtime.has_value() == energy.has_value())
+          br.diagnostics().add(br.pos(b), br.path("runtime"), "",
+                               "give exactly one of 'runtime' (at rated load) or 'energy' (kWh)");
+        u.battery.rated_kw = u.rating_kw;
+        u.battery.runtime_at_rated_s =
+            runtime ? *runtime : (energy && u.rating_kw > 0 ? *energy / (u.rating_kw * 1e3) : 0);
+        u.battery.peukert_exponent = br.quantity("peukert", Dimension::ratio, Need::optional).value_or(1.0);
+        u.battery.recharge_kw = br.quantity("recharge", Dimension::power, Need::optional, Range::non_negative)
+                                    .value_or(0.1 * u.rating_kw * 1e3) /
+                                1e3;
+        br.finish();
+      }
+    }
+    u.module_failures = read_interruptions(r, "module_failures", "repair");
+    r.finish();
+    spec.ups.push_back(u);
+  });
+}
+
+void read_distribution(MapReader& f, FacilitySpec& spec, Positions& pos) {
+  for_each_item(f, "distribution", [&](MapReader& r, const YAML::Node& item) {
+    power::DistributionSpec d;
+    d.id = read_id(r, pos, item);
+    const auto kind =
+        r.one_of("kind", {"transformer", "switchgear", "pdu", "busway"}, Need::optional).value_or("pdu");
+    d.kind = kind == "transformer"  ? power::DistributionKind::transformer
+             : kind == "switchgear" ? power::DistributionKind::switchgear
+             : kind == "busway"     ? power::DistributionKind::busway
+                                    : power::DistributionKind::pdu;
+    d.fed_by = read_reference(r, "fed_by", d.id, pos);
+    d.rating_kw = r.quantity("rating", Dimension::power, Need::optional).value_or(0) / 1e3;
+    if (const YAML::Node n = r.node("rating", Need::optional); n.IsDefined())
+      pos.note(d.id, "rating", r.pos(n));
+    d.failures = read_interruptions(r, "failures", "repair");
+    r.finish();
+    spec.distribution.push_back(d);
+  });
+}
+
+void read_loads(MapReader& f, FacilitySpec& spec, Positions& pos) {
+  for_each_item(f, "loads", [&](MapReader& r, const YAML::Node& item) {
+    power::LoadSpec l;
+    l.id = read_id(r, pos, item);
+    const auto kind = r.one_of("kind", {"rack", "cdu", "chiller", "other"}, Need::optional).value_or("rack");
+    l.kind = kind == "cdu"       ? power::LoadKind::cdu
+             : kind == "chiller" ? power::LoadKind::chiller
+             : kind == "other"   ? power::LoadKind::other
+                                 : power::LoadKind::rack;
+    const YAML::Node feeds =
+        r.node("fed_by", Need::required, "one feeder id, or a list of two for A/B cords");
+    if (feeds.IsDefined()) {
+      pos.note(l.id, "fed_by", r.pos(feeds));
+      if (feeds.IsScalar()) {
+        l.fed_by.push_back(feeds.Scalar());
+      } else if (feeds.IsSequence() && (feeds.size() == 1 || feeds.size() == 2)) {
+        for (const auto& x : feeds)
+          if (x.IsScalar())
+            l.fed_by.push_back(x.Scalar());
+      } else {
+        r.diagnostics().add(r.pos(feeds), r.path("fed_by"), "",
+                            "expected one feeder id, or a list of two (A/B cords)");
+      }
+    }
+    l.load_kw = r.quantity("load", Dimension::power, Need::required).value_or(0) / 1e3;
+    l.priority = static_cast<int>(r.integer("priority", Need::optional, 0, 1000).value_or(0));
+    l.platform_rack = r.string("platform_rack", Need::optional).value_or("");
+    l.boot_s = r.quantity("boot", Dimension::time, Need::optional, Range::non_negative).value_or(0.0);
+    r.finish();
+    spec.loads.push_back(l);
+  });
+}
+
+// Graph checks, genset sizing and capacity checks, each reported at the component's position.
+void check_graph(FacilitySpec& spec, const Positions& pos, Diagnostics& diags) {
+  std::vector<power::GraphProblem> problems;
+  const power::PowerGraph graph = power::PowerGraph::build(spec, problems);
+  if (problems.empty())
+    problems = graph.check_structure();
+  for (const auto& p : problems)
+    diags.add(pos.of(p.component, p.field), "facility." + p.component + "." + p.field, p.value, p.message);
+  if (!problems.empty())
+    return;
+  const std::vector<double> design = graph.design_load_kw(spec);
+  auto mw = [](double kw) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3g MW", kw / 1e3);
+    return std::string(buf);
+  };
+  for (auto& g : spec.gensets) {
+    const double load = design[graph.index_of(g.id)];
+    g.units_needed = std::max(1, static_cast<int>(std::ceil(load / g.unit_rating_kw - 1e-9)));
+    g.units = g.sizing.units_for(load, g.unit_rating_kw);
+    if (g.units * g.unit_rating_kw < load * (1 - 1e-9))
+      diags.add(pos.of(g.id, "sizing"), "facility." + g.id + ".sizing", g.sizing.describe(),
+                std::to_string(g.units) + " units of " + mw(g.unit_rating_kw) + " are below the " + mw(load) +
+                    " design load through this plant");
+  }
+  for (const auto& u : spec.ups) {
+    const double load = design[graph.index_of(u.id)] * u.efficiency; // at the output
+    if (u.rating_kw < load * (1 - 1e-9))
+      diags.add(pos.of(u.id, "rating"), "facility." + u.id + ".rating", mw(u.rating_kw),
+                "below the " + mw(load) +
+                    " design load through this UPS (a dual-corded load counts in full)");
+  }
+  for (const auto& d : spec.distribution) {
+    const double load = design[graph.index_of(d.id)];
+    if (d.rating_kw > 0 && d.rating_kw < load * (1 - 1e-9))
+      diags.add(pos.of(d.id, "rating"), "facility." + d.id + ".rating", mw(d.rating_kw),
+                "below the " + mw(load) + " design load through this component");
+  }
+}
+
+} // namespace
+
+void read_facility(const YAML::Node& node, MapReader& parent, FacilitySpec& spec) {
+  MapReader f(node, "facility", parent.file(), parent.diagnostics());
+  if (!f.is_map())
+    return;
+  Positions pos;
+  const std::size_t errors_before = parent.diagnostics().size();
+  for_each_item(f, "utility", [&](MapReader& r, const YAML::Node& item) {
+    power::UtilitySpec u;
+    u.id = read_id(r, pos, item);
+    u.outages = read_interruptions(r, "outages", "duration");
+    r.finish();
+    spec.utilities.push_back(u);
+  });
+  read_gensets(f, spec, pos);
+  read_switches(f, spec, pos);
+  read_ups(f, spec, pos);
+  read_distribution(f, spec, pos);
+  read_loads(f, spec, pos);
+  f.finish();
+  if (spec.loads.empty())
+    f.diagnostics().add(f.pos(node), "facility.loads", "", "a facility needs at least one load");
+  // The graph is checked only when every component read cleanly, so one typo gives one error.
+  if (parent.diagnostics().size() == errors_before && !spec.loads.empty())
+    check_graph(spec, pos, parent.diagnostics());
+}
+
+void read_faults(const YAML::Node& node, MapReader& parent, const FacilitySpec& spec,
+                 std::vector<power::ScheduledFault>& faults) {
+  if (!node.IsSequence()) {
+    parent.diagnostics().add(parent.pos(node), "faults", "",
+                             "expected a list of faults (lines starting with '- ')");
+    return;
+  }
+  std::vector<std::string> utilities, plants, components;
+  for (const auto& u : spec.utilities)
+    utilities.push_back(u.id);
+  for (const auto& g : spec.gensets)
+    plants.push_back(g.id);
+  for (const auto& u : spec.ups)
+    components.push_back(u.id);
+  for (const auto& d : spec.distribution)
+    components.push_back(d.id);
+  const std::vector<std::string> kinds{"utility_loss", "sag_train", "genset_fail_to_start", "component_down"};
+
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    MapReader r(node[i], "faults[" + std::to_string(i) + "]", parent.file(), parent.diagnostics());
+    if (!r.is_map())
+      continue;
+    const double at = r.quantity("at", Dimension::time, Need::required, Range::non_negative).value_or(0);
+    // Exactly one kind key names the fault and its target.
+    std::string kind;
+    YAML::Node target;
+    for (const auto& k : kinds) {
+      YAML::Node n = r.node(k, Need::optional);
+      if (!n.IsDefined())
+        continue;
+      if (!kind.empty()) {
+        r.diagnostics().add(r.pos(n), r.path(k), "",
+                            "one fault per list item; this item is already a " + kind);
+        continue;
+      }
+      kind = k;
+      target.reset(n);
+    }
+    auto check_target = [&](const std::vector<std::string>& allowed, const char* what) -> std::string {
+      if (!target.IsScalar()) {
+        r.diagnostics().add(r.pos(target), r.path(kind), "", std::string("expected the id of ") + what);
+        return "";
+      }
+      const std::string id = target.Scalar();
+      if (std::find(allowed.begin(), allowed.end(), id) == allowed.end()) {
+        const std::string guess = closest_match(id, allowed);
+        r.diagnostics().add(r.pos(target), r.path(kind), id,
+                            std::string("no ") + what + " with this id; the facility has: " + join(allowed) +
+                                (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+        return "";
+      }
+      return id;
+    };
+    if (kind.empty()) {
+      r.diagnostics().add(r.pos(node[i]), r.path("at"), "", "a fault needs one of: " + join(kinds));
+    } else if (kind == "utility_loss") {
+      const std::string id = check_target(utilities, "utility feed");
+      const double d = r.quantity("duration", Dimension::time, Need::required).value_or(0);
+      if (!id.empty())
+        faults.push_back({at, power::ScheduledFault::Kind::utility_loss, id, d, 0});
+    } else if (kind == "sag_train") {
+      // Dips evenly spread over a window, e.g. NERC 10 July 2024: six dips in 82 s.
+      const std::string id = check_target(utilities, "utility feed");
+      const int dips = static_cast<int>(r.integer("dips", Need::required, 1, 1000).value_or(0));
+      const double within = r.quantity("within", Dimension::time, Need::required).value_or(0);
+      const double dip = r.quantity("dip", Dimension::time, Need::required).value_or(0);
+      if (dips > 1 && dip * dips > within)
+        r.diagnostics().add(r.pos(node[i]), r.path("dip"), "", "the dips do not fit in the window");
+      else if (!id.empty())
+        for (int k = 0; k < dips; ++k)
+          faults.push_back({at + (dips > 1 ? (within - dip) * k / (dips - 1) : 0.0),
+                            power::ScheduledFault::Kind::utility_loss, id, dip, 0});
+    } else if (kind == "genset_fail_to_start") {
+      const std::string id = check_target(plants, "genset plant");
+      const int count = static_cast<int>(r.integer("units", Need::optional, 1, 1000).value_or(0));
+      if (!id.empty())
+        faults.push_back({at, power::ScheduledFault::Kind::genset_fail_to_start, id, 0, count});
+    } else {
+      const std::string id = check_target(components, "UPS or distribution component");
+      const double d = r.quantity("duration", Dimension::time, Need::required).value_or(0);
+      const int count = static_cast<int>(r.integer("modules", Need::optional, 1, 64).value_or(0));
+      if (!id.empty())
+        faults.push_back({at, power::ScheduledFault::Kind::component_down, id, d, count});
+    }
+    r.finish();
+  }
+}
+
+} // namespace aidcsim
