@@ -95,6 +95,10 @@ faults::DurationDistribution read_distribution(const YAML::Node& node, MapReader
   } else if (kind == "fixed") {
     if (auto value = r.quantity("value", Dimension::time, Need::required, Range::non_negative))
       d = faults::DurationDistribution::fixed(*value);
+  } else if (!kind) {
+    // The distribution was not recognised: accept its other keys silently, one error is enough.
+    for (const char* key : {"mean", "median", "sigma", "value", "table"})
+      r.node(key, Need::optional);
   } else if (kind == "empirical") {
     const YAML::Node table =
         r.node("table", Need::required, "a list of [duration, cumulative fraction] pairs");
@@ -322,6 +326,8 @@ void read_loads(MapReader& f, FacilitySpec& spec, Positions& pos) {
     l.load_kw = r.quantity("load", Dimension::power, Need::required).value_or(0) / 1e3;
     l.priority = static_cast<int>(r.integer("priority", Need::optional, 0, 1000).value_or(0));
     l.platform_rack = r.string("platform_rack", Need::optional).value_or("");
+    if (const YAML::Node n = r.node("platform_rack", Need::optional); n.IsDefined())
+      pos.note(l.id, "platform_rack", r.pos(n));
     l.boot_s = r.quantity("boot", Dimension::time, Need::optional, Range::non_negative).value_or(0.0);
     r.finish();
     spec.loads.push_back(l);
@@ -370,7 +376,8 @@ void check_graph(FacilitySpec& spec, const Positions& pos, Diagnostics& diags) {
 
 } // namespace
 
-void read_facility(const YAML::Node& node, MapReader& parent, FacilitySpec& spec) {
+void read_facility(const YAML::Node& node, MapReader& parent, FacilitySpec& spec,
+                   std::map<std::string, SourcePos>& positions) {
   MapReader f(node, "facility", parent.file(), parent.diagnostics());
   if (!f.is_map())
     return;
@@ -394,6 +401,7 @@ void read_facility(const YAML::Node& node, MapReader& parent, FacilitySpec& spec
   // The graph is checked only when every component read cleanly, so one typo gives one error.
   if (parent.diagnostics().size() == errors_before && !spec.loads.empty())
     check_graph(spec, pos, parent.diagnostics());
+  positions = pos.at;
 }
 
 void read_faults(const YAML::Node& node, MapReader& parent, const FacilitySpec& spec,
@@ -451,6 +459,8 @@ void read_faults(const YAML::Node& node, MapReader& parent, const FacilitySpec& 
     };
     if (kind.empty()) {
       r.diagnostics().add(r.pos(node[i]), r.path("at"), "", "a fault needs one of: " + join(kinds));
+      for (const char* key : {"duration", "dips", "within", "dip", "units", "modules"})
+        r.node(key, Need::optional); // no kind: its other keys are not errors of their own
     } else if (kind == "utility_loss") {
       const std::string id = check_target(utilities, "utility feed");
       const double d = r.quantity("duration", Dimension::time, Need::required).value_or(0);

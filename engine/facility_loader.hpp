@@ -9,12 +9,18 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <map>
+#include <string>
+
 namespace aidcsim {
 
 class MapReader;
 
 // Fills `facility` from the `facility:` map; problems go to the reader's diagnostics.
-void read_facility(const YAML::Node& node, MapReader& parent, power::FacilitySpec& facility);
+// `positions` maps "id" and "id.field" to where they were written, for checks made later (when
+// the platform is loaded).
+void read_facility(const YAML::Node& node, MapReader& parent, power::FacilitySpec& facility,
+                   std::map<std::string, SourcePos>& positions);
 
 // Fills `faults` from the `faults:` list; `facility` must already be read (names are checked).
 void read_faults(const YAML::Node& node, MapReader& parent, const power::FacilitySpec& facility,

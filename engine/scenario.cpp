@@ -69,7 +69,7 @@ Scenario load_scenario(const std::string& path) {
     }
   }
   if (const YAML::Node facility = top.node("facility", Need::optional); facility.IsDefined())
-    read_facility(facility, top, s.facility);
+    read_facility(facility, top, s.facility, s.facility_positions);
   if (const YAML::Node faults = top.node("faults", Need::optional); faults.IsDefined()) {
     if (s.facility.empty())
       diags.add(top.pos(faults), "faults", "", "faults act on a facility; add a 'facility:' section");

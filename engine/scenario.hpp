@@ -2,9 +2,11 @@
 // every value type- and unit-checked; see scenarios/default.yaml for a commented example.
 #pragma once
 
+#include "engine/diagnostics.hpp"
 #include "models/power/facility.hpp"
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -22,8 +24,9 @@ struct Scenario {
   double duration_s = 0;
   std::uint64_t seed = 1;
   WorkloadSpec workload;
-  power::FacilitySpec facility;              // empty when the scenario has no `facility:`
-  std::vector<power::ScheduledFault> faults; // from `faults:`
+  power::FacilitySpec facility;                        // empty when the scenario has no `facility:`
+  std::vector<power::ScheduledFault> faults;           // from `faults:`
+  std::map<std::string, SourcePos> facility_positions; // "id" and "id.field" -> where written
 };
 
 // Workload kinds the engine knows.

@@ -35,7 +35,10 @@ std::vector<std::vector<sg4::Host*>> hosts_of_loads(const Scenario& s, const std
       continue;
     const auto it = by_rack.find(load.platform_rack);
     if (it == by_rack.end())
-      diags.add(SourcePos{s.file, 0, 0}, "facility." + load.id + ".platform_rack", load.platform_rack,
+      diags.add(s.facility_positions.count(load.id + ".platform_rack")
+                    ? s.facility_positions.at(load.id + ".platform_rack")
+                    : SourcePos{s.file, 0, 0},
+                "facility." + load.id + ".platform_rack", load.platform_rack,
                 "no host of " + s.platform_path + " has this 'rack' property");
     else
       out[l] = it->second;
@@ -63,6 +66,8 @@ FacilityResult facility_result(const power::Facility& f, double duration_s) {
   }
   if (it > 0 && duration_s > 0) {
     r.power_availability = 1.0 - unpowered / (it * duration_s);
+    r.it_downtime_min = unpowered / it / 60.0;
+    r.it_service_downtime_min = service / it / 60.0;
     r.it_downtime_min_per_year = unpowered / it / 60.0 / r.simulated_years;
     r.it_service_downtime_min_per_year = service / it / 60.0 / r.simulated_years;
   }
@@ -151,8 +156,10 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
     if (!problems.empty())
       throw std::logic_error("facility passed validation but its graph has problems");
     facility = std::make_unique<power::Facility>(scenario.facility, *graph, scenario.seed, scenario.faults);
-    if (!options.timeline_csv.empty())
+    if (!options.timeline_csv.empty()) {
       facility->on_timeline = [&timeline](const power::TimelineRow& row) { timeline.add(row); };
+      facility->start_timeline();
+    }
     clock = std::make_shared<FacilityClock>(*facility, scenario.duration_s, std::move(hosts_of_load));
     engine->add_model(clock, {});
   } else if (scenario.workload.kind == "idle") {

@@ -14,8 +14,10 @@ namespace aidcsim {
 struct FacilityResult {
   bool present = false;
   double simulated_years = 0;
-  double power_availability = 1;                                 // fraction of IT rack-time energized
-  double it_downtime_min_per_year = 0;                           // unpowered time, averaged over IT racks
+  double power_availability = 1;      // fraction of IT rack-time energized
+  double it_downtime_min = 0;         // unpowered time over the run, averaged over IT racks
+  double it_service_downtime_min = 0; // unpowered plus booting after power returns
+  double it_downtime_min_per_year = 0;
   std::optional<double> it_downtime_standard_error_min_per_year; // from yearly samples (2+ years)
   long simulated_whole_years = 0;
   double it_service_downtime_min_per_year = 0; // unpowered plus booting after power returns

@@ -318,6 +318,11 @@ void Facility::finish(double t) {
   }
 }
 
+void Facility::start_timeline() {
+  if (on_timeline)
+    emit_timeline();
+}
+
 void Facility::emit_timeline() {
   for (int v = 0; v < graph_.size(); ++v) {
     const GraphNode& node = graph_.node(v);
@@ -329,9 +334,16 @@ void Facility::emit_timeline() {
       break;
     case NodeKind::genset_plant: {
       const GensetPlant& p = plants_[node.index];
-      state = !p.demanded()
-                  ? "stopped"
-                  : "running " + std::to_string(p.running_units()) + "/" + std::to_string(p.spec().units);
+      bool starting = false;
+      for (int u = 0; u < p.spec().units; ++u)
+        starting = starting || p.unit_state(u) == GensetPlant::UnitState::starting ||
+                   p.unit_state(u) == GensetPlant::UnitState::waiting_retry;
+      if (!p.demanded())
+        state = "stopped";
+      else if (p.running_units() > 0)
+        state = "running " + std::to_string(p.running_units()) + "/" + std::to_string(p.spec().units);
+      else
+        state = starting ? "starting" : "failed";
       break;
     }
     case NodeKind::transfer_switch: {
@@ -357,7 +369,9 @@ void Facility::emit_timeline() {
     if (state == last_state_[v])
       continue;
     last_state_[v] = state;
-    on_timeline(TimelineRow{now_, node.id, state, out_kw_[v], soc});
+    const double load_kw =
+        node.kind == NodeKind::load ? (energized_[v] ? spec_.loads[node.index].load_kw : 0.0) : out_kw_[v];
+    on_timeline(TimelineRow{now_, node.id, state, load_kw, soc});
   }
 }
 

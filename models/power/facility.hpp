@@ -80,8 +80,10 @@ public:
   // Called when a load gains or loses power, and when its service is back after booting.
   std::function<void(int load, bool powered)> on_load_power;
   std::function<void(int load)> on_load_booted;
-  // Called for every state change of a component, for the timeline.
+  // Called for every state change of a component, for the timeline; start_timeline() reports
+  // every component's current state once (call it after setting on_timeline).
   std::function<void(const TimelineRow&)> on_timeline;
+  void start_timeline();
 
   const std::vector<LoadMetrics>& load_metrics() const { return load_metrics_; }
   const OutageOutcomes& outcomes() const { return outcomes_; }

@@ -40,6 +40,14 @@ foreach(f IN LISTS bad_scenarios)
   aidcsim_cli_test(bad_${stem} 2 "${stem}\\.yaml:[0-9]+:[0-9]+: error: " run ${f})
 endforeach()
 
+# Every bad facility fixture: exit code 2 and a file:line:col error, including the rack bound to a
+# platform rack that does not exist (found only once SimGrid has loaded the platform).
+file(GLOB bad_facilities RELATIVE ${CMAKE_SOURCE_DIR} ${CMAKE_SOURCE_DIR}/test/data/bad-facility/*.yaml)
+foreach(f IN LISTS bad_facilities)
+  get_filename_component(stem ${f} NAME_WE)
+  aidcsim_cli_test(bad_facility_${stem} 2 "${stem}\\.yaml:[0-9]+:[0-9]+: error: " run ${f})
+endforeach()
+
 # The founding document's seed table, computed from the two platform files.
 aidcsim_cli_test(compare_seed_table 0
                  "accelerators +72 +384 +5\\.3x.*BF16 dense PFLOPS +180\\.0 +299\\.5 +1\\.7x.*system power W +145,000 +599,821 +4\\.1x.*W per BF16 TFLOP +0\\.81 +2\\.00 +2\\.5x"
@@ -73,3 +81,31 @@ aidcsim_cli_test(load_100k 0 "\"accelerators\": 100008,.*\"scaleup_domains\": 13
                  platform compare ${CMAKE_BINARY_DIR}/nvl72-x1389.xml --json)
 set_tests_properties(cli.generate_100k PROPERTIES FIXTURES_SETUP platform_100k)
 set_tests_properties(cli.load_100k PROPERTIES FIXTURES_REQUIRED platform_100k TIMEOUT 300)
+
+# Power-chain scenarios: each one's headline, as its comment states.
+aidcsim_cli_test(power_sag_2s 0 "\"it_downtime_min\": 0\\.0,.*\"bridged_by_ups\": 1,.*\"min_ups_state_of_charge\": 0\\.99666"
+                 run scenarios/power/sag-2s.yaml --json)
+aidcsim_cli_test(power_outage_45min_n_plus_1 0
+                 "\"it_downtime_min\": 0\\.0,.*\"carried_by_gensets\": 1,.*\"genset_run_hours\": 2\\.49.*\"genset_starts\": 3,"
+                 run scenarios/power/outage-45min-n-plus-1.yaml --json)
+aidcsim_cli_test(power_genset_fail_to_start 0
+                 "\"it_energy_kwh\": 314\\.1666.*\"it_downtime_min\": 40\\.0,.*\"it_service_downtime_min\": 50\\.0,.*\"unserved_it_energy_kwh\": 96\\.666.*\"it_lost\": 1"
+                 run scenarios/power/genset-fail-to-start.yaml --json)
+aidcsim_cli_test(power_2n_ups_one_side_failed 0 "\"it_downtime_min\": 0\\.0,.*\"min_ups_state_of_charge\": 0\\.5,"
+                 run scenarios/power/2n-ups-one-side-failed.yaml --json)
+aidcsim_cli_test(power_nerc_sag_train 0 "\"it_downtime_min\": 0\\.0,.*\"utility_outages\": 6,.*\"bridged_by_ups\": 6,"
+                 run scenarios/power/nerc-sag-train.yaml --json)
+aidcsim_cli_test(power_tier3_like 0 "\"simulated_years\": 20000\\.0,.*\"power_availability\": 0\\.99999"
+                 run scenarios/power/tier3-like.yaml --years 20000 --json)
+aidcsim_cli_test(power_tier4_like 0 "\"simulated_years\": 20000\\.0,.*\"power_availability\": (1\\.0|0\\.99999)"
+                 run scenarios/power/tier4-like.yaml --years 20000 --json)
+aidcsim_cli_test(run_years_and_duration 2 "give --duration or --years, not both" run scenarios/power/sag-2s.yaml
+                 --years 2 --duration "1 h")
+
+# The timeline of a run: every state change, with time, component, state, load and charge.
+add_test(NAME cli.power_timeline_csv
+         COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=0 -DEXPECT_FILE=${CMAKE_BINARY_DIR}/timeline-out/timeline.csv
+                 "-DEXPECT_FILE_REGEX=^time_s,component,state,load_kw,state_of_charge\n0\\.000000,grid,up,145\\.000,.*3600\\.000000,ups,on battery,145\\.000,1\\.000000.*3610\\.000000,gen,failed.*3900\\.000000,rack,unpowered,0\\.000,.*6300\\.000000,rack,powered,145\\.000,"
+                 -DCOMMAND=$<TARGET_FILE:aidcsim>|run|scenarios/power/genset-fail-to-start.yaml|--out|${CMAKE_BINARY_DIR}/timeline-out
+                 -P ${CLI_CHECK}
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})

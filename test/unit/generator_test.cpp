@@ -88,6 +88,7 @@ TEST(Generator, CommittedPlatformsAreTheGeneratorsOutput) {
   // platforms/*.xml are generated files; they must not drift from the catalog.
   EXPECT_EQ(read(std::string(AIDCSIM_SOURCE_DIR) + "/platforms/gb200-nvl72.xml"), generate("nvl72", 1));
   EXPECT_EQ(read(std::string(AIDCSIM_SOURCE_DIR) + "/platforms/cloudmatrix384.xml"), generate("cm384", 1));
+  EXPECT_EQ(read(std::string(AIDCSIM_SOURCE_DIR) + "/platforms/gb200-nvl72-x8.xml"), generate("nvl72", 8));
 }
 
 TEST(Generator, BadOptionsAreRejectedWithASuggestion) {

@@ -29,6 +29,9 @@ void PrintTo(const Case& c, std::ostream* os) {
 }
 
 std::string fixture(const std::string& name) {
+  // Facility fixtures live in their own folder; their names start with "facility/".
+  if (name.rfind("facility/", 0) == 0)
+    return std::string(AIDCSIM_SOURCE_DIR) + "/test/data/bad-facility/" + name.substr(9);
   return std::string(AIDCSIM_SOURCE_DIR) + "/test/data/bad/" + name;
 }
 
@@ -72,6 +75,14 @@ TEST_P(BadScenario, ReportsEveryErrorWithPositionKeyValueAndAllowed) {
 }
 
 const std::string units_allowed = "allowed: ns, us, ms, s, min, h, d, y";
+
+std::string test_name(const ::testing::TestParamInfo<Case>& info) {
+  std::string name = info.param.file.substr(0, info.param.file.find('.'));
+  for (char& ch : name)
+    if (ch == '-' || ch == '/')
+      ch = '_';
+  return name;
+}
 
 INSTANTIATE_TEST_SUITE_P(
     Fixtures, BadScenario,
@@ -127,13 +138,41 @@ INSTANTIATE_TEST_SUITE_P(
               {5, 7, "seed", "-1", "out of range"},
               {7, 9, "workload.kind", "ful_load", "did you mean 'full_load'?"},
               {8, 3, "workload.extra", "", "unknown key"}}}),
-    [](const ::testing::TestParamInfo<Case>& info) {
-      std::string name = info.param.file.substr(0, info.param.file.find('.'));
-      for (char& ch : name)
-        if (ch == '-')
-          ch = '_';
-      return name;
-    });
+    test_name);
+
+INSTANTIATE_TEST_SUITE_P(
+    Facility, BadScenario,
+    ::testing::Values(
+        Case{"facility/undefined-reference.yaml",
+             {{12, 15, "facility.ups.fed_by", "gird", "no component with this id (did you mean 'grid'?)"}}},
+        Case{"facility/cycle.yaml",
+             {{11, 27, "facility.pdu-a.fed_by", "", "the power chain has a cycle: pdu-a -> pdu-b -> pdu-a"}}},
+        Case{"facility/ups-too-small.yaml",
+             {{13, 15, "facility.ups.rating", "0.1 MW", "below the 0.145 MW design load through this UPS"}}},
+        Case{"facility/gensets-too-small.yaml",
+             {{11, 45, "facility.gen.sizing", "2 units",
+               "2 units of 0.05 MW are below the 0.145 MW design load"}}},
+        Case{"facility/bad-sizing.yaml",
+             {{11, 44, "facility.gensets[0].sizing", "N+2",
+               "expected N, N+1, 2N, a percentage of at least 100 %"}}},
+        Case{"facility/gensets-without-switch.yaml",
+             {{14, 15, "facility.ups.fed_by", "gen", "gensets connect through a transfer switch"}}},
+        Case{"facility/duplicate-id.yaml",
+             {{9, 7, "facility.grid.id", "grid", "a second component with this id"},
+              {11, 26, "facility.grid.fed_by", "grid", "a component cannot feed itself"}}},
+        Case{"facility/bad-outage-rate.yaml",
+             {{11, 15, "facility.utility[0].outages.rate", "2 y",
+               "'y' is a unit of a duration, but a rate is expected"},
+              {12, 34, "facility.utility[0].outages.duration.distribution", "weibull",
+               "expected one of: exponential, lognormal, empirical, fixed"}}},
+        Case{"facility/unknown-fault-target.yaml",
+             {{13, 29, "faults[0].utility_loss", "grdi",
+               "no utility feed with this id; the facility has: grid"},
+              {14, 5, "faults[1].at", "", "a fault needs one of: utility_loss, sag_train"}}},
+        Case{"facility/battery-both.yaml",
+             {{14, 16, "facility.ups[0].battery.runtime", "",
+               "give exactly one of 'runtime' (at rated load) or"}}}),
+    test_name);
 
 } // namespace
 

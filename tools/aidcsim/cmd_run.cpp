@@ -27,6 +27,8 @@ json to_json(const FacilityResult& f) {
   json j;
   j["simulated_years"] = f.simulated_years;
   j["power_availability"] = f.power_availability;
+  j["it_downtime_min"] = f.it_downtime_min;
+  j["it_service_downtime_min"] = f.it_service_downtime_min;
   j["it_downtime_min_per_year"] = f.it_downtime_min_per_year;
   j["it_downtime_standard_error_min_per_year"] = f.it_downtime_standard_error_min_per_year
                                                      ? json(*f.it_downtime_standard_error_min_per_year)
@@ -79,14 +81,13 @@ void print_text(const json& j) {
   std::printf("facility\n");
   std::printf("  simulated years         %.6g\n", f["simulated_years"].get<double>());
   std::printf("  power availability      %.7f\n", f["power_availability"].get<double>());
-  if (f["it_downtime_standard_error_min_per_year"].is_null())
-    std::printf("  IT downtime             %.3f min/year\n", f["it_downtime_min_per_year"].get<double>());
-  else
-    std::printf("  IT downtime             %.3f min/year (standard error %.3f)\n",
-                f["it_downtime_min_per_year"].get<double>(),
-                f["it_downtime_standard_error_min_per_year"].get<double>());
-  std::printf("  IT service downtime     %.3f min/year (with boot after power returns)\n",
-              f["it_service_downtime_min_per_year"].get<double>());
+  std::printf("  IT downtime             %.3f min over the run, %.3f min/year",
+              f["it_downtime_min"].get<double>(), f["it_downtime_min_per_year"].get<double>());
+  if (!f["it_downtime_standard_error_min_per_year"].is_null())
+    std::printf(" (standard error %.3f)", f["it_downtime_standard_error_min_per_year"].get<double>());
+  std::printf(
+      "\n  IT service downtime     %.3f min over the run, %.3f min/year (with boot after power returns)\n",
+      f["it_service_downtime_min"].get<double>(), f["it_service_downtime_min_per_year"].get<double>());
   std::printf("  unserved IT energy      %.3f kWh\n", f["unserved_it_energy_kwh"].get<double>());
   const json& o = f["outages"];
   std::printf("  utility outages         %ld: %ld no impact, %ld bridged by UPS, %ld carried by gensets, %ld "
