@@ -1,10 +1,11 @@
 # aidcsim: the two commands of the README's quick start.
 #   make run    installs what is missing, builds (Release) and runs the default scenario
 #   make test   installs what is missing, builds and runs the whole test suite
+#   make bench  benchmarks: simulated facility-years per second
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps configure build run test format clean
+.PHONY: all deps configure build run test bench format clean
 
 all: build
 
@@ -22,6 +23,9 @@ run: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	$(BUILD)/test/facility_benchmark
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

@@ -233,6 +233,7 @@ void read_switches(MapReader& f, FacilitySpec& spec, Positions& pos) {
                        .value_or(s.kind == power::SwitchKind::sts ? 0.004 : 0.1);
     s.retransfer_after_s =
         r.quantity("retransfer_after", Dimension::time, Need::optional, Range::non_negative).value_or(300.0);
+    s.failures = read_interruptions(r, "failures", "repair");
     r.finish();
     spec.switches.push_back(s);
   });
@@ -266,9 +267,17 @@ void read_ups(MapReader& f, FacilitySpec& spec, Positions& pos) {
         u.battery.rated_kw = u.rating_kw;
         u.battery.runtime_at_rated_s =
             runtime ? *runtime : (energy && u.rating_kw > 0 ? *energy / (u.rating_kw * 1e3) : 0);
-        u.battery.peukert_exponent = br.quantity("peukert", Dimension::ratio, Need::optional).value_or(1.0);
+        // Chemistry sets the defaults (docs/MODELS.md, published-figures: Peukert k of 1.02-1.10
+        // for Li-ion and 1.05-1.15 for VRLA; recharge in 2-3 h for Li-ion, 24 h or more for VRLA).
+        const std::string chemistry =
+            br.one_of("chemistry", {"li-ion", "vrla"}, Need::optional).value_or("li-ion");
+        const double default_peukert = chemistry == "vrla" ? 1.10 : 1.05;
+        const double default_recharge_s = chemistry == "vrla" ? 24 * 3600.0 : 2.5 * 3600.0;
+        u.battery.peukert_exponent =
+            br.quantity("peukert", Dimension::ratio, Need::optional).value_or(default_peukert);
+        const double nominal_kwh = u.rating_kw * u.battery.runtime_at_rated_s / 3600.0;
         u.battery.recharge_kw = br.quantity("recharge", Dimension::power, Need::optional, Range::non_negative)
-                                    .value_or(0.1 * u.rating_kw * 1e3) /
+                                    .value_or(nominal_kwh / (default_recharge_s / 3600.0) * 1e3) /
                                 1e3;
         br.finish();
       }
@@ -420,6 +429,8 @@ void read_faults(const YAML::Node& node, MapReader& parent, const FacilitySpec& 
     components.push_back(u.id);
   for (const auto& d : spec.distribution)
     components.push_back(d.id);
+  for (const auto& s : spec.switches)
+    components.push_back(s.id);
   const std::vector<std::string> kinds{"utility_loss", "sag_train", "genset_fail_to_start", "component_down"};
 
   for (std::size_t i = 0; i < node.size(); ++i) {
@@ -484,7 +495,7 @@ void read_faults(const YAML::Node& node, MapReader& parent, const FacilitySpec& 
       if (!id.empty())
         faults.push_back({at, power::ScheduledFault::Kind::genset_fail_to_start, id, 0, count});
     } else {
-      const std::string id = check_target(components, "UPS or distribution component");
+      const std::string id = check_target(components, "UPS, distribution component or transfer switch");
       const double d = r.quantity("duration", Dimension::time, Need::required).value_or(0);
       const int count = static_cast<int>(r.integer("modules", Need::optional, 1, 64).value_or(0));
       if (!id.empty())

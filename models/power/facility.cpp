@@ -19,8 +19,10 @@ Facility::Facility(const FacilitySpec& spec, const PowerGraph& graph, std::uint6
     feeds_.emplace_back(u, RandomStream(seed, "utility/" + u.id));
   for (const auto& g : spec_.gensets)
     plants_.emplace_back(g, design[graph.index_of(g.id)], RandomStream(seed, "genset/" + g.id));
-  for (const auto& s : spec_.switches)
+  for (const auto& s : spec_.switches) {
     switches_.emplace_back(s);
+    switch_failures_.emplace_back(1, s.failures, RandomStream(seed, "switch/" + s.id));
+  }
   for (const auto& u : spec_.ups)
     ups_.emplace_back(u, RandomStream(seed, "ups/" + u.id));
   for (const auto& d : spec_.distribution)
@@ -151,6 +153,8 @@ void Facility::process_due(double t) {
     u.process(t);
   for (auto& d : distribution_)
     d.process(t);
+  for (auto& s : switch_failures_)
+    s.process(t);
   while (next_fault_ < faults_.size() && faults_[next_fault_].at_s <= t) {
     const ScheduledFault& f = faults_[next_fault_++];
     const GraphNode& node = graph_.node(graph_.index_of(f.component));
@@ -160,6 +164,8 @@ void Facility::process_due(double t) {
       ups_[node.index].force_down(f.count > 0 ? f.count : spec_.ups[node.index].modules, t + f.duration_s);
     } else if (node.kind == NodeKind::distribution) {
       distribution_[node.index].force_down(1, t + f.duration_s);
+    } else if (node.kind == NodeKind::transfer_switch) {
+      switch_failures_[node.index].force_down(1, t + f.duration_s);
     }
   }
   for (std::size_t l = 0; l < boot_done_.size(); ++l)
@@ -242,7 +248,8 @@ void Facility::settle() {
         TransferSwitch& sw = switches_[node.index];
         const bool n_ok = energized_[in[0]] != 0;
         const bool a_ok = energized_[in[1]] != 0;
-        sw.update(now_, n_ok, a_ok);
+        if (switch_failures_[node.index].failed() == 0) // a failed switch is stuck where it is
+          sw.update(now_, n_ok, a_ok);
         e = sw.energized(n_ok, a_ok);
         if (graph_.node(in[1]).kind == NodeKind::genset_plant && sw.wants_alternate(n_ok))
           wants[graph_.node(in[1]).index] = 1;
@@ -423,6 +430,8 @@ void Facility::compute_next() {
     t = std::min(t, s.next_event_time());
   for (const auto& d : distribution_)
     t = std::min(t, d.next_event_time());
+  for (const auto& s : switch_failures_)
+    t = std::min(t, s.next_event_time());
   for (int v = 0; v < graph_.size(); ++v) {
     const GraphNode& node = graph_.node(v);
     if (node.kind == NodeKind::genset_plant)

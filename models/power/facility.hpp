@@ -111,6 +111,7 @@ private:
   std::vector<UtilityFeed> feeds_;
   std::vector<GensetPlant> plants_;
   std::vector<TransferSwitch> switches_;
+  std::vector<RepairableUnits> switch_failures_;
   std::vector<UpsSystem> ups_;
   std::vector<RepairableUnits> distribution_;
   std::vector<ScheduledFault> faults_;

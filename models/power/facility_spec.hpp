@@ -57,6 +57,7 @@ struct TransferSwitchSpec {
   std::string alternate;           // used while the normal source is down
   double transfer_s = 0;           // open transition: the output is dead for this long
   double retransfer_after_s = 300; // normal must be back this long before returning to it
+  Interruptions failures;          // a failed switch is stuck where it is until repaired
 };
 
 struct UpsSpec {

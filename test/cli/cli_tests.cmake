@@ -109,3 +109,10 @@ add_test(NAME cli.power_timeline_csv
                  -DCOMMAND=$<TARGET_FILE:aidcsim>|run|scenarios/power/genset-fail-to-start.yaml|--out|${CMAKE_BINARY_DIR}/timeline-out
                  -P ${CLI_CHECK}
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+
+# Same seed, same output, byte for byte.
+add_test(NAME cli.power_same_seed_same_output
+         COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=0 -DEXPECT_SAME_TWICE=1 "-DEXPECT_REGEX=\"seed\": 987654321,"
+                 -DCOMMAND=$<TARGET_FILE:aidcsim>|run|scenarios/power/tier3-like.yaml|--years|5000|--seed|987654321|--json
+                 -P ${CLI_CHECK}
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})

@@ -206,3 +206,25 @@ TEST(Facility, PoissonOutagesWithoutGensetsMatchTheClosedForm) {
   EXPECT_NEAR(mean, expected, 4 * se) << "mean " << mean << " se " << se;
   EXPECT_LT(se, 1.0);
 }
+
+TEST(Facility, StuckTransferSwitchCannotReachTheGensets) {
+  const Chain c(1000, 10 * minute, true);
+  Simulation r(
+      c.spec,
+      {{0, ScheduledFault::Kind::component_down, "ats", 10 * hour, 0}, utility_loss(hour, 45 * minute)},
+      3 * hour);
+  EXPECT_NEAR(r.facility.load_metrics()[0].unpowered_s, 35 * minute, 1e-6);
+  EXPECT_EQ(r.facility.outcomes().it_lost, 1);
+}
+
+TEST(Facility, SameSeedSameRunDifferentSeedDifferentRun) {
+  Chain c(1000, 10 * minute, true);
+  c.spec.utilities[0].outages = {2.0 / aidcsim::units::seconds_per_year,
+                                 aidcsim::faults::DurationDistribution::lognormal(30 * minute, 1.2)};
+  c.spec.gensets[0].fail_to_start = 0.05;
+  const double end = 2000 * aidcsim::units::seconds_per_year;
+  Simulation a(c.spec, {}, end, 11), b(c.spec, {}, end, 11), d(c.spec, {}, end, 12);
+  EXPECT_EQ(a.facility.load_metrics()[0].unpowered_s, b.facility.load_metrics()[0].unpowered_s);
+  EXPECT_EQ(a.facility.events(), b.facility.events());
+  EXPECT_NE(a.facility.load_metrics()[0].unpowered_s, d.facility.load_metrics()[0].unpowered_s);
+}
