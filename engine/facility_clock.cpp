@@ -17,6 +17,11 @@ FacilityClock::FacilityClock(power::Facility& facility, double end_s,
     for (auto* h : hosts_of_load_[load])
       h->turn_on();
   };
+  // Faults at time 0 were applied when the facility was built, before these callbacks existed.
+  for (std::size_t l = 0; l < hosts_of_load_.size(); ++l)
+    if (!facility_.load_powered(static_cast<int>(l)))
+      for (auto* h : hosts_of_load_[l])
+        h->turn_off();
 }
 
 double FacilityClock::next_occurring_event(double now) {

@@ -148,6 +148,7 @@ faults::DurationDistribution read_distribution(const YAML::Node& node, MapReader
 power::Interruptions read_interruptions(MapReader& parent, const std::string& key,
                                         const std::string& duration_key) {
   power::Interruptions out;
+  const std::size_t errors_before = parent.diagnostics().size();
   const YAML::Node node = parent.node(key, Need::optional);
   if (!node.IsDefined())
     return out;
@@ -155,9 +156,17 @@ power::Interruptions read_interruptions(MapReader& parent, const std::string& ke
   if (!r.is_map())
     return out;
   out.rate_per_s = r.quantity("rate", Dimension::rate, Need::required, Range::non_negative).value_or(0);
+  // One event a minute is far beyond any published rate and keeps a run's event count bounded.
+  if (out.rate_per_s > 1.0 / 60)
+    r.diagnostics().add(r.pos(r.node("rate", Need::optional)), r.path("rate"),
+                        r.node("rate", Need::optional).Scalar(), "at most 1 /min");
   const YAML::Node d = r.node(duration_key, Need::required, "a map with 'distribution'");
-  if (d.IsDefined())
+  if (d.IsDefined()) {
     out.duration = read_distribution(d, r, duration_key);
+    if (!(out.duration.mean_s() > 0) && r.diagnostics().size() == errors_before)
+      r.diagnostics().add(r.pos(d), r.path(duration_key), "",
+                          "durations must be longer than zero on average");
+  }
   r.finish();
   return out;
 }
@@ -216,6 +225,9 @@ void read_gensets(MapReader& f, FacilitySpec& spec, Positions& pos) {
         r.quantity("fail_while_running", Dimension::rate, Need::optional, Range::non_negative).value_or(0.0);
     g.fuel_tank_s = r.quantity("fuel_tank", Dimension::time, Need::optional).value_or(0.0);
     g.refuel_lead_time_s = r.quantity("refuel_lead_time", Dimension::time, Need::optional).value_or(0.0);
+    if (g.refuel_lead_time_s > 0 && g.fuel_tank_s == 0)
+      r.diagnostics().add(r.pos(r.node("refuel_lead_time", Need::optional)), r.path("refuel_lead_time"), "",
+                          "a refuel lead time needs a 'fuel_tank' (without one, fuel is unlimited)");
     r.finish();
     spec.gensets.push_back(g);
   });
@@ -234,6 +246,9 @@ void read_switches(MapReader& f, FacilitySpec& spec, Positions& pos) {
     s.retransfer_after_s =
         r.quantity("retransfer_after", Dimension::time, Need::optional, Range::non_negative).value_or(300.0);
     s.failures = read_interruptions(r, "failures", "repair");
+    if (!s.normal.empty() && s.normal == s.alternate)
+      r.diagnostics().add(r.pos(r.node("alternate", Need::optional)), r.path("alternate"), s.alternate,
+                          "the alternate source must differ from the normal one");
     r.finish();
     spec.switches.push_back(s);
   });
@@ -324,9 +339,12 @@ void read_loads(MapReader& f, FacilitySpec& spec, Positions& pos) {
       if (feeds.IsScalar()) {
         l.fed_by.push_back(feeds.Scalar());
       } else if (feeds.IsSequence() && (feeds.size() == 1 || feeds.size() == 2)) {
-        for (const auto& x : feeds)
+        for (const auto& x : feeds) {
           if (x.IsScalar())
             l.fed_by.push_back(x.Scalar());
+          else
+            r.diagnostics().add(r.pos(x), r.path("fed_by"), "", "expected a feeder id");
+        }
       } else {
         r.diagnostics().add(r.pos(feeds), r.path("fed_by"), "",
                             "expected one feeder id, or a list of two (A/B cords)");
@@ -405,6 +423,16 @@ void read_facility(const YAML::Node& node, MapReader& parent, FacilitySpec& spec
   read_distribution(f, spec, pos);
   read_loads(f, spec, pos);
   f.finish();
+  std::map<std::string, std::string> rack_owner;
+  for (const auto& l : spec.loads) {
+    if (l.platform_rack.empty())
+      continue;
+    const auto [it, fresh] = rack_owner.emplace(l.platform_rack, l.id);
+    if (!fresh)
+      f.diagnostics().add(
+          pos.of(l.id, "platform_rack"), "facility." + l.id + ".platform_rack", l.platform_rack,
+          "already the platform rack of load '" + it->second + "'; a rack's hosts follow one load");
+  }
   if (spec.loads.empty())
     f.diagnostics().add(f.pos(node), "facility.loads", "", "a facility needs at least one load");
   // The graph is checked only when every component read cleanly, so one typo gives one error.
@@ -491,15 +519,32 @@ void read_faults(const YAML::Node& node, MapReader& parent, const FacilitySpec& 
                             power::ScheduledFault::Kind::utility_loss, id, dip, 0});
     } else if (kind == "genset_fail_to_start") {
       const std::string id = check_target(plants, "genset plant");
-      const int count = static_cast<int>(r.integer("units", Need::optional, 1, 1000).value_or(0));
-      if (!id.empty())
+      int count = static_cast<int>(r.integer("units", Need::optional, 1, 1000).value_or(0));
+      if (!id.empty()) {
+        const auto& plant = *std::find_if(spec.gensets.begin(), spec.gensets.end(),
+                                          [&](const power::GensetPlantSpec& g) { return g.id == id; });
+        if (count > plant.units) {
+          r.diagnostics().add(r.pos(r.node("units", Need::optional)), r.path("units"), std::to_string(count),
+                              "the plant has " + std::to_string(plant.units) + " units");
+          count = plant.units;
+        }
         faults.push_back({at, power::ScheduledFault::Kind::genset_fail_to_start, id, 0, count});
+      }
     } else {
       const std::string id = check_target(components, "UPS, distribution component or transfer switch");
       const double d = r.quantity("duration", Dimension::time, Need::required).value_or(0);
       const int count = static_cast<int>(r.integer("modules", Need::optional, 1, 64).value_or(0));
-      if (!id.empty())
-        faults.push_back({at, power::ScheduledFault::Kind::component_down, id, d, count});
+      if (!id.empty()) {
+        const auto ups = std::find_if(spec.ups.begin(), spec.ups.end(),
+                                      [&](const power::UpsSpec& u) { return u.id == id; });
+        if (count > 0 && (ups == spec.ups.end() || count > ups->modules))
+          r.diagnostics().add(
+              r.pos(r.node("modules", Need::optional)), r.path("modules"), std::to_string(count),
+              ups == spec.ups.end() ? "only a UPS has modules"
+                                    : "the UPS has " + std::to_string(ups->modules) + " modules");
+        else
+          faults.push_back({at, power::ScheduledFault::Kind::component_down, id, d, count});
+      }
     }
     r.finish();
   }

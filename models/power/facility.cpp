@@ -76,6 +76,8 @@ Facility::Facility(const FacilitySpec& spec, const PowerGraph& graph, std::uint6
 
   energized_.assign(n, 0);
   shed_.assign(spec_.loads.size(), 0);
+  for (std::size_t l = 0; l < spec_.loads.size(); ++l)
+    cut_.emplace_back(spec_.loads[l].fed_by.size(), 0);
   out_kw_.assign(n, 0.0);
   boot_done_.assign(spec_.loads.size(), -1.0);
   load_powered_.assign(spec_.loads.size(), 1);
@@ -132,16 +134,28 @@ void Facility::integrate(double t) {
       m.service_down_s += std::min(dt, boot_done_[l] - now_);
     }
   }
-  // Yearly samples of IT downtime, each interval booked to the year it starts in.
-  const long year = static_cast<long>(now_ / units::seconds_per_year);
-  while (current_year_ < year) {
-    yearly_.add(current_year_min_);
-    current_year_min_ = 0;
-    ++current_year_;
-  }
-  if (it_down > 0)
-    current_year_min_ += static_cast<double>(it_down) / static_cast<double>(it_loads_.size()) * dt / 60.0;
+  book_it_downtime(now_, t, it_loads_.empty() ? 0.0 : static_cast<double>(it_down) / it_loads_.size());
   now_ = t;
+}
+
+// Books IT downtime (the fraction of IT loads down, over [from, to]) into yearly samples,
+// splitting the interval at year boundaries.
+void Facility::book_it_downtime(double from, double to, double fraction) {
+  while (true) {
+    const long year = static_cast<long>(from / units::seconds_per_year);
+    while (current_year_ < year) {
+      yearly_.add(current_year_min_);
+      current_year_min_ = 0;
+      ++current_year_;
+    }
+    const double year_end = static_cast<double>(year + 1) * units::seconds_per_year;
+    const double until = std::min(to, year_end);
+    if (fraction > 0)
+      current_year_min_ += fraction * (until - from) / 60.0;
+    if (to <= year_end)
+      return;
+    from = year_end;
+  }
 }
 
 void Facility::process_due(double t) {
@@ -159,7 +173,7 @@ void Facility::process_due(double t) {
     const ScheduledFault& f = faults_[next_fault_++];
     const GraphNode& node = graph_.node(graph_.index_of(f.component));
     if (f.kind == ScheduledFault::Kind::genset_fail_to_start) {
-      plants_[node.index].force_fail_to_start(f.count > 0 ? f.count : plants_[node.index].spec().units);
+      plants_[node.index].force_units_fail_to_start(f.count > 0 ? f.count : plants_[node.index].spec().units);
     } else if (node.kind == NodeKind::ups) {
       ups_[node.index].force_down(f.count > 0 ? f.count : spec_.ups[node.index].modules, t + f.duration_s);
     } else if (node.kind == NodeKind::distribution) {
@@ -188,12 +202,12 @@ void Facility::compute_flows() {
     switch (node.kind) {
     case NodeKind::load: {
       int live = 0;
-      for (int f : in)
-        live += energized_[f] ? 1 : 0;
+      for (std::size_t k = 0; k < in.size(); ++k)
+        live += cord_live(node.index, k) ? 1 : 0;
       const double share = spec_.loads[node.index].load_kw / live; // dual-corded: split evenly
-      for (int f : in)
-        if (energized_[f])
-          out_kw_[f] += share;
+      for (std::size_t k = 0; k < in.size(); ++k)
+        if (cord_live(node.index, k))
+          out_kw_[in[k]] += share;
       break;
     }
     case NodeKind::ups:
@@ -214,12 +228,64 @@ void Facility::compute_flows() {
   }
 }
 
+bool Facility::cord_live(int load, std::size_t cord) const {
+  return energized_[graph_.feeders(load_node_[load])[cord]] && !cut_[load][cord];
+}
+
 bool Facility::shed_for_capacity() {
+  const int n = graph_.size();
   for (int v : graph_.topological_order()) {
     if (!energized_[v] || out_kw_[v] <= capacity_kw(v) * (1 + 1e-9))
       continue;
+    // The nodes that draw their power through v as the chain stands: switches on v, UPS online
+    // from v, distribution fed by v, loads with a live cord from one of these.
+    std::vector<char> through(n, 0);
+    std::vector<int> queue{v};
+    through[v] = 1;
+    for (std::size_t q = 0; q < queue.size(); ++q) {
+      const int u = queue[q];
+      for (int w : graph_.fed(u)) {
+        if (through[w] || !energized_[w])
+          continue;
+        const GraphNode& node = graph_.node(w);
+        const auto& in = graph_.feeders(w);
+        bool draws = false;
+        switch (node.kind) {
+        case NodeKind::transfer_switch:
+          draws = in[switches_[node.index].position() == TransferSwitch::Position::normal ? 0 : 1] == u;
+          break;
+        case NodeKind::load:
+          for (std::size_t k = 0; k < in.size(); ++k)
+            draws = draws || (in[k] == u && cord_live(node.index, k));
+          break;
+        default:
+          draws = true; // UPS and distribution have one feeder, u, and it is energized
+          break;
+        }
+        if (draws) {
+          through[w] = 1;
+          queue.push_back(w);
+        }
+      }
+    }
+    // First move dual-corded loads wholly to a cord that does not pass through v: nothing is lost.
+    for (int l : shed_order_[v]) {
+      const auto& in = graph_.feeders(load_node_[l]);
+      if (!through[load_node_[l]] || in.size() < 2)
+        continue;
+      for (std::size_t k = 0; k < in.size(); ++k) {
+        if (!through[in[k]] || !cord_live(l, k))
+          continue;
+        for (std::size_t j = 0; j < in.size(); ++j)
+          if (j != k && cord_live(l, j) && !through[in[j]]) {
+            cut_[l][k] = 1;
+            return true;
+          }
+      }
+    }
+    // Then shed whole loads, in shedding order.
     for (int l : shed_order_[v])
-      if (!shed_[l] && energized_[load_node_[l]]) {
+      if (through[load_node_[l]] && !shed_[l]) {
         shed_[l] = 1;
         return true;
       }
@@ -229,6 +295,8 @@ bool Facility::shed_for_capacity() {
 
 void Facility::settle() {
   std::fill(shed_.begin(), shed_.end(), 0);
+  for (auto& cords : cut_)
+    std::fill(cords.begin(), cords.end(), 0);
   std::vector<char> wants(plants_.size(), 0);
   const int limit = static_cast<int>(spec_.loads.size()) + 8;
   for (int pass = 0; pass < limit; ++pass) {
@@ -263,8 +331,8 @@ void Facility::settle() {
         break;
       case NodeKind::load:
         if (!shed_[node.index])
-          for (int f : in)
-            e = e || energized_[f];
+          for (std::size_t k = 0; k < in.size(); ++k)
+            e = e || cord_live(node.index, k);
         break;
       }
       energized_[v] = e ? 1 : 0;
@@ -350,7 +418,7 @@ void Facility::emit_timeline() {
       else if (p.running_units() > 0)
         state = "running " + std::to_string(p.running_units()) + "/" + std::to_string(p.spec().units);
       else
-        state = starting ? "starting" : "failed";
+        state = p.out_of_fuel() ? "out of fuel" : starting ? "starting" : "failed";
       break;
     }
     case NodeKind::transfer_switch: {
@@ -426,8 +494,9 @@ void Facility::compute_next() {
   double t = never;
   for (const auto& f : feeds_)
     t = std::min(t, f.next_event_time());
-  for (const auto& s : switches_)
-    t = std::min(t, s.next_event_time());
+  for (std::size_t s = 0; s < switches_.size(); ++s)
+    if (switch_failures_[s].failed() == 0) // a failed switch does nothing until repaired
+      t = std::min(t, switches_[s].next_event_time());
   for (const auto& d : distribution_)
     t = std::min(t, d.next_event_time());
   for (const auto& s : switch_failures_)
@@ -448,8 +517,15 @@ void Facility::compute_next() {
   // Late in a long run the clock's resolution is coarse (3e-5 s at 1.6e11 s): a battery a
   // rounding residue away from empty computes an "empty" time equal to now. Step one ulp instead,
   // so the residue drains and time always moves on.
-  if (!(t > now_))
+  if (!(t > now_)) {
     t = std::nextafter(now_, never);
+    // A handful of such steps drain a residue; many mean an event that is never consumed.
+    if (++ulp_steps_ > 1000)
+      throw std::logic_error("Facility: no progress at " + std::to_string(now_) +
+                             " s (an event is never consumed)");
+  } else {
+    ulp_steps_ = 0;
+  }
   next_ = t;
 }
 } // namespace aidcsim::power

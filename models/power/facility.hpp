@@ -101,6 +101,8 @@ private:
   void settle();
   void compute_flows();
   bool shed_for_capacity();
+  bool cord_live(int load, std::size_t cord) const;
+  void book_it_downtime(double from, double to, double fraction);
   void track_episode();
   void compute_next();
   void emit_timeline();
@@ -121,6 +123,8 @@ private:
   std::vector<std::vector<int>> shed_order_; // node -> loads below it, first to shed first
   std::vector<char> energized_;              // per node
   std::vector<char> shed_;                   // per load
+  std::vector<std::vector<char>> cut_;       // per load, per cord: dropped to relieve an overload
+  long ulp_steps_ = 0;                       // consecutive zero-length steps (must stay small)
   std::vector<double> out_kw_;               // per node: power drawn from its output
   std::vector<double> boot_done_;            // per load; -1 when not booting
   std::vector<char> load_powered_;           // per load, as of the last settle

@@ -11,8 +11,10 @@ GensetPlant::GensetPlant(const GensetPlantSpec& spec, double design_kw, RandomSt
 
 void GensetPlant::attempt_start(Unit& u, double now) {
   bool fails = false;
-  if (forced_fail_to_start_ > 0) {
-    --forced_fail_to_start_;
+  if (u.forced) {
+    fails = true;
+  } else if (forced_attempts_ > 0) {
+    --forced_attempts_;
     fails = true;
   } else if (spec_.fail_to_start > 0) {
     fails = rng_.uniform01() < spec_.fail_to_start;
@@ -31,15 +33,18 @@ void GensetPlant::set_demand(bool demanded, double now) {
       next_delivery_ = now + spec_.refuel_lead_time_s;
     if (out_of_fuel_)
       return;
-    for (auto& u : units_) {
-      u.attempts_left = spec_.start_attempts;
-      attempt_start(u, now);
+    for (std::size_t i = 0; i < units_.size(); ++i) {
+      units_[i].forced = static_cast<int>(i) < forced_units_;
+      units_[i].attempts_left = spec_.start_attempts;
+      attempt_start(units_[i], now);
     }
+    forced_units_ = 0;
     return;
   }
   for (auto& u : units_) {
     u.state = UnitState::stopped;
     u.at = never;
+    u.forced = false;
   }
   running_ = 0;
   fuel_s_ = spec_.fuel_tank_s;

@@ -29,8 +29,12 @@ public:
   // Demand from a transfer switch: starts all stopped units, or stops all units.
   void set_demand(bool demanded, double now);
   bool demanded() const { return demanded_; }
-  // The next `units` start attempts fail (scheduled fault injection).
-  void force_fail_to_start(int units) { forced_fail_to_start_ += units; }
+  // Scheduled fault injection for the next demand only: `units` units fail every start attempt
+  // (force_units_fail_to_start), or the next `attempts` start attempts fail, whichever unit
+  // makes them (force_failed_attempts).
+  void force_units_fail_to_start(int units) { forced_units_ = units; }
+  void force_failed_attempts(int attempts) { forced_attempts_ += attempts; }
+  bool out_of_fuel() const { return out_of_fuel_; }
 
   // Integrates fuel, run hours and energy over dt at a constant output.
   void integrate(double dt_s, double output_kw);
@@ -61,6 +65,7 @@ private:
     UnitState state = UnitState::stopped;
     double at = never; // when the current state ends (start done, retry, failure)
     bool start_fails = false;
+    bool forced = false; // fails every attempt of this demand
     int attempts_left = 0;
   };
   void attempt_start(Unit& u, double now);
@@ -72,7 +77,8 @@ private:
   std::vector<Unit> units_;
   bool demanded_ = false;
   int running_ = 0;
-  int forced_fail_to_start_ = 0;
+  int forced_units_ = 0; // for the next demand
+  int forced_attempts_ = 0;
   double fuel_s_; // seconds of design-load running left in the tank
   bool out_of_fuel_ = false;
   double next_delivery_ = never;

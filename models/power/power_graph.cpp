@@ -88,10 +88,16 @@ PowerGraph PowerGraph::build(const FacilitySpec& spec, std::vector<GraphProblem>
       problems.push_back({to, field, from, "'" + from + "' is a load; loads feed nothing"});
       return;
     }
-    if (g.nodes_[a].kind == NodeKind::genset_plant && g.nodes_[b].kind != NodeKind::transfer_switch) {
+    if (g.nodes_[a].kind == NodeKind::genset_plant &&
+        (g.nodes_[b].kind != NodeKind::transfer_switch || field != "alternate")) {
+      problems.push_back({to, field, from,
+                          "gensets connect as a transfer switch's alternate, which starts them when its "
+                          "normal source fails"});
+      return;
+    }
+    if (std::find(g.in_[b].begin(), g.in_[b].end(), a) != g.in_[b].end()) {
       problems.push_back(
-          {to, field, from,
-           "gensets connect through a transfer switch, which starts them when its normal source fails"});
+          {to, field, from, "'" + from + "' already feeds this component; each feeder appears once"});
       return;
     }
     g.out_[a].push_back(b);
@@ -192,22 +198,33 @@ std::vector<GraphProblem> PowerGraph::check_structure() const {
 }
 
 std::vector<double> PowerGraph::design_load_kw(const FacilitySpec& spec) const {
+  // Each load counts once at every node above it, in full (either cord of a dual-corded load
+  // may have to carry it alone), scaled up by the losses of the UPS between (worst path).
   std::vector<double> load(nodes_.size(), 0.0);
-  // Reverse topological order: every node after everything it feeds.
-  for (auto it = topo_.rbegin(); it != topo_.rend(); ++it) {
-    const int v = *it;
-    const GraphNode& n = nodes_[v];
-    double through = 0;
-    if (n.kind == NodeKind::load) {
-      through = spec.loads[n.index].load_kw;
-    } else {
-      for (int w : out_[v])
-        through += load[w];
-      if (n.kind == NodeKind::ups)
-        through /= spec.ups[n.index].efficiency;
+  std::vector<double> factor(nodes_.size());
+  for (std::size_t v = 0; v < nodes_.size(); ++v) {
+    std::fill(factor.begin(), factor.end(), 0.0);
+    factor[v] = 1.0;
+    // Forward through the topological order from v: the largest loss factor on any path.
+    for (int w : topo_) {
+      if (factor[w] == 0.0)
+        continue;
+      const GraphNode& n = nodes_[w];
+      if (n.kind == NodeKind::load) {
+        load[v] += factor[w] * spec.loads[n.index].load_kw;
+        continue;
+      }
+      const double through = static_cast<int>(v) != w && n.kind == NodeKind::ups
+                                 ? factor[w] / spec.ups[n.index].efficiency
+                                 : factor[w];
+      for (int x : out_[w])
+        factor[x] = std::max(factor[x], through);
     }
-    load[v] = through;
   }
+  // A UPS node's own figure is at its input, like every other node's.
+  for (std::size_t v = 0; v < nodes_.size(); ++v)
+    if (nodes_[v].kind == NodeKind::ups)
+      load[v] /= spec.ups[nodes_[v].index].efficiency;
   return load;
 }
 

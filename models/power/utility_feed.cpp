@@ -19,13 +19,19 @@ void UtilityFeed::schedule_outage(double start_s, double duration_s) {
 void UtilityFeed::start_outage(double now, double duration_s) {
   const bool was_up = up();
   active_ends_.push_back(now + duration_s);
-  if (was_up)
-    ++outages_; // an outage that starts while the feed is down merges with the active one
+  // An outage that starts while the feed is down merges with the active one; one that starts
+  // exactly when another ends (touching dips) counts as a new outage, the feed staying down.
+  if (was_up || std::find(ended_now_.begin(), ended_now_.end(), now) != ended_now_.end())
+    ++outages_;
 }
 
 bool UtilityFeed::process(double now) {
   const bool was_up = up();
   // Ends first: an outage that ends exactly when another starts leaves the feed down.
+  ended_now_.clear();
+  for (double end : active_ends_)
+    if (end == now)
+      ended_now_.push_back(end);
   std::erase_if(active_ends_, [now](double end) { return end <= now; });
   while (next_scheduled_ < scheduled_.size() && scheduled_[next_scheduled_].first <= now) {
     start_outage(now, scheduled_[next_scheduled_].second);
@@ -33,7 +39,9 @@ bool UtilityFeed::process(double now) {
   }
   while (next_random_start_ <= now) {
     start_outage(now, spec_.outages.duration.sample(rng_));
-    next_random_start_ = now - std::log(rng_.uniform01()) / spec_.outages.rate_per_s;
+    // At least one ulp later, so that a draw below the clock's resolution cannot stall the loop.
+    next_random_start_ =
+        std::max(now - std::log(rng_.uniform01()) / spec_.outages.rate_per_s, std::nextafter(now, never));
   }
   std::erase_if(active_ends_, [now](double end) { return end <= now; }); // zero-length outages
   return up() != was_up;

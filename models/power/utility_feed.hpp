@@ -31,6 +31,7 @@ private:
   RandomStream rng_;
   double next_random_start_;
   std::vector<double> active_ends_;
+  std::vector<double> ended_now_; // outages that ended at the current instant
   std::vector<std::pair<double, double>>
       scheduled_; // (start, duration), sorted by start, consumed from the front
   std::size_t next_scheduled_ = 0;

@@ -53,3 +53,9 @@ TEST(Validation, RackOutageTurnsItsHostsOffUntilBooted) {
   EXPECT_NEAR(r.it_energy_kwh, 145.0 * (180.0 - 40.0) / 60.0, 0.01);
   EXPECT_NEAR(r.simulated_time_s, 3 * 3600.0, 1e-6);
 }
+
+TEST(Validation, OutageAtTimeZeroTurnsHostsOffFromTheStart) {
+  const auto s = aidcsim::load_scenario(source + "/test/data/facility/outage-at-time-zero.yaml");
+  const auto r = aidcsim::run_scenario(s);
+  EXPECT_NEAR(r.it_energy_kwh, 145.0 * 90.0 / 60.0, 0.01);
+}

@@ -228,3 +228,97 @@ TEST(Facility, SameSeedSameRunDifferentSeedDifferentRun) {
   EXPECT_EQ(a.facility.events(), b.facility.events());
   EXPECT_NE(a.facility.load_metrics()[0].unpowered_s, d.facility.load_metrics()[0].unpowered_s);
 }
+
+TEST(Facility, SwitchFailingWhileWaitingToRetransferDoesNotStallTime) {
+  // The utility is back at 160 s; the switch would return at 460 s but fails at 200 s for
+  // 10 min: it stays on the gensets until repaired at 800 s, then transfers back at once.
+  const Chain c(145, 10 * minute, true);
+  Simulation r(c.spec,
+               {utility_loss(100, 60), {200, ScheduledFault::Kind::component_down, "ats", 10 * minute, 0}},
+               hour);
+  EXPECT_EQ(r.facility.load_metrics()[0].unpowered_s, 0.0);
+  EXPECT_NEAR(r.facility.plants()[0].unit_run_s(), 800 + 0.1 - 110, 1e-6);
+}
+
+TEST(Facility, ShedsOnlyLoadsThatDrawFromTheOverloadedComponent) {
+  // One 500 kW plant is the alternate of two switches; only u1 fails. The 600 kW load on ats1
+  // overloads the plant and is shed until ats1 returns to u1 (30 min outage + 5 min retransfer
+  // delay); the 400 kW load on ats2 stays on its healthy utility throughout.
+  FacilitySpec spec;
+  spec.utilities = {{"u1", {}}, {"u2", {}}};
+  GensetPlantSpec g;
+  g.id = "gen";
+  g.unit_rating_kw = 500;
+  g.units = 1;
+  g.units_needed = 1;
+  spec.gensets.push_back(g);
+  TransferSwitchSpec a, b;
+  a.id = "ats1";
+  a.normal = "u1";
+  a.alternate = "gen";
+  b.id = "ats2";
+  b.normal = "u2";
+  b.alternate = "gen";
+  spec.switches = {a, b};
+  LoadSpec big, small;
+  big.id = "big";
+  big.fed_by = {"ats1"};
+  big.load_kw = 600;
+  big.priority = 10;
+  small.id = "small";
+  small.fed_by = {"ats2"};
+  small.load_kw = 400;
+  spec.loads = {big, small};
+  Simulation r(spec, {utility_loss(100, 30 * minute)}, hour);
+  EXPECT_EQ(r.facility.load_metrics()[1].unpowered_s, 0.0);
+  EXPECT_NEAR(r.facility.load_metrics()[0].unpowered_s, 35 * minute, 1e-6);
+}
+
+TEST(Facility, DualCordedLoadMovesToTheHealthySideInsteadOfBeingShed) {
+  // UPS A loses 3 of its 4 modules (36 kW left) under a dual-corded 145 kW rack: the rack moves
+  // wholly to UPS B, which is rated for it.
+  FacilitySpec spec;
+  spec.utilities.push_back({"grid", {}});
+  for (const char* side : {"a", "b"}) {
+    UpsSpec u;
+    u.id = std::string("ups-") + side;
+    u.fed_by = "grid";
+    u.rating_kw = 145;
+    u.modules = 4;
+    u.battery = {145, 10 * minute, 1.05, 50};
+    spec.ups.push_back(u);
+  }
+  LoadSpec rack;
+  rack.id = "rack";
+  rack.fed_by = {"ups-a", "ups-b"};
+  rack.load_kw = 145;
+  spec.loads.push_back(rack);
+  Simulation r(spec, {{30 * minute, ScheduledFault::Kind::component_down, "ups-a", 30 * minute, 3}},
+               2 * hour);
+  EXPECT_EQ(r.facility.load_metrics()[0].unpowered_s, 0.0);
+}
+
+TEST(PowerGraph, DesignLoadCountsADualCordedLoadOncePerComponent) {
+  // One UPS feeding both PDUs of a dual-corded 145 kW rack carries 145 kW, not 290.
+  FacilitySpec spec;
+  spec.utilities.push_back({"grid", {}});
+  UpsSpec u;
+  u.id = "ups";
+  u.fed_by = "grid";
+  u.rating_kw = 145;
+  u.efficiency = 0.95;
+  u.battery = {145, 600, 1.05, 50};
+  spec.ups.push_back(u);
+  spec.distribution.push_back({"pdu-a", DistributionKind::pdu, "ups", 0, {}});
+  spec.distribution.push_back({"pdu-b", DistributionKind::pdu, "ups", 0, {}});
+  LoadSpec rack;
+  rack.id = "rack";
+  rack.fed_by = {"pdu-a", "pdu-b"};
+  rack.load_kw = 145;
+  spec.loads.push_back(rack);
+  const PowerGraph g = Simulation::build(spec);
+  const auto design = g.design_load_kw(spec);
+  EXPECT_DOUBLE_EQ(design[g.index_of("pdu-a")], 145.0);
+  EXPECT_DOUBLE_EQ(design[g.index_of("ups")], 145.0 / 0.95); // at its input
+  EXPECT_DOUBLE_EQ(design[g.index_of("grid")], 145.0 / 0.95);
+}

@@ -57,7 +57,7 @@ TEST(GensetPlant, RetriesAFailedStart) {
   spec.start_attempts = 2;
   spec.retry_delay_s = 30;
   GensetPlant p(spec, 1000, RandomStream(1, "gen"));
-  p.force_fail_to_start(1);
+  p.force_failed_attempts(1);
   p.set_demand(true, 0);
   p.process(10); // first attempt fails at 10 s
   EXPECT_EQ(p.running_units(), 0);
@@ -100,4 +100,22 @@ TEST(GensetPlant, RunsOutOfFuelAndRestartsOnDelivery) {
   p.process(12 * 3600 + 10);
   EXPECT_EQ(p.running_units(), 1);
   EXPECT_NEAR(p.fuel_used_tank_s(), 8 * 3600, 1e-6);
+}
+
+TEST(GensetPlant, ForcedUnitFailsEveryAttemptOfTheNextDemandOnly) {
+  auto spec = plant(1, 0.0);
+  spec.start_attempts = 3;
+  spec.retry_delay_s = 30;
+  GensetPlant p(spec, 1000, RandomStream(1, "gen"));
+  p.force_units_fail_to_start(1);
+  p.set_demand(true, 0);
+  for (double t : {10.0, 40.0, 50.0, 80.0, 90.0})
+    p.process(t);
+  EXPECT_EQ(p.running_units(), 0);
+  EXPECT_EQ(p.failed_start_attempts(), 3);
+  EXPECT_EQ(p.unit_state(0), GensetPlant::UnitState::failed);
+  p.set_demand(false, 100);
+  p.set_demand(true, 200); // the next demand starts normally
+  p.process(210);
+  EXPECT_EQ(p.running_units(), 1);
 }

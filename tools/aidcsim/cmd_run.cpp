@@ -36,10 +36,10 @@ json to_json(const FacilityResult& f) {
   j["it_service_downtime_min_per_year"] = f.it_service_downtime_min_per_year;
   j["unserved_it_energy_kwh"] = f.unserved_it_energy_kwh;
   j["utility_outages"] = f.utility_outages;
-  j["outages"] = {{"no_impact", f.outcomes.no_impact},
-                  {"bridged_by_ups", f.outcomes.bridged_by_ups},
-                  {"carried_by_gensets", f.outcomes.carried_by_gensets},
-                  {"it_lost", f.outcomes.it_lost}};
+  j["outage_episodes"] = {{"no_impact", f.outcomes.no_impact},
+                          {"bridged_by_ups", f.outcomes.bridged_by_ups},
+                          {"carried_by_gensets", f.outcomes.carried_by_gensets},
+                          {"it_lost", f.outcomes.it_lost}};
   j["min_ups_state_of_charge"] = f.min_ups_state_of_charge;
   j["genset_run_hours"] = f.genset_run_hours;
   j["genset_starts"] = f.genset_starts;
@@ -80,7 +80,7 @@ void print_text(const json& j) {
   const json& f = j["facility"];
   std::printf("facility\n");
   std::printf("  simulated years         %.6g\n", f["simulated_years"].get<double>());
-  std::printf("  power availability      %.7f\n", f["power_availability"].get<double>());
+  std::printf("  power availability      %.9f\n", f["power_availability"].get<double>());
   std::printf("  IT downtime             %.3f min over the run, %.3f min/year",
               f["it_downtime_min"].get<double>(), f["it_downtime_min_per_year"].get<double>());
   if (!f["it_downtime_standard_error_min_per_year"].is_null())
@@ -89,9 +89,9 @@ void print_text(const json& j) {
       "\n  IT service downtime     %.3f min over the run, %.3f min/year (with boot after power returns)\n",
       f["it_service_downtime_min"].get<double>(), f["it_service_downtime_min_per_year"].get<double>());
   std::printf("  unserved IT energy      %.3f kWh\n", f["unserved_it_energy_kwh"].get<double>());
-  const json& o = f["outages"];
-  std::printf("  utility outages         %ld: %ld no impact, %ld bridged by UPS, %ld carried by gensets, %ld "
-              "IT lost\n",
+  const json& o = f["outage_episodes"];
+  std::printf("  utility outages         %ld; episodes: %ld no impact, %ld bridged by UPS, %ld carried by "
+              "gensets, %ld IT lost\n",
               f["utility_outages"].get<long>(), o["no_impact"].get<long>(), o["bridged_by_ups"].get<long>(),
               o["carried_by_gensets"].get<long>(), o["it_lost"].get<long>());
   std::printf("  min UPS state of charge %.4f\n", f["min_ups_state_of_charge"].get<double>());
