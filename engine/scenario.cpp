@@ -12,11 +12,91 @@ const std::vector<std::string>& workload_kinds() {
   return kinds;
 }
 
-Scenario load_scenario(const std::string& path) {
+namespace {
+
+// Applies one override to the document; a key path that leads nowhere is an error at `where`.
+void apply_override(YAML::Node root, const KeyOverride& o, Diagnostics& diags) {
+  YAML::Node value;
+  try {
+    value = YAML::Load(o.yaml_value);
+  } catch (const YAML::Exception& e) {
+    diags.add(o.where, o.key, o.yaml_value, "not a YAML value: " + e.msg);
+    return;
+  }
+  std::vector<std::string> parts; // "a", "b[x]" -> "a", "b", "[x]"
+  std::string part;
+  for (char c : o.key) {
+    if (c == '.' || c == '[') {
+      if (!part.empty())
+        parts.push_back(part);
+      part.clear();
+      if (c == '[')
+        part.push_back('[');
+    } else {
+      part += c;
+    }
+  }
+  if (!part.empty())
+    parts.push_back(part);
+  YAML::Node node;
+  node.reset(root);
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const std::string& p = parts[i];
+    const bool last = i + 1 == parts.size();
+    if (p.front() == '[') {
+      const std::string sel = p.substr(1, p.size() - (p.back() == ']' ? 2 : 1));
+      if (!node.IsSequence()) {
+        diags.add(o.where, o.key, "", "'" + p + "' selects a list item, but the scenario has no list there");
+        return;
+      }
+      YAML::Node found;
+      for (std::size_t k = 0; k < node.size(); ++k) {
+        const YAML::Node item = node[k];
+        const bool by_index = !sel.empty() && sel.find_first_not_of("0123456789") == std::string::npos;
+        if ((by_index && std::stoul(sel) == k) || (item.IsMap() && item["id"] && item["id"].Scalar() == sel)) {
+          found.reset(item);
+          break;
+        }
+      }
+      if (!found.IsDefined()) {
+        diags.add(o.where, o.key, "", "no list item with id or index '" + sel + "' in the scenario");
+        return;
+      }
+      if (last) {
+        diags.add(o.where, o.key, "", "a key path must end at a key, not at a list item");
+        return;
+      }
+      node.reset(found);
+      continue;
+    }
+    if (!node.IsMap()) {
+      diags.add(o.where, o.key, "", "'" + p + "' is below a value that is not a map in the scenario");
+      return;
+    }
+    if (last) {
+      node[p] = value; // assigns through the map, into the document
+      return;
+    }
+    if (!node[p]) {
+      diags.add(o.where, o.key, "", "the scenario has no key '" + p + "' on this path");
+      return;
+    }
+    YAML::Node next = node[p];
+    node.reset(next);
+  }
+}
+
+} // namespace
+
+Scenario load_scenario(const std::string& path, const std::vector<KeyOverride>& overrides) {
   Diagnostics diags;
   Scenario s;
   s.file = path;
-  const YAML::Node root = load_yaml_file(path, diags);
+  YAML::Node root = load_yaml_file(path, diags);
+  if (!diags.empty())
+    throw InputError(std::move(diags));
+  for (const auto& o : overrides)
+    apply_override(root, o, diags);
   if (!diags.empty())
     throw InputError(std::move(diags));
 

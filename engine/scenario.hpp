@@ -41,7 +41,16 @@ inline constexpr double min_duration_s = 1e-6;
 // Seeds are whole numbers from 0 to 2^63 - 1, in scenario files and on the command line.
 inline constexpr long long max_seed = 9223372036854775807LL;
 
-// Throws InputError listing every problem in the file.
-Scenario load_scenario(const std::string& path);
+// A value to put at a key path of the scenario before it is read (a sweep point). The path is
+// dotted keys, with [id] selecting the list item of that id or [N] the N-th item:
+// "facility.ups[ups-a].battery.runtime", "platform". `where` is where the override was written.
+struct KeyOverride {
+  std::string key;
+  std::string yaml_value; // any YAML: "10 min", "N+1", "[pdu-a, pdu-b]"
+  SourcePos where;
+};
+
+// Throws InputError listing every problem in the file (and in the overrides).
+Scenario load_scenario(const std::string& path, const std::vector<KeyOverride>& overrides = {});
 
 } // namespace aidcsim

@@ -6,6 +6,7 @@
 #include "engine/units.hpp"
 #include "tools/aidcsim/commands.hpp"
 #include "tools/aidcsim/isolated_process.hpp"
+#include "tools/aidcsim/run_json.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -16,54 +17,6 @@
 
 namespace aidcsim::cli {
 namespace {
-
-using json = nlohmann::ordered_json;
-
-std::string dump(const json& j, int indent) {
-  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-json to_json(const FacilityResult& f) {
-  json j;
-  j["simulated_years"] = f.simulated_years;
-  j["power_availability"] = f.power_availability;
-  j["it_downtime_min"] = f.it_downtime_min;
-  j["it_service_downtime_min"] = f.it_service_downtime_min;
-  j["it_downtime_min_per_year"] = f.it_downtime_min_per_year;
-  j["it_downtime_standard_error_min_per_year"] = f.it_downtime_standard_error_min_per_year
-                                                     ? json(*f.it_downtime_standard_error_min_per_year)
-                                                     : json(nullptr);
-  j["it_service_downtime_min_per_year"] = f.it_service_downtime_min_per_year;
-  j["unserved_it_energy_kwh"] = f.unserved_it_energy_kwh;
-  j["utility_outages"] = f.utility_outages;
-  j["outage_episodes"] = {{"no_impact", f.outcomes.no_impact},
-                          {"bridged_by_ups", f.outcomes.bridged_by_ups},
-                          {"carried_by_gensets", f.outcomes.carried_by_gensets},
-                          {"it_lost", f.outcomes.it_lost}};
-  j["min_ups_state_of_charge"] = f.min_ups_state_of_charge;
-  j["genset_run_hours"] = f.genset_run_hours;
-  j["genset_starts"] = f.genset_starts;
-  j["genset_failed_start_attempts"] = f.genset_failed_start_attempts;
-  j["genset_energy_kwh"] = f.genset_energy_kwh;
-  j["fuel_used_tank_hours"] = f.fuel_used_tank_hours;
-  j["events"] = f.events;
-  return j;
-}
-
-json to_json(const RunResult& r) {
-  json j;
-  j["scenario"] = r.scenario_file;
-  j["name"] = r.scenario_name;
-  j["platform"] = r.platform_file;
-  j["seed"] = r.seed;
-  j["accelerators"] = r.accelerators;
-  j["simulated_time_s"] = r.simulated_time_s;
-  j["it_energy_kwh"] = r.it_energy_kwh;
-  j["mean_it_power_kw"] = r.mean_it_power_kw;
-  if (r.facility.present)
-    j["facility"] = to_json(r.facility);
-  return j;
-}
 
 void print_text(const json& j) {
   std::printf("scenario        %s (%s)\n", j["scenario"].get<std::string>().c_str(),

@@ -37,4 +37,20 @@ struct CompareArgs {
 };
 int platform_compare_command(const CompareArgs& args);
 
+struct BatchArgs {
+  std::string sweep;
+  int jobs = 1;
+  std::string db;
+  bool list = false;                 // print the runs and exit
+  std::optional<std::string> replay; // run one run key alone and print its JSON
+};
+int batch_command(const BatchArgs& args);
+
+struct ReportArgs {
+  std::string db;
+  bool csv = false;
+  bool json = false;
+};
+int report_command(const ReportArgs& args);
+
 } // namespace aidcsim::cli

@@ -47,6 +47,22 @@ int main(int argc, char** argv) {
       ->required();
   cmp_cmd->add_flag("--json", cmp.json, "print figures as JSON");
 
+  BatchArgs batch;
+  auto* batch_cmd = app.add_subcommand("batch", "run every run of a sweep, results into SQLite (resumable)");
+  batch_cmd->add_option("sweep", batch.sweep, "sweep YAML file")->required();
+  batch_cmd->add_option("--jobs", batch.jobs, "parallel runs (one process each)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1024));
+  batch_cmd->add_option("--db", batch.db, "SQLite results file (created, or resumed)");
+  batch_cmd->add_flag("--list", batch.list, "print the runs (key, seed, point) and exit");
+  batch_cmd->add_option("--replay", batch.replay, "run one run (e.g. p3-r17) alone and print its JSON");
+
+  ReportArgs report;
+  auto* report_cmd = app.add_subcommand("report", "mean, sd and 95% confidence interval per sweep point");
+  report_cmd->add_option("db", report.db, "SQLite results file")->required();
+  report_cmd->add_flag("--csv", report.csv, "print CSV");
+  report_cmd->add_flag("--json", report.json, "print JSON");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -64,5 +80,9 @@ int main(int argc, char** argv) {
     return platform_generate_command(gen);
   if (*cmp_cmd)
     return platform_compare_command(cmp);
+  if (*batch_cmd)
+    return batch_command(batch);
+  if (*report_cmd)
+    return report_command(report);
   return exit_bad_input;
 }

@@ -1,0 +1,53 @@
+// Batch results in one SQLite file: a row per finished run and its metrics, each run written in
+// one transaction (WAL journal), so a killed batch leaves only whole runs and a rerun resumes.
+//
+//   sweep(key TEXT PRIMARY KEY, value TEXT)           name, fingerprint, file, metric, axes
+//   points(point INTEGER PRIMARY KEY, label TEXT, params TEXT)
+//   runs(run_key TEXT PRIMARY KEY, point INTEGER, replication INTEGER, seed INTEGER, wall_s REAL)
+//   metrics(run_key TEXT, name TEXT, value REAL, PRIMARY KEY (run_key, name))
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace aidcsim {
+
+struct Sweep;
+
+class ResultsDb {
+public:
+  // Opens or creates the file; throws std::runtime_error with SQLite's message.
+  explicit ResultsDb(const std::string& path);
+  ~ResultsDb();
+  ResultsDb(const ResultsDb&) = delete;
+  ResultsDb& operator=(const ResultsDb&) = delete;
+
+  // Records the sweep on first use; throws std::invalid_argument if the file holds another sweep.
+  void bind_sweep(const Sweep& sweep);
+  std::set<std::string> finished_runs();
+  // One transaction: the run row and all its metrics, or nothing.
+  void record_run(const std::string& run_key, int point, int replication, long long seed, double wall_s,
+                  const std::map<std::string, double>& metrics);
+
+  struct PointRow {
+    int point;
+    std::string label;
+    std::string params; // JSON object: axis key -> value
+  };
+  std::vector<PointRow> points();
+  // metric name -> values in replication order, for one point.
+  std::map<std::string, std::vector<double>> metrics_of_point(int point);
+  std::string sweep_value(const std::string& key);
+  long run_count();
+
+private:
+  void exec(const char* sql);
+  sqlite3* db_ = nullptr;
+  std::string path_;
+};
+
+} // namespace aidcsim

@@ -1,0 +1,163 @@
+#include "engine/sweep.hpp"
+
+#include "engine/random_stream.hpp"
+#include "engine/text_distance.hpp"
+#include "engine/units.hpp"
+#include "engine/yaml_reader.hpp"
+
+#include <filesystem>
+
+namespace aidcsim {
+namespace {
+
+std::string yaml_text(const YAML::Node& n) {
+  if (n.IsScalar())
+    return n.Scalar();
+  YAML::Emitter out;
+  out << YAML::Flow << n;
+  return out.c_str();
+}
+
+} // namespace
+
+const std::vector<std::string>& sweep_metric_names() {
+  static const std::vector<std::string> names{
+      "it_energy_kwh",          "mean_it_power_kw",       "power_availability",
+      "it_downtime_min",        "it_downtime_min_per_year", "it_service_downtime_min_per_year",
+      "unserved_it_energy_kwh", "min_ups_state_of_charge", "genset_run_hours",
+      "genset_starts",          "fuel_used_tank_hours",   "utility_outages"};
+  return names;
+}
+
+std::uint64_t sweep_seed(const std::string& sweep_name, const std::string& point_label, int replication) {
+  // A RandomStream seeded by the run's identity; its first draw is the seed.
+  RandomStream s(hash_name(sweep_name), point_label + "|" + std::to_string(replication));
+  return s.next_u64() >> 1; // 63 bits: fits a signed 64-bit integer (SQLite, the CLI)
+}
+
+Scenario Sweep::scenario_for(const SweepRun& run) const {
+  Scenario s = load_scenario(base, points[run.point].overrides);
+  s.seed = run.seed;
+  if (duration_s > 0)
+    s.duration_s = duration_s;
+  return s;
+}
+
+Sweep load_sweep(const std::string& path) {
+  Diagnostics diags;
+  Sweep sw;
+  sw.file = path;
+  const YAML::Node root = load_yaml_file(path, diags);
+  if (!diags.empty())
+    throw InputError(std::move(diags));
+  MapReader top(root, "", path, diags);
+  sw.name = top.string("name", Need::required).value_or("");
+  const YAML::Node base = top.node("base", Need::required, "the path of the base scenario");
+  if (base.IsDefined()) {
+    namespace fs = std::filesystem;
+    const fs::path written(base.IsScalar() ? base.Scalar() : "");
+    sw.base = (written.is_absolute() ? written : fs::path(path).parent_path() / written).lexically_normal().string();
+    std::error_code ec;
+    if (!base.IsScalar() || !fs::is_regular_file(sw.base, ec))
+      diags.add(top.pos(base), "base", base.IsScalar() ? base.Scalar() : "",
+                "base scenario not found (paths are relative to the sweep file)");
+  }
+  sw.replications = static_cast<int>(top.integer("replications", Need::optional, 1, 1000000).value_or(1));
+  if (const YAML::Node y = top.node("years", Need::optional); y.IsDefined()) {
+    if (auto years = top.scalar_quantity(y, "years", units::Dimension::ratio, Range::positive)) {
+      sw.duration_s = *years * units::seconds_per_year;
+      if (sw.duration_s > max_duration_s)
+        diags.add(top.pos(y), "years", y.Scalar(), "at most 1000000 years per replication");
+    }
+  }
+  sw.metric = top.one_of("metric", sweep_metric_names(), Need::optional).value_or("it_downtime_min_per_year");
+  const YAML::Node axes = top.node("axes", Need::optional, "a map of scenario key paths to lists of values");
+  if (axes.IsDefined()) {
+    if (!axes.IsMap()) {
+      diags.add(top.pos(axes), "axes", "", "expected a map of scenario key paths to lists of values");
+    } else {
+      for (auto it = axes.begin(); it != axes.end(); ++it) {
+        SweepAxis axis;
+        axis.key = it->first.Scalar();
+        if (!it->second.IsSequence() || it->second.size() == 0) {
+          diags.add(top.pos(it->second), "axes." + axis.key, "", "expected a non-empty list of values");
+          continue;
+        }
+        for (const auto& v : it->second) {
+          axis.values.push_back(yaml_text(v));
+          axis.positions.push_back(top.pos(v));
+        }
+        sw.axes.push_back(axis);
+      }
+    }
+  }
+  top.finish();
+  if (!diags.empty())
+    throw InputError(std::move(diags));
+
+  // Each axis value alone must make a valid scenario: errors point at the value in the sweep.
+  for (const auto& axis : sw.axes)
+    for (std::size_t v = 0; v < axis.values.size(); ++v) {
+      try {
+        load_scenario(sw.base, {{axis.key, axis.values[v], axis.positions[v]}});
+      } catch (const InputError& e) {
+        for (const auto& d : e.diagnostics().items())
+          diags.add(axis.positions[v], "axes." + axis.key, axis.values[v],
+                    d.pos.file == path ? d.message : "makes the base scenario invalid: " + d.format());
+      }
+    }
+  if (!diags.empty())
+    throw InputError(std::move(diags));
+
+  // Expansion: the first axis varies slowest.
+  std::size_t count = 1;
+  for (const auto& a : sw.axes)
+    count *= a.values.size();
+  if (count * static_cast<std::size_t>(sw.replications) > 10000000)
+    throw_input_error(SourcePos{path, 0, 0}, "axes", "", "more than 10,000,000 runs");
+  for (std::size_t p = 0; p < count; ++p) {
+    SweepPoint point;
+    point.index = static_cast<int>(p);
+    std::size_t rest = p;
+    std::vector<std::size_t> choice(sw.axes.size());
+    for (std::size_t a = sw.axes.size(); a-- > 0;) {
+      choice[a] = rest % sw.axes[a].values.size();
+      rest /= sw.axes[a].values.size();
+    }
+    for (std::size_t a = 0; a < sw.axes.size(); ++a) {
+      const auto& axis = sw.axes[a];
+      point.overrides.push_back({axis.key, axis.values[choice[a]], axis.positions[choice[a]]});
+      if (a > 0)
+        point.label += ", ";
+      point.label += axis.key;
+      point.label += '=';
+      point.label += axis.values[choice[a]];
+    }
+    // Combinations can fail where single values did not (a capacity below a design load).
+    try {
+      load_scenario(sw.base, point.overrides);
+    } catch (const InputError& e) {
+      for (const auto& d : e.diagnostics().items())
+        diags.add(point.overrides.empty() ? SourcePos{path, 0, 0} : point.overrides.back().where, "axes",
+                  point.label, "this combination makes the base scenario invalid: " + d.format());
+    }
+    sw.points.push_back(point);
+  }
+  if (!diags.empty())
+    throw InputError(std::move(diags));
+  for (const auto& point : sw.points)
+    for (int r = 0; r < sw.replications; ++r)
+      sw.runs.push_back({std::string("p").append(std::to_string(point.index)).append("-r").append(std::to_string(r)),
+                         point.index, r, sweep_seed(sw.name, point.label, r)});
+
+  std::string identity = sw.name + "\n" + sw.base + "\n" + std::to_string(sw.replications) + "\n" +
+                         std::to_string(sw.duration_s) + "\n";
+  for (const auto& p : sw.points)
+    identity += p.label + "\n";
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash_name(identity)));
+  sw.fingerprint = hex;
+  return sw;
+}
+
+} // namespace aidcsim

@@ -1,0 +1,120 @@
+#include "tools/aidcsim/batch_work.hpp"
+
+#include "engine/diagnostics.hpp"
+#include "engine/simulation.hpp"
+#include "tools/aidcsim/run_json.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <poll.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace aidcsim::cli {
+
+std::string run_framed(const Sweep& sweep, const SweepRun& run) {
+  try {
+    const Scenario s = sweep.scenario_for(run);
+    return "R" + dump(to_json(run_scenario(s)), -1);
+  } catch (const InputError& e) {
+    return std::string("E") + e.what();
+  } catch (const std::exception& e) {
+    return std::string("X") + e.what();
+  }
+}
+
+bool store_answer(const Sweep& sweep, const SweepRun& run, const std::string& framed, double wall_s, ResultsDb& db,
+                  BatchProgress& progress) {
+  if (framed.empty() || framed.front() != 'R') {
+    std::fprintf(stderr, "\nbatch: run %s (%s) failed: %s\n", run.key.c_str(), sweep.points[run.point].label.c_str(),
+                 framed.empty() ? "the simulation process died" : framed.substr(1).c_str());
+    return false;
+  }
+  const auto metrics = flatten_metrics(json::parse(framed.substr(1)));
+  db.record_run(run.key, run.point, run.replication, static_cast<long long>(run.seed), wall_s, metrics);
+  const auto m = metrics.find(sweep.metric);
+  progress.run_done(m == metrics.end() ? 0.0 : m->second, m != metrics.end());
+  return true;
+}
+
+std::vector<std::size_t> runs_to_do(const Sweep& sweep, ResultsDb& db) {
+  const auto done = db.finished_runs();
+  std::vector<std::size_t> todo;
+  for (std::size_t i = 0; i < sweep.runs.size(); ++i)
+    if (done.count(sweep.runs[i].key) == 0)
+      todo.push_back(i);
+  return todo;
+}
+
+long run_local(const Sweep& sweep, int jobs, ResultsDb& db, const std::vector<std::size_t>& todo,
+               BatchProgress& progress) {
+  struct Child {
+    pid_t pid;
+    int fd;
+    std::size_t run;
+    std::string answer;
+    std::chrono::steady_clock::time_point start;
+  };
+  std::vector<Child> children;
+  std::size_t next = 0;
+  long failed = 0;
+  while (next < todo.size() || !children.empty()) {
+    while (static_cast<int>(children.size()) < jobs && next < todo.size()) {
+      const std::size_t run = todo[next++];
+      int fds[2];
+      if (pipe(fds) != 0)
+        throw std::runtime_error("pipe() failed");
+      std::fflush(nullptr);
+      const pid_t pid = fork();
+      if (pid < 0)
+        throw std::runtime_error("fork() failed");
+      if (pid == 0) {
+        close(fds[0]);
+        const std::string answer = run_framed(sweep, sweep.runs[run]);
+        std::size_t written = 0;
+        while (written < answer.size()) {
+          const ssize_t n = write(fds[1], answer.data() + written, answer.size() - written);
+          if (n <= 0)
+            break;
+          written += static_cast<std::size_t>(n);
+        }
+        std::_Exit(0);
+      }
+      close(fds[1]);
+      children.push_back({pid, fds[0], run, {}, std::chrono::steady_clock::now()});
+    }
+    std::vector<pollfd> polls;
+    for (const auto& c : children)
+      polls.push_back({c.fd, POLLIN, 0});
+    if (poll(polls.data(), polls.size(), -1) < 0)
+      continue; // interrupted: poll again
+    for (std::size_t i = children.size(); i-- > 0;) {
+      if (polls[i].revents == 0)
+        continue;
+      Child& c = children[i];
+      char buf[65536];
+      const ssize_t n = read(c.fd, buf, sizeof buf);
+      if (n > 0) {
+        c.answer.append(buf, static_cast<std::size_t>(n));
+        continue;
+      }
+      close(c.fd);
+      int status = 0;
+      waitpid(c.pid, &status, 0);
+      const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - c.start).count();
+      if (!store_answer(sweep, sweep.runs[c.run], c.answer, wall, db, progress))
+        ++failed;
+      children.erase(children.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+  }
+  return failed;
+}
+
+bool launched_by_mpirun() {
+  const char* size = std::getenv("OMPI_COMM_WORLD_SIZE");
+  return size != nullptr && std::atoi(size) > 1;
+}
+
+} // namespace aidcsim::cli

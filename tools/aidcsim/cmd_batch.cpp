@@ -1,0 +1,86 @@
+// `aidcsim batch SWEEP.yaml --jobs N --db results.sqlite`: every run of a sweep, one process per
+// run, results in SQLite; rerunning resumes. Under mpirun the runs are spread over the ranks.
+#include "engine/diagnostics.hpp"
+#include "engine/results_db.hpp"
+#include "engine/sweep.hpp"
+#include "tools/aidcsim/batch_work.hpp"
+#include "tools/aidcsim/commands.hpp"
+#include "tools/aidcsim/isolated_process.hpp"
+#include "tools/aidcsim/run_json.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+namespace aidcsim::cli {
+
+int batch_command(const BatchArgs& args) {
+  Sweep sweep;
+  try {
+    sweep = load_sweep(args.sweep);
+  } catch (const InputError& e) {
+    std::cerr << e.what();
+    return exit_bad_input;
+  }
+
+  if (args.list) {
+    std::printf("run_key\tseed\tpoint\n");
+    for (const auto& r : sweep.runs)
+      std::printf("%s\t%llu\t%s\n", r.key.c_str(), static_cast<unsigned long long>(r.seed),
+                  sweep.points[r.point].label.c_str());
+    return exit_ok;
+  }
+  if (args.replay) {
+    for (const auto& r : sweep.runs) {
+      if (r.key != *args.replay)
+        continue;
+      const ChildOutcome out = run_in_child([&](const std::function<void()>&) { return run_framed(sweep, r); });
+      if (out.kind != ChildOutcome::Kind::ok || out.payload.empty() || out.payload.front() != 'R') {
+        std::cerr << "aidcsim batch: run " << r.key << " failed: "
+                  << (out.payload.size() > 1 ? out.payload.substr(1) : out.how) << "\n";
+        return exit_internal_error;
+      }
+      std::cout << json::parse(out.payload.substr(1)).dump(2) << "\n";
+      return exit_ok;
+    }
+    std::cerr << "aidcsim batch: --replay '" << *args.replay << "': no such run (runs are p<point>-r<replication>, "
+              << "p0-r0 to " << sweep.runs.back().key << ")\n";
+    return exit_bad_input;
+  }
+  if (args.db.empty()) {
+    std::cerr << "aidcsim batch: --db is required (the SQLite file for the results)\n";
+    return exit_bad_input;
+  }
+  if (launched_by_mpirun())
+    return run_mpi_batch(sweep, args.db);
+
+  try {
+    ResultsDb db(args.db);
+    db.bind_sweep(sweep);
+    const std::vector<std::size_t> todo = runs_to_do(sweep, db);
+    std::fprintf(stderr, "batch: %zu runs (%zu points x %d replications), %zu already in %s, %zu to run on %d jobs\n",
+                 sweep.runs.size(), sweep.points.size(), sweep.replications, sweep.runs.size() - todo.size(),
+                 args.db.c_str(), todo.size(), args.jobs);
+    BatchProgress progress(sweep.runs.size(), sweep.runs.size() - todo.size(), sweep.metric);
+    const auto start = std::chrono::steady_clock::now();
+    const long failed = run_local(sweep, args.jobs, db, todo, progress);
+    progress.finish();
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double years = static_cast<double>(todo.size() - static_cast<std::size_t>(failed)) * sweep.duration_s /
+                         (365.0 * 86400.0);
+    std::fprintf(stderr, "batch: %zu runs done, %ld failed, %.1f s", todo.size() - static_cast<std::size_t>(failed),
+                 failed, wall);
+    if (sweep.duration_s > 0 && wall > 0)
+      std::fprintf(stderr, ", %.6g facility-years at %.0f facility-years/s", years, years / wall);
+    std::fprintf(stderr, "\n");
+    return failed > 0 ? exit_internal_error : exit_ok;
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "aidcsim batch: " << e.what() << "\n";
+    return exit_bad_input;
+  } catch (const std::runtime_error& e) {
+    std::cerr << "aidcsim batch: " << e.what() << "\n";
+    return exit_bad_input;
+  }
+}
+
+} // namespace aidcsim::cli
