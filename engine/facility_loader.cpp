@@ -276,7 +276,7 @@ void read_ups(MapReader& f, FacilitySpec& spec, Positions& pos) {
       if (br.is_map()) {
         const auto runtime = br.quantity("runtime", Dimension::time, Need::optional);
         const auto energy = br.quantity("energy", Dimension::energy, Need::optional);
-        if (runtime.has_value() == energy.has_value())
+        if (br.node("runtime", Need::optional).IsDefined() == br.node("energy", Need::optional).IsDefined())
           br.diagnostics().add(br.pos(b), br.path("runtime"), "",
                                "give exactly one of 'runtime' (at rated load) or 'energy' (kWh)");
         u.battery.rated_kw = u.rating_kw;

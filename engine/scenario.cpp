@@ -50,15 +50,17 @@ void apply_override(YAML::Node root, const KeyOverride& o, Diagnostics& diags) {
         return;
       }
       YAML::Node found;
-      for (std::size_t k = 0; k < node.size(); ++k) {
+      bool any = false; // a default YAML::Node is a defined null, so IsDefined() cannot tell
+      for (std::size_t k = 0; k < node.size() && !any; ++k) {
         const YAML::Node item = node[k];
         const bool by_index = !sel.empty() && sel.find_first_not_of("0123456789") == std::string::npos;
-        if ((by_index && std::stoul(sel) == k) || (item.IsMap() && item["id"] && item["id"].Scalar() == sel)) {
+        if ((by_index && std::stoul(sel) == k) ||
+            (item.IsMap() && item["id"] && item["id"].Scalar() == sel)) {
           found.reset(item);
-          break;
+          any = true;
         }
       }
-      if (!found.IsDefined()) {
+      if (!any) {
         diags.add(o.where, o.key, "", "no list item with id or index '" + sel + "' in the scenario");
         return;
       }

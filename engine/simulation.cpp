@@ -101,7 +101,7 @@ public:
       char buf[96];
       std::snprintf(buf, sizeof buf, "%.6f,", row.time_s);
       text_ += buf;
-      text_ += row.component + "," + row.state + ",";
+      text_ += row.component + "," + row.kind + "," + row.state + ",";
       std::snprintf(buf, sizeof buf, "%.3f,", row.load_kw);
       text_ += buf;
       if (row.state_of_charge >= 0) {
@@ -114,7 +114,7 @@ public:
   }
   void write(const std::string& path) const {
     write_file_atomically(path, [&](std::ostream& out) {
-      out << "time_s,component,state,load_kw,state_of_charge\n" << text_;
+      out << "time_s,component,kind,state,load_kw,state_of_charge\n" << text_;
       if (rows_ > max_rows)
         out << "# truncated: " << rows_ - max_rows << " more rows not written\n";
     });

@@ -22,10 +22,10 @@ std::string yaml_text(const YAML::Node& n) {
 
 const std::vector<std::string>& sweep_metric_names() {
   static const std::vector<std::string> names{
-      "it_energy_kwh",          "mean_it_power_kw",       "power_availability",
+      "it_energy_kwh",          "mean_it_power_kw",         "power_availability",
       "it_downtime_min",        "it_downtime_min_per_year", "it_service_downtime_min_per_year",
-      "unserved_it_energy_kwh", "min_ups_state_of_charge", "genset_run_hours",
-      "genset_starts",          "fuel_used_tank_hours",   "utility_outages"};
+      "unserved_it_energy_kwh", "min_ups_state_of_charge",  "genset_run_hours",
+      "genset_starts",          "fuel_used_tank_hours",     "utility_outages"};
   return names;
 }
 
@@ -56,7 +56,9 @@ Sweep load_sweep(const std::string& path) {
   if (base.IsDefined()) {
     namespace fs = std::filesystem;
     const fs::path written(base.IsScalar() ? base.Scalar() : "");
-    sw.base = (written.is_absolute() ? written : fs::path(path).parent_path() / written).lexically_normal().string();
+    sw.base = (written.is_absolute() ? written : fs::path(path).parent_path() / written)
+                  .lexically_normal()
+                  .string();
     std::error_code ec;
     if (!base.IsScalar() || !fs::is_regular_file(sw.base, ec))
       diags.add(top.pos(base), "base", base.IsScalar() ? base.Scalar() : "",
@@ -102,8 +104,11 @@ Sweep load_sweep(const std::string& path) {
         load_scenario(sw.base, {{axis.key, axis.values[v], axis.positions[v]}});
       } catch (const InputError& e) {
         for (const auto& d : e.diagnostics().items())
+          // The value's own error reads as is; anything else is the base scenario's, with its place.
           diags.add(axis.positions[v], "axes." + axis.key, axis.values[v],
-                    d.pos.file == path ? d.message : "makes the base scenario invalid: " + d.format());
+                    d.value == axis.values[v] || d.pos.file == path
+                        ? d.message
+                        : "makes the base scenario invalid: " + d.format());
       }
     }
   if (!diags.empty())
@@ -147,8 +152,9 @@ Sweep load_sweep(const std::string& path) {
     throw InputError(std::move(diags));
   for (const auto& point : sw.points)
     for (int r = 0; r < sw.replications; ++r)
-      sw.runs.push_back({std::string("p").append(std::to_string(point.index)).append("-r").append(std::to_string(r)),
-                         point.index, r, sweep_seed(sw.name, point.label, r)});
+      sw.runs.push_back(
+          {std::string("p").append(std::to_string(point.index)).append("-r").append(std::to_string(r)),
+           point.index, r, sweep_seed(sw.name, point.label, r)});
 
   std::string identity = sw.name + "\n" + sw.base + "\n" + std::to_string(sw.replications) + "\n" +
                          std::to_string(sw.duration_s) + "\n";

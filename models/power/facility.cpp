@@ -83,6 +83,7 @@ Facility::Facility(const FacilitySpec& spec, const PowerGraph& graph, std::uint6
   load_powered_.assign(spec_.loads.size(), 1);
   load_metrics_.assign(spec_.loads.size(), {});
   last_state_.assign(n, "");
+  last_load_kw_.assign(n, -1.0);
   settle();
   for (std::size_t l = 0; l < spec_.loads.size(); ++l)
     if (!energized_[load_node_[l]])
@@ -385,6 +386,10 @@ void Facility::advance_to(double t) {
 
 void Facility::finish(double t) {
   integrate(t);
+  if (on_timeline) { // every component's state at the end, so plots span the whole run
+    std::fill(last_state_.begin(), last_state_.end(), std::string());
+    emit_timeline();
+  }
   const long full_years = static_cast<long>(now_ / units::seconds_per_year + 1e-9);
   while (current_year_ < full_years) {
     yearly_.add(current_year_min_);
@@ -431,7 +436,10 @@ void Facility::emit_timeline() {
     case NodeKind::ups: {
       const UpsSystem& u = ups_[node.index];
       soc = u.battery().state_of_charge();
-      state = !energized_[v] ? "off" : energized_[graph_.feeders(v)[0]] ? "online" : "on battery";
+      state = !energized_[v]                        ? "off"
+              : !energized_[graph_.feeders(v)[0]]   ? "on battery"
+              : u.battery().state_of_charge() < 1.0 ? "recharging"
+                                                    : "online";
       break;
     }
     case NodeKind::distribution:
@@ -441,12 +449,39 @@ void Facility::emit_timeline() {
       state = shed_[node.index] ? "shed" : energized_[v] ? "powered" : "unpowered";
       break;
     }
-    if (state == last_state_[v])
-      continue;
-    last_state_[v] = state;
     const double load_kw =
         node.kind == NodeKind::load ? (energized_[v] ? spec_.loads[node.index].load_kw : 0.0) : out_kw_[v];
-    on_timeline(TimelineRow{now_, node.id, state, load_kw, soc});
+    if (state == last_state_[v] && std::fabs(load_kw - last_load_kw_[v]) <= 1e-9 * std::max(1.0, load_kw))
+      continue;
+    last_state_[v] = state;
+    last_load_kw_[v] = load_kw;
+    std::string kind;
+    switch (node.kind) {
+    case NodeKind::utility:
+      kind = "utility";
+      break;
+    case NodeKind::genset_plant:
+      kind = "gensets";
+      break;
+    case NodeKind::transfer_switch:
+      kind = "switch";
+      break;
+    case NodeKind::ups:
+      kind = "ups";
+      break;
+    case NodeKind::distribution:
+      kind = "distribution";
+      break;
+    case NodeKind::load: {
+      const LoadKind k = spec_.loads[node.index].kind;
+      kind = k == LoadKind::rack      ? "rack"
+             : k == LoadKind::cdu     ? "cdu"
+             : k == LoadKind::chiller ? "chiller"
+                                      : "other";
+      break;
+    }
+    }
+    on_timeline(TimelineRow{now_, node.id, kind, state, load_kw, soc});
   }
 }
 

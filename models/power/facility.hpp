@@ -60,6 +60,7 @@ struct YearlySamples {
 struct TimelineRow {
   double time_s;
   std::string component;
+  std::string kind; // utility, gensets, switch, ups, distribution, rack, cdu, chiller, other
   std::string state;
   double load_kw;
   double state_of_charge; // UPS only; -1 elsewhere
@@ -145,6 +146,7 @@ private:
   bool episode_it_lost_ = false, episode_gensets_ = false, episode_ups_ = false;
 
   std::vector<std::string> last_state_; // per node, for the timeline
+  std::vector<double> last_load_kw_;
 };
 
 } // namespace aidcsim::power

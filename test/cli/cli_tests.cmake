@@ -105,7 +105,7 @@ aidcsim_cli_test(run_years_and_duration 2 "give --duration or --years, not both"
 # The timeline of a run: every state change, with time, component, state, load and charge.
 add_test(NAME cli.power_timeline_csv
          COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=0 -DEXPECT_FILE=${CMAKE_BINARY_DIR}/timeline-out/timeline.csv
-                 "-DEXPECT_FILE_REGEX=^time_s,component,state,load_kw,state_of_charge\n0\\.000000,grid,up,145\\.000,.*3600\\.000000,ups,on battery,145\\.000,1\\.000000.*3610\\.000000,gen,failed.*3900\\.000000,rack,unpowered,0\\.000,.*6300\\.000000,rack,powered,145\\.000,"
+                 "-DEXPECT_FILE_REGEX=^time_s,component,kind,state,load_kw,state_of_charge\n0\\.000000,grid,utility,up,145\\.000,.*3600\\.000000,ups,ups,on battery,145\\.000,1\\.000000.*3610\\.000000,gen,gensets,failed.*3900\\.000000,rack,rack,unpowered,0\\.000,.*6300\\.000000,rack,rack,powered,145\\.000,"
                  -DCOMMAND=$<TARGET_FILE:aidcsim>|run|scenarios/power/genset-fail-to-start.yaml|--out|${CMAKE_BINARY_DIR}/timeline-out
                  -P ${CLI_CHECK}
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
@@ -116,3 +116,30 @@ add_test(NAME cli.power_same_seed_same_output
                  -DCOMMAND=$<TARGET_FILE:aidcsim>|run|scenarios/power/tier3-like.yaml|--years|5000|--seed|987654321|--json
                  -P ${CLI_CHECK}
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+
+# Batch end to end (test/cli/batch_test.sh): --jobs 1, --jobs 2 and mpirun -np 3 give the same
+# report; resume; replay; kill -9 then resume without lost, duplicate or partial runs.
+add_test(NAME batch.end_to_end
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/batch_test.sh $<TARGET_FILE:aidcsim> ${CMAKE_SOURCE_DIR}
+                 ${CMAKE_BINARY_DIR}/batch-test)
+set_tests_properties(batch.end_to_end PROPERTIES FIXTURES_SETUP batch_db TIMEOUT 300)
+aidcsim_cli_test(batch_list 0 "run_key\tseed\tpoint\np0-r0\t[0-9]+\tfacility.ups\\[ups\\].battery.runtime=5 min"
+                 batch test/data/sweeps/small.yaml --list)
+aidcsim_cli_test(batch_bad_replay 2 "--replay 'p99-r0': no such run" batch test/data/sweeps/small.yaml --replay p99-r0)
+aidcsim_cli_test(batch_no_db 2 "--db is required" batch test/data/sweeps/small.yaml)
+aidcsim_cli_test(batch_bad_sweep 2 "bad-axis\\.yaml:[0-9]+:[0-9]+: error: key 'axes\\.facility\\.ups\\[ups\\]\\.battery\\.runtime' = '10 parsecs'"
+                 batch test/data/sweeps/bad-axis.yaml --list)
+aidcsim_cli_test(report_missing 2 "no-such\\.sqlite: error: results database not found" report no-such.sqlite)
+
+# Plots of a sweep and of a timeline, as PNG and SVG.
+add_test(NAME plot.sweep
+         COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=0 -DEXPECT_FILE=${CMAKE_BINARY_DIR}/plots/sweep.svg "-DEXPECT_FILE_REGEX=<svg"
+                 "-DCOMMAND=/usr/bin/python3|${CMAKE_SOURCE_DIR}/tools/plot|sweep|${CMAKE_BINARY_DIR}/batch-test/jobs1.sqlite|--axis|facility.ups[ups].battery.runtime|--out|${CMAKE_BINARY_DIR}/plots/sweep.png|--aidcsim|$<TARGET_FILE:aidcsim>"
+                 -P ${CLI_CHECK})
+set_tests_properties(plot.sweep PROPERTIES FIXTURES_REQUIRED batch_db)
+add_test(NAME plot.timeline
+         COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=0 -DEXPECT_FILE=${CMAKE_BINARY_DIR}/plots/timeline.svg "-DEXPECT_FILE_REGEX=<svg"
+                 "-DCOMMAND=/usr/bin/python3|${CMAKE_SOURCE_DIR}/tools/plot|timeline|${CMAKE_BINARY_DIR}/timeline-out/timeline.csv|--out|${CMAKE_BINARY_DIR}/plots/timeline.png"
+                 -P ${CLI_CHECK})
+set_tests_properties(cli.power_timeline_csv PROPERTIES FIXTURES_SETUP timeline_csv)
+set_tests_properties(plot.timeline PROPERTIES FIXTURES_REQUIRED timeline_csv)

@@ -17,7 +17,9 @@ namespace aidcsim::cli {
 std::string run_framed(const Sweep& sweep, const SweepRun& run) {
   try {
     const Scenario s = sweep.scenario_for(run);
-    return "R" + dump(to_json(run_scenario(s)), -1);
+    std::string answer = "R";
+    answer += dump(to_json(run_scenario(s)), -1);
+    return answer;
   } catch (const InputError& e) {
     return std::string("E") + e.what();
   } catch (const std::exception& e) {
@@ -25,10 +27,11 @@ std::string run_framed(const Sweep& sweep, const SweepRun& run) {
   }
 }
 
-bool store_answer(const Sweep& sweep, const SweepRun& run, const std::string& framed, double wall_s, ResultsDb& db,
-                  BatchProgress& progress) {
+bool store_answer(const Sweep& sweep, const SweepRun& run, const std::string& framed, double wall_s,
+                  ResultsDb& db, BatchProgress& progress) {
   if (framed.empty() || framed.front() != 'R') {
-    std::fprintf(stderr, "\nbatch: run %s (%s) failed: %s\n", run.key.c_str(), sweep.points[run.point].label.c_str(),
+    std::fprintf(stderr, "\nbatch: run %s (%s) failed: %s\n", run.key.c_str(),
+                 sweep.points[run.point].label.c_str(),
                  framed.empty() ? "the simulation process died" : framed.substr(1).c_str());
     return false;
   }

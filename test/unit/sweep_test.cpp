@@ -1,0 +1,90 @@
+// Sweep expansion, seeding and key-path overrides; statistics of replications.
+#include "engine/statistics.hpp"
+#include "engine/sweep.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <set>
+
+namespace {
+const std::string source = AIDCSIM_SOURCE_DIR;
+}
+
+TEST(Sweep, ExpandsAxesTimesReplications) {
+  const auto sw = aidcsim::load_sweep(source + "/scenarios/sweeps/ups-gensets-grid.yaml");
+  ASSERT_EQ(sw.axes.size(), 3u);
+  EXPECT_EQ(sw.points.size(), 18u);
+  EXPECT_EQ(sw.runs.size(), 360u);
+  // First axis slowest: point 1 differs from point 0 in the last axis only.
+  EXPECT_EQ(sw.points[1].overrides[0].yaml_value, "1 min");
+  EXPECT_EQ(sw.points[1].overrides[2].yaml_value, "4 /y");
+  EXPECT_EQ(sw.points[17].label, "facility.ups[ups].battery.runtime=10 min, facility.gensets[gen].sizing=2N, "
+                                 "facility.utility[grid].outages.rate=4 /y");
+  EXPECT_EQ(sw.runs[21].key, "p1-r1");
+}
+
+TEST(Sweep, SeedsAreDistinctStableAndFitSixtyThreeBits) {
+  const auto a = aidcsim::load_sweep(source + "/scenarios/sweeps/ups-gensets-grid.yaml");
+  const auto b = aidcsim::load_sweep(source + "/scenarios/sweeps/ups-gensets-grid.yaml");
+  std::set<std::uint64_t> seeds;
+  for (std::size_t i = 0; i < a.runs.size(); ++i) {
+    EXPECT_EQ(a.runs[i].seed, b.runs[i].seed);
+    EXPECT_LT(a.runs[i].seed, 1ULL << 63);
+    seeds.insert(a.runs[i].seed);
+  }
+  EXPECT_EQ(seeds.size(), a.runs.size());
+  EXPECT_EQ(a.fingerprint, b.fingerprint);
+  // The seed depends on the run's identity only, not on where it sits in the expansion.
+  EXPECT_EQ(a.runs[0].seed, aidcsim::sweep_seed(a.name, a.points[0].label, 0));
+}
+
+TEST(Sweep, ScenarioOfARunCarriesItsValuesSeedAndYears) {
+  const auto sw = aidcsim::load_sweep(source + "/scenarios/sweeps/ups-gensets-grid.yaml");
+  const auto& run = sw.runs[17 * 20 + 3]; // point 17: 10 min, 2N, 4 /y
+  const auto s = sw.scenario_for(run);
+  EXPECT_EQ(s.seed, run.seed);
+  EXPECT_DOUBLE_EQ(s.duration_s, 1000 * 365 * 86400.0);
+  EXPECT_DOUBLE_EQ(s.facility.ups[0].battery.runtime_at_rated_s, 600.0);
+  EXPECT_EQ(s.facility.gensets[0].units, 2); // 2N with N = 1
+  EXPECT_DOUBLE_EQ(s.facility.utilities[0].outages.rate_per_s, 4.0 / (365 * 86400.0));
+}
+
+TEST(Sweep, BadAxisValueIsReportedAtTheValue) {
+  try {
+    aidcsim::load_sweep(source + "/test/data/sweeps/bad-axis.yaml");
+    FAIL() << "bad axis value accepted";
+  } catch (const aidcsim::InputError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u);
+    const auto& d = e.diagnostics().items()[0];
+    EXPECT_EQ(d.pos.line, 5);
+    EXPECT_EQ(d.pos.column, 46);
+    EXPECT_EQ(d.value, "10 parsecs");
+    EXPECT_NE(d.message.find("unknown unit 'parsecs'"), std::string::npos) << d.message;
+  }
+}
+
+TEST(Sweep, KeyPathThatLeadsNowhereIsAnError) {
+  const aidcsim::SourcePos where{"sweep.yaml", 3, 4};
+  try {
+    aidcsim::load_scenario(source + "/scenarios/validation/ups-only.yaml",
+                           {{"facility.ups[upz].battery.runtime", "5 min", where}});
+    FAIL() << "unknown list item accepted";
+  } catch (const aidcsim::InputError& e) {
+    const auto& d = e.diagnostics().items()[0];
+    EXPECT_EQ(d.pos.line, 3);
+    EXPECT_NE(d.message.find("no list item with id or index 'upz'"), std::string::npos) << d.message;
+  }
+}
+
+TEST(Statistics, MeanSdAndStudentTIntervalOfAKnownSample) {
+  // 1..10: mean 5.5, sd sqrt(110/12) = 3.0277, t(0.975, 9) = 2.2622 -> half-width 2.1659.
+  const auto s = aidcsim::summarize({1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+  EXPECT_EQ(s.n, 10u);
+  EXPECT_DOUBLE_EQ(s.mean, 5.5);
+  EXPECT_NEAR(s.sd, 3.0276503540974917, 1e-12);
+  EXPECT_NEAR(s.ci95_half, 2.2621571627409915 * 3.0276503540974917 / std::sqrt(10.0), 1e-9);
+  const auto one = aidcsim::summarize({4.0});
+  EXPECT_EQ(one.sd, 0.0);
+  EXPECT_EQ(one.ci95_half, 0.0);
+}
