@@ -26,6 +26,7 @@ test: build
 
 bench: build
 	$(BUILD)/test/facility_benchmark
+	AIDCSIM=$(BUILD)/aidcsim tools/bench-batch
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

@@ -79,4 +79,11 @@ orphans = db.execute("select count(*) from metrics where run_key not in (select 
 assert orphans == 0, orphans
 PY
 echo "ok: killed at $before of 360 runs, resumed to 360, no duplicates or partial rows"
-echo "batch tests: 6 passed, 0 failed"
+# A worker that crashes loses its own run only; the batch reports it and exits non-zero.
+if "$aidcsim" batch test/data/sweeps/crash.yaml --jobs 2 --db "$work/crash.sqlite" 2>"$work/crash.log"; then
+  fail "a batch with crashing workers exited 0"
+fi
+grep -q "2 runs done, 2 failed" "$work/crash.log" || fail "crashed runs not reported: $(tail -3 "$work/crash.log")"
+[ "$(count_runs "$work/crash.sqlite")" = 2 ] || fail "the runs of healthy workers were not all stored"
+echo "ok: crashing workers lose only their own runs"
+echo "batch tests: 7 passed, 0 failed"

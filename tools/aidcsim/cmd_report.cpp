@@ -6,6 +6,7 @@
 #include "tools/aidcsim/commands.hpp"
 #include "tools/aidcsim/run_json.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -56,16 +57,19 @@ int report_command(const ReportArgs& args) {
       jp["params"] = json::parse(p.params);
       jp["metrics"] = json::object();
       if (!args.csv && !args.json)
-        std::printf("\npoint %d: %s\n  %-34s %6s %14s %14s %30s\n", p.point, p.label.c_str(), "metric", "n", "mean",
-                    "sd", "95% confidence interval");
+        std::printf("\npoint %d: %s\n  %-40s %6s %14s %14s %30s\n", p.point, p.label.c_str(), "metric", "n",
+                    "mean", "sd", "95% confidence interval");
       for (const auto& [name, values] : metrics) {
+        if (!args.metrics.empty() &&
+            std::find(args.metrics.begin(), args.metrics.end(), name) == args.metrics.end())
+          continue;
         const Summary s = summarize(values);
         if (args.csv) {
           std::printf("%d,%s,%s,%zu,%s,%s,%s,%s\n", p.point, csv_field(p.label).c_str(), name.c_str(), s.n,
                       number(s.mean).c_str(), number(s.sd).c_str(), number(s.mean - s.ci95_half).c_str(),
                       number(s.mean + s.ci95_half).c_str());
         } else if (!args.json) {
-          std::printf("  %-34s %6zu %14.6g %14.6g   [%12.6g, %12.6g]\n", name.c_str(), s.n, s.mean, s.sd,
+          std::printf("  %-40s %6zu %14.6g %14.6g   [%12.6g, %12.6g]\n", name.c_str(), s.n, s.mean, s.sd,
                       s.mean - s.ci95_half, s.mean + s.ci95_half);
         }
         jp["metrics"][name] = {{"n", s.n},

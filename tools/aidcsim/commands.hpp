@@ -50,6 +50,7 @@ struct ReportArgs {
   std::string db;
   bool csv = false;
   bool json = false;
+  std::vector<std::string> metrics; // only these; all when empty
 };
 int report_command(const ReportArgs& args);
 

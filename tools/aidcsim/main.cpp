@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
   report_cmd->add_option("db", report.db, "SQLite results file")->required();
   report_cmd->add_flag("--csv", report.csv, "print CSV");
   report_cmd->add_flag("--json", report.json, "print JSON");
+  report_cmd->add_option("--metric", report.metrics, "only this metric (repeatable)");
 
   try {
     app.parse(argc, argv);
