@@ -2,6 +2,7 @@
 // database; the other ranks run them, each in a forked child. Runs and seeds are the same as with
 // --jobs, so the report is the same, byte for byte.
 #include "tools/aidcsim/batch_work.hpp"
+#include "tools/aidcsim/isolated_process.hpp"
 
 #include <mpi.h>
 
@@ -9,8 +10,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace aidcsim::cli {
 namespace {
@@ -19,35 +18,10 @@ constexpr int tag_ready = 1;
 constexpr int tag_work = 2;
 constexpr int tag_result = 3;
 
-// The run in a forked child, as in a local batch.
+// The run in a forked child, as in a local batch; an empty answer when the child died.
 std::string run_in_fork(const Sweep& sweep, const SweepRun& run) {
-  int fds[2];
-  if (pipe(fds) != 0)
-    return "";
-  std::fflush(nullptr);
-  const pid_t pid = fork();
-  if (pid == 0) {
-    close(fds[0]);
-    const std::string answer = run_framed(sweep, run);
-    std::size_t written = 0;
-    while (written < answer.size()) {
-      const ssize_t n = write(fds[1], answer.data() + written, answer.size() - written);
-      if (n <= 0)
-        break;
-      written += static_cast<std::size_t>(n);
-    }
-    std::_Exit(0);
-  }
-  close(fds[1]);
-  std::string answer;
-  char buf[65536];
-  ssize_t n = 0;
-  while ((n = read(fds[0], buf, sizeof buf)) > 0)
-    answer.append(buf, static_cast<std::size_t>(n));
-  close(fds[0]);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return answer;
+  const ChildOutcome out = run_in_child([&](const std::function<void()>&) { return run_framed(sweep, run); });
+  return out.kind == ChildOutcome::Kind::ok ? out.payload : std::string();
 }
 
 } // namespace
@@ -67,8 +41,9 @@ int run_mpi_batch(const Sweep& sweep, const std::string& db_path) {
       ResultsDb db(db_path);
       db.bind_sweep(sweep);
       const std::vector<std::size_t> todo = runs_to_do(sweep, db);
-      std::fprintf(stderr, "batch: %zu runs, %zu already in %s, %zu to run on %d MPI ranks\n", sweep.runs.size(),
-                   sweep.runs.size() - todo.size(), db_path.c_str(), todo.size(), size - 1);
+      std::fprintf(stderr, "batch: %zu runs, %zu already in %s, %zu to run on %d MPI ranks\n",
+                   sweep.runs.size(), sweep.runs.size() - todo.size(), db_path.c_str(), todo.size(),
+                   size - 1);
       BatchProgress progress(sweep.runs.size(), sweep.runs.size() - todo.size(), sweep.metric);
       std::size_t next = 0;
       int active = size - 1;
@@ -79,7 +54,8 @@ int run_mpi_batch(const Sweep& sweep, const std::string& db_path) {
         int bytes = 0;
         MPI_Get_count(&status, MPI_CHAR, &bytes);
         std::string message(static_cast<std::size_t>(bytes), '\0');
-        MPI_Recv(message.data(), bytes, MPI_CHAR, status.MPI_SOURCE, status.MPI_TAG, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+        MPI_Recv(message.data(), bytes, MPI_CHAR, status.MPI_SOURCE, status.MPI_TAG, MPI_COMM_WORLD,
+                 MPI_STATUS_IGNORE);
         const int worker = status.MPI_SOURCE;
         if (status.MPI_TAG == tag_result) {
           const std::size_t colon = message.find(':');

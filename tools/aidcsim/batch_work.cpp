@@ -2,6 +2,7 @@
 
 #include "engine/diagnostics.hpp"
 #include "engine/simulation.hpp"
+#include "tools/aidcsim/isolated_process.hpp"
 #include "tools/aidcsim/run_json.hpp"
 
 #include <chrono>
@@ -75,14 +76,7 @@ long run_local(const Sweep& sweep, int jobs, ResultsDb& db, const std::vector<st
         throw std::runtime_error("fork() failed");
       if (pid == 0) {
         close(fds[0]);
-        const std::string answer = run_framed(sweep, sweep.runs[run]);
-        std::size_t written = 0;
-        while (written < answer.size()) {
-          const ssize_t n = write(fds[1], answer.data() + written, answer.size() - written);
-          if (n <= 0)
-            break;
-          written += static_cast<std::size_t>(n);
-        }
+        write_all(fds[1], run_framed(sweep, sweep.runs[run]));
         std::_Exit(0);
       }
       close(fds[1]);

@@ -18,6 +18,8 @@ constexpr char tag_result = 'R';
 constexpr char tag_input_error = 'E';
 constexpr char tag_internal_error = 'X';
 
+} // namespace
+
 void write_all(int fd, const std::string& bytes) {
   std::size_t written = 0;
   while (written < bytes.size()) {
@@ -27,8 +29,6 @@ void write_all(int fd, const std::string& bytes) {
     written += static_cast<std::size_t>(n);
   }
 }
-
-} // namespace
 
 ChildOutcome run_in_child(const std::function<std::string(const std::function<void()>& mark_loaded)>& body) {
   int fds[2];

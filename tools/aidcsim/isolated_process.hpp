@@ -30,4 +30,7 @@ struct ChildOutcome {
 // An InputError it throws becomes Kind::input_error.
 ChildOutcome run_in_child(const std::function<std::string(const std::function<void()>& mark_loaded)>& body);
 
+// Writes all of `bytes` to a pipe or file descriptor, retrying short writes; stops on an error.
+void write_all(int fd, const std::string& bytes);
+
 } // namespace aidcsim::cli
