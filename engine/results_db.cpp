@@ -5,7 +5,12 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <stdexcept>
+#include <sys/file.h>
+#include <unistd.h>
 
 namespace aidcsim {
 namespace {
@@ -58,24 +63,56 @@ private:
 
 } // namespace
 
-ResultsDb::ResultsDb(const std::string& path) : path_(path) {
-  if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) {
+ResultsDb::ResultsDb(const std::string& path, Mode mode) : path_(path) {
+  if (mode == Mode::write) {
+    lock_fd_ = ::open((path + ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (lock_fd_ < 0)
+      throw std::runtime_error("cannot create '" + path + ".lock': " + std::strerror(errno));
+    if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+      ::close(lock_fd_);
+      throw std::runtime_error("another batch is writing '" + path + "' (it holds '" + path +
+                               ".lock'); wait for it or use another file");
+    }
+  }
+  const int flags = mode == Mode::write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+  if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
     const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
+    if (lock_fd_ >= 0)
+      ::close(lock_fd_);
     throw std::runtime_error("cannot open results database '" + path + "': " + why);
   }
   sqlite3_busy_timeout(db_, 10000);
+  if (mode == Mode::read_only)
+    return;
+  try {
+    setup();
+  } catch (...) {
+    sqlite3_close(db_);
+    ::close(lock_fd_);
+    throw;
+  }
+}
+
+void ResultsDb::setup() {
   exec("PRAGMA journal_mode=WAL");
   exec("PRAGMA synchronous=NORMAL");
   exec("CREATE TABLE IF NOT EXISTS sweep(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-  exec("CREATE TABLE IF NOT EXISTS points(point INTEGER PRIMARY KEY, label TEXT NOT NULL, params TEXT NOT NULL)");
-  exec("CREATE TABLE IF NOT EXISTS runs(run_key TEXT PRIMARY KEY, point INTEGER NOT NULL, replication INTEGER "
-       "NOT NULL, seed INTEGER NOT NULL, wall_s REAL NOT NULL)");
-  exec("CREATE TABLE IF NOT EXISTS metrics(run_key TEXT NOT NULL REFERENCES runs(run_key), name TEXT NOT NULL, "
+  exec("CREATE TABLE IF NOT EXISTS points(point INTEGER PRIMARY KEY, label TEXT NOT NULL, params TEXT NOT "
+       "NULL)");
+  exec(
+      "CREATE TABLE IF NOT EXISTS runs(run_key TEXT PRIMARY KEY, point INTEGER NOT NULL, replication INTEGER "
+      "NOT NULL, seed INTEGER NOT NULL, wall_s REAL NOT NULL)");
+  exec("CREATE TABLE IF NOT EXISTS metrics(run_key TEXT NOT NULL REFERENCES runs(run_key), name TEXT NOT "
+       "NULL, "
        "value REAL NOT NULL, PRIMARY KEY (run_key, name))");
 }
 
-ResultsDb::~ResultsDb() { sqlite3_close(db_); }
+ResultsDb::~ResultsDb() {
+  sqlite3_close(db_);
+  if (lock_fd_ >= 0)
+    ::close(lock_fd_); // releases the lock
+}
 
 void ResultsDb::exec(const char* sql) {
   char* err = nullptr;
@@ -93,23 +130,26 @@ std::string ResultsDb::sweep_value(const std::string& key) {
 }
 
 void ResultsDb::bind_sweep(const Sweep& sweep) {
+  exec("BEGIN IMMEDIATE");
   const std::string existing = sweep_value("fingerprint");
   if (!existing.empty()) {
+    const std::string name = sweep_value("name");
+    exec("COMMIT");
     if (existing != sweep.fingerprint)
-      throw std::invalid_argument("results database '" + path_ + "' holds another sweep ('" + sweep_value("name") +
-                                  "'); use a new file");
+      throw std::invalid_argument(
+          "results database '" + path_ + "' holds another sweep ('" + name +
+          "'), or this sweep's base scenario or platform changed since; use a new file");
     return;
   }
-  exec("BEGIN IMMEDIATE");
   try {
     Statement put(db_, "INSERT INTO sweep(key, value) VALUES (?, ?)");
     nlohmann::ordered_json axes = nlohmann::ordered_json::array();
     for (const auto& a : sweep.axes)
       axes.push_back({{"key", a.key}, {"values", a.values}});
     const std::pair<const char*, std::string> rows[] = {
-        {"name", sweep.name},       {"fingerprint", sweep.fingerprint},
-        {"file", sweep.file},       {"metric", sweep.metric},
-        {"axes", axes.dump()},      {"replications", std::to_string(sweep.replications)},
+        {"name", sweep.name},  {"fingerprint", sweep.fingerprint},
+        {"file", sweep.file},  {"metric", sweep.metric},
+        {"axes", axes.dump()}, {"replications", std::to_string(sweep.replications)},
     };
     for (const auto& [k, v] : rows) {
       put.bind(1, std::string(k)).bind(2, v).step();
@@ -138,8 +178,8 @@ std::set<std::string> ResultsDb::finished_runs() {
   return keys;
 }
 
-void ResultsDb::record_run(const std::string& run_key, int point, int replication, long long seed, double wall_s,
-                           const std::map<std::string, double>& metrics) {
+void ResultsDb::record_run(const std::string& run_key, int point, int replication, long long seed,
+                           double wall_s, const std::map<std::string, double>& metrics) {
   exec("BEGIN IMMEDIATE");
   try {
     Statement run(db_, "INSERT INTO runs(run_key, point, replication, seed, wall_s) VALUES (?, ?, ?, ?, ?)");
@@ -167,8 +207,9 @@ std::vector<ResultsDb::PointRow> ResultsDb::points() {
 
 std::map<std::string, std::vector<double>> ResultsDb::metrics_of_point(int point) {
   std::map<std::string, std::vector<double>> out;
-  Statement q(db_, "SELECT m.name, m.value FROM metrics m JOIN runs r ON r.run_key = m.run_key WHERE r.point = ? "
-                   "ORDER BY m.name, r.replication");
+  Statement q(db_,
+              "SELECT m.name, m.value FROM metrics m JOIN runs r ON r.run_key = m.run_key WHERE r.point = ? "
+              "ORDER BY m.name, r.replication");
   q.bind(1, static_cast<long long>(point));
   while (q.step())
     out[q.text(0)].push_back(q.real(1));

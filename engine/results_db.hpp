@@ -20,8 +20,11 @@ struct Sweep;
 
 class ResultsDb {
 public:
-  // Opens or creates the file; throws std::runtime_error with SQLite's message.
-  explicit ResultsDb(const std::string& path);
+  enum class Mode { write, read_only };
+  // Opens (or, to write, creates) the file; throws std::runtime_error with SQLite's message. To
+  // write, it also takes an exclusive lock on "<path>.lock", so a second batch on the same file
+  // is refused instead of repeating the same runs.
+  explicit ResultsDb(const std::string& path, Mode mode = Mode::write);
   ~ResultsDb();
   ResultsDb(const ResultsDb&) = delete;
   ResultsDb& operator=(const ResultsDb&) = delete;
@@ -46,8 +49,10 @@ public:
 
 private:
   void exec(const char* sql);
+  void setup();
   sqlite3* db_ = nullptr;
   std::string path_;
+  int lock_fd_ = -1;
 };
 
 } // namespace aidcsim

@@ -3,6 +3,7 @@
 #include "engine/facility_loader.hpp"
 #include "engine/yaml_reader.hpp"
 
+#include <charconv>
 #include <filesystem>
 
 namespace aidcsim {
@@ -13,6 +14,25 @@ const std::vector<std::string>& workload_kinds() {
 }
 
 namespace {
+
+// Whether `target` appears more than once in the document (through an anchor and its aliases).
+bool shared(const YAML::Node& root, const YAML::Node& target) {
+  int seen = 0;
+  std::vector<YAML::Node> stack{root};
+  while (!stack.empty() && seen < 2) {
+    const YAML::Node n = stack.back();
+    stack.pop_back();
+    if (n.is(target))
+      ++seen;
+    if (n.IsMap())
+      for (auto it = n.begin(); it != n.end(); ++it)
+        stack.push_back(it->second);
+    else if (n.IsSequence())
+      for (const auto& item : n)
+        stack.push_back(item);
+  }
+  return seen > 1;
+}
 
 // Applies one override to the document; a key path that leads nowhere is an error at `where`.
 void apply_override(YAML::Node root, const KeyOverride& o, Diagnostics& diags) {
@@ -53,9 +73,10 @@ void apply_override(YAML::Node root, const KeyOverride& o, Diagnostics& diags) {
       bool any = false; // a default YAML::Node is a defined null, so IsDefined() cannot tell
       for (std::size_t k = 0; k < node.size() && !any; ++k) {
         const YAML::Node item = node[k];
-        const bool by_index = !sel.empty() && sel.find_first_not_of("0123456789") == std::string::npos;
-        if ((by_index && std::stoul(sel) == k) ||
-            (item.IsMap() && item["id"] && item["id"].Scalar() == sel)) {
+        std::size_t index = 0;
+        const auto [end, ec] = std::from_chars(sel.data(), sel.data() + sel.size(), index);
+        const bool by_index = ec == std::errc() && end == sel.data() + sel.size();
+        if ((by_index && index == k) || (item.IsMap() && item["id"] && item["id"].Scalar() == sel)) {
           found.reset(item);
           any = true;
         }
@@ -75,8 +96,16 @@ void apply_override(YAML::Node root, const KeyOverride& o, Diagnostics& diags) {
       diags.add(o.where, o.key, "", "'" + p + "' is below a value that is not a map in the scenario");
       return;
     }
+    if (shared(root, node)) {
+      diags.add(o.where, o.key, "",
+                "the path goes through a YAML alias ('*'), shared with other places; write "
+                "the value out in the base scenario");
+      return;
+    }
     if (last) {
-      node[p] = value; // assigns through the map, into the document
+      // Remove first: assigning to an aliased value would rewrite every place that shares it.
+      node.remove(p);
+      node[p] = value;
       return;
     }
     if (!node[p]) {

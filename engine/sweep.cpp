@@ -6,6 +6,8 @@
 #include "engine/yaml_reader.hpp"
 
 #include <filesystem>
+#include <fstream>
+#include <set>
 
 namespace aidcsim {
 namespace {
@@ -16,6 +18,48 @@ std::string yaml_text(const YAML::Node& n) {
   YAML::Emitter out;
   out << YAML::Flow << n;
   return out.c_str();
+}
+
+// Dotted keys, each optionally followed by one [selector]: "facility.ups[ups-a].battery.runtime".
+bool valid_key_path(const std::string& key) {
+  if (key.empty())
+    return false;
+  bool in_brackets = false, segment_empty = true, after_bracket = false;
+  for (char c : key) {
+    if (in_brackets) {
+      if (c == ']') {
+        in_brackets = false;
+        after_bracket = true;
+      } else if (c == '[' || c == '.') {
+        return false;
+      }
+      continue;
+    }
+    if (c == '.') {
+      if (segment_empty)
+        return false;
+      segment_empty = true;
+      after_bracket = false;
+    } else if (c == '[') {
+      if (segment_empty || after_bracket)
+        return false;
+      in_brackets = true;
+    } else if (c == ']' || after_bracket) {
+      return false;
+    } else {
+      segment_empty = false;
+    }
+  }
+  return !in_brackets && !segment_empty;
+}
+
+// FNV-1a of a file's bytes, in hex.
+std::string file_digest(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash_name(bytes)));
+  return hex;
 }
 
 } // namespace
@@ -78,9 +122,28 @@ Sweep load_sweep(const std::string& path) {
     if (!axes.IsMap()) {
       diags.add(top.pos(axes), "axes", "", "expected a map of scenario key paths to lists of values");
     } else {
+      std::set<std::string> keys;
       for (auto it = axes.begin(); it != axes.end(); ++it) {
         SweepAxis axis;
-        axis.key = it->first.Scalar();
+        axis.key = it->first.IsScalar() ? it->first.Scalar() : "";
+        if (!valid_key_path(axis.key)) {
+          diags.add(
+              top.pos(it->first), "axes", axis.key,
+              "not a scenario key path; expected dotted keys with [id] or [index] for list items, such as "
+              "facility.ups[ups-a].battery.runtime");
+          continue;
+        }
+        if (!keys.insert(axis.key).second) {
+          diags.add(top.pos(it->first), "axes." + axis.key, "", "the same axis twice");
+          continue;
+        }
+        if (axis.key == "seed" || (axis.key == "duration" && sw.duration_s > 0)) {
+          diags.add(top.pos(it->first), "axes." + axis.key, "",
+                    axis.key == "seed" ? "the batch sets every run's seed (a hash of the run's identity); "
+                                         "use replications for more samples"
+                                       : "'years' sets every run's duration; remove one of them");
+          continue;
+        }
         if (!it->second.IsSequence() || it->second.size() == 0) {
           diags.add(top.pos(it->second), "axes." + axis.key, "", "expected a non-empty list of values");
           continue;
@@ -115,11 +178,13 @@ Sweep load_sweep(const std::string& path) {
     throw InputError(std::move(diags));
 
   // Expansion: the first axis varies slowest.
+  constexpr std::size_t max_runs = 10000000;
   std::size_t count = 1;
-  for (const auto& a : sw.axes)
-    count *= a.values.size();
-  if (count * static_cast<std::size_t>(sw.replications) > 10000000)
-    throw_input_error(SourcePos{path, 0, 0}, "axes", "", "more than 10,000,000 runs");
+  for (const auto& a : sw.axes) {
+    count *= a.values.size(); // at most 10,000,000 x a list length: no overflow before the check
+    if (count * static_cast<std::size_t>(sw.replications) > max_runs)
+      throw_input_error(SourcePos{path, 0, 0}, "axes", "", "more than 10,000,000 runs");
+  }
   for (std::size_t p = 0; p < count; ++p) {
     SweepPoint point;
     point.index = static_cast<int>(p);
@@ -156,10 +221,17 @@ Sweep load_sweep(const std::string& path) {
           {std::string("p").append(std::to_string(point.index)).append("-r").append(std::to_string(r)),
            point.index, r, sweep_seed(sw.name, point.label, r)});
 
+  // The identity covers the files' contents too: resuming after the base scenario or a platform
+  // changed would mix results of two different models.
   std::string identity = sw.name + "\n" + sw.base + "\n" + std::to_string(sw.replications) + "\n" +
-                         std::to_string(sw.duration_s) + "\n";
-  for (const auto& p : sw.points)
+                         std::to_string(sw.duration_s) + "\n" + file_digest(sw.base) + "\n";
+  std::set<std::string> platforms;
+  for (const auto& p : sw.points) {
     identity += p.label + "\n";
+    platforms.insert(load_scenario(sw.base, p.overrides).platform_path);
+  }
+  for (const auto& platform : platforms)
+    identity += platform + " " + file_digest(platform) + "\n";
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash_name(identity)));
   sw.fingerprint = hex;

@@ -86,4 +86,38 @@ fi
 grep -q "2 runs done, 2 failed" "$work/crash.log" || fail "crashed runs not reported: $(tail -3 "$work/crash.log")"
 [ "$(count_runs "$work/crash.sqlite")" = 2 ] || fail "the runs of healthy workers were not all stored"
 echo "ok: crashing workers lose only their own runs"
-echo "batch tests: 7 passed, 0 failed"
+# A second batch on a file another batch is writing is refused.
+"$aidcsim" batch "$big" --jobs 1 --db "$work/busy.sqlite" 2>/dev/null &
+first=$!
+sleep 0.5
+if "$aidcsim" batch "$big" --jobs 1 --db "$work/busy.sqlite" 2>"$work/busy.log"; then
+  kill "$first"; fail "a second batch on a busy database was accepted"
+fi
+grep -q "another batch is writing" "$work/busy.log" || { kill "$first"; fail "unclear error for a busy database: $(cat "$work/busy.log")"; }
+kill "$first"; wait "$first" 2>/dev/null || true
+echo "ok: a second batch on a busy database is refused"
+
+# Resuming after the base scenario changed is refused: results of two models must not mix.
+mkdir -p "$work/changed/sweeps" "$work/changed/validation"
+sed 's|\.\./\.\./platforms|'"$src"'/platforms|' scenarios/validation/ups-only.yaml >"$work/changed/validation/ups-only.yaml"
+printf 'name: changing base\nbase: ../validation/ups-only.yaml\nreplications: 2\nyears: 10\n' >"$work/changed/sweeps/s.yaml"
+"$aidcsim" batch "$work/changed/sweeps/s.yaml" --db "$work/changed.sqlite" 2>/dev/null
+sed -i 's|rate: 2 /y|rate: 20 /y|' "$work/changed/validation/ups-only.yaml"
+if "$aidcsim" batch "$work/changed/sweeps/s.yaml" --db "$work/changed.sqlite" 2>"$work/changed.log"; then
+  fail "resumed after the base scenario changed"
+fi
+grep -q "base scenario or platform changed" "$work/changed.log" || fail "unclear error: $(cat "$work/changed.log")"
+echo "ok: a changed base scenario is not mixed into old results"
+
+# A report reads only: a foreign SQLite file is left as it was.
+/usr/bin/python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('create table t(x)'); c.commit()" "$work/foreign.sqlite"
+before=$(md5sum <"$work/foreign.sqlite")
+if "$aidcsim" report "$work/foreign.sqlite" 2>"$work/foreign.log"; then fail "report accepted a foreign database"; fi
+[ "$(md5sum <"$work/foreign.sqlite")" = "$before" ] || fail "report modified a foreign database"
+echo "ok: report never writes"
+
+# One replication: a mean, and no interval.
+"$aidcsim" batch test/data/sweeps/one-replication.yaml --db "$work/one.sqlite" 2>/dev/null
+"$aidcsim" report "$work/one.sqlite" --metric it_downtime_min_per_year | grep -q -- "- (one run)" || fail "one-run interval shown"
+echo "ok: one replication has no interval"
+echo "batch tests: 11 passed, 0 failed"

@@ -88,3 +88,39 @@ TEST(Statistics, MeanSdAndStudentTIntervalOfAKnownSample) {
   EXPECT_EQ(one.sd, 0.0);
   EXPECT_EQ(one.ci95_half, 0.0);
 }
+
+TEST(Sweep, BadAxisKeysAreRefused) {
+  try {
+    aidcsim::load_sweep(source + "/test/data/sweeps/bad-keys.yaml");
+    FAIL() << "bad axis keys accepted";
+  } catch (const aidcsim::InputError& e) {
+    const auto& d = e.diagnostics().items();
+    ASSERT_EQ(d.size(), 4u) << e.what();
+    EXPECT_EQ(d[0].pos.line, 5);
+    EXPECT_NE(d[0].message.find("not a scenario key path"), std::string::npos);
+    EXPECT_EQ(d[1].value, "facility.ups[ups.battery.runtime"); // unclosed bracket
+    EXPECT_NE(d[2].message.find("the batch sets every run's seed"), std::string::npos);
+    EXPECT_NE(d[3].message.find("the same axis twice"), std::string::npos);
+  }
+}
+
+TEST(Sweep, OverrideOfAnAnchoredValueLeavesItsAliasesAlone) {
+  // The UPS rating and the rack load share one anchored value; overriding the rating to 100 kW
+  // must not shrink the rack, so the design-load check refuses the point.
+  try {
+    aidcsim::load_sweep(source + "/test/data/sweeps/alias.yaml");
+    FAIL() << "override through an alias changed the aliased load too";
+  } catch (const aidcsim::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("below the 0.145 MW design load"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Sweep, HugeListIndexIsNoItemNotACrash) {
+  try {
+    aidcsim::load_scenario(source + "/scenarios/validation/ups-only.yaml",
+                           {{"facility.ups[99999999999999999999999].battery.runtime", "5 min", {}}});
+    FAIL() << "huge index accepted";
+  } catch (const aidcsim::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("no list item with id or index"), std::string::npos) << e.what();
+  }
+}

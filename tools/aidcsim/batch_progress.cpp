@@ -16,7 +16,8 @@ std::string duration_text(double s) {
   else if (s < 3600)
     std::snprintf(buf, sizeof buf, "%.0fm%02.0fs", std::floor(s / 60), s - 60 * std::floor(s / 60));
   else
-    std::snprintf(buf, sizeof buf, "%.0fh%02.0fm", std::floor(s / 3600), (s - 3600 * std::floor(s / 3600)) / 60);
+    std::snprintf(buf, sizeof buf, "%.0fh%02.0fm", std::floor(s / 3600),
+                  (s - 3600 * std::floor(s / 3600)) / 60);
   return buf;
 }
 
@@ -32,6 +33,12 @@ void BatchProgress::run_done(double metric_value, bool has_metric) {
   ++done_;
   if (has_metric)
     values_.push_back(metric_value);
+  draw(false);
+}
+
+void BatchProgress::run_failed() {
+  ++done_;
+  ++failed_;
   draw(false);
 }
 
@@ -51,14 +58,16 @@ void BatchProgress::draw(bool force) {
   if (rate > 0 && done_ < total_)
     eta = duration_text(static_cast<double>(total_ - done_) / rate);
   std::string estimate;
-  if (!values_.empty()) {
+  if (failed_ > 0)
+    estimate += ", " + std::to_string(failed_) + " failed";
+  if (values_.size() >= 2) { // pooled over the points done so far: a running check, not a result
     const Summary s = summarize(values_);
-    char buf[128];
-    std::snprintf(buf, sizeof buf, ", %s %.6g +- %.2g", metric_.c_str(), s.mean, s.ci95_half);
-    estimate = buf;
+    char buf[160];
+    std::snprintf(buf, sizeof buf, ", %s pooled %.6g +- %.2g", metric_.c_str(), s.mean, s.ci95_half);
+    estimate += buf;
   }
-  std::fprintf(stderr, "%s[%s] %zu/%zu runs, %.2f runs/s, ETA %s%s%s", tty_ ? "\r" : "", bar.c_str(), done_, total_,
-               rate, eta.c_str(), estimate.c_str(), tty_ ? "\033[K" : "\n");
+  std::fprintf(stderr, "%s[%s] %zu/%zu runs, %.2f runs/s, ETA %s%s%s", tty_ ? "\r" : "", bar.c_str(), done_,
+               total_, rate, eta.c_str(), estimate.c_str(), tty_ ? "\033[K" : "\n");
   std::fflush(stderr);
 }
 

@@ -13,11 +13,12 @@ class BatchProgress {
 public:
   BatchProgress(std::size_t total, std::size_t already_done, std::string metric);
   void run_done(double metric_value, bool has_metric);
+  void run_failed();
   void finish();
 
 private:
   void draw(bool force);
-  std::size_t total_, done_, start_done_;
+  std::size_t total_, done_, start_done_, failed_ = 0;
   std::string metric_;
   std::vector<double> values_;
   std::chrono::steady_clock::time_point start_;

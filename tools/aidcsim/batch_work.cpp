@@ -34,6 +34,7 @@ bool store_answer(const Sweep& sweep, const SweepRun& run, const std::string& fr
     std::fprintf(stderr, "\nbatch: run %s (%s) failed: %s\n", run.key.c_str(),
                  sweep.points[run.point].label.c_str(),
                  framed.empty() ? "the simulation process died" : framed.substr(1).c_str());
+    progress.run_failed();
     return false;
   }
   const auto metrics = flatten_metrics(json::parse(framed.substr(1)));

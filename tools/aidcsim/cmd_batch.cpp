@@ -34,16 +34,18 @@ int batch_command(const BatchArgs& args) {
     for (const auto& r : sweep.runs) {
       if (r.key != *args.replay)
         continue;
-      const ChildOutcome out = run_in_child([&](const std::function<void()>&) { return run_framed(sweep, r); });
+      const ChildOutcome out =
+          run_in_child([&](const std::function<void()>&) { return run_framed(sweep, r); });
       if (out.kind != ChildOutcome::Kind::ok || out.payload.empty() || out.payload.front() != 'R') {
-        std::cerr << "aidcsim batch: run " << r.key << " failed: "
-                  << (out.payload.size() > 1 ? out.payload.substr(1) : out.how) << "\n";
+        std::cerr << "aidcsim batch: run " << r.key
+                  << " failed: " << (out.payload.size() > 1 ? out.payload.substr(1) : out.how) << "\n";
         return exit_internal_error;
       }
       std::cout << json::parse(out.payload.substr(1)).dump(2) << "\n";
       return exit_ok;
     }
-    std::cerr << "aidcsim batch: --replay '" << *args.replay << "': no such run (runs are p<point>-r<replication>, "
+    std::cerr << "aidcsim batch: --replay '" << *args.replay
+              << "': no such run (runs are p<point>-r<replication>, "
               << "p0-r0 to " << sweep.runs.back().key << ")\n";
     return exit_bad_input;
   }
@@ -58,7 +60,8 @@ int batch_command(const BatchArgs& args) {
     ResultsDb db(args.db);
     db.bind_sweep(sweep);
     const std::vector<std::size_t> todo = runs_to_do(sweep, db);
-    std::fprintf(stderr, "batch: %zu runs (%zu points x %d replications), %zu already in %s, %zu to run on %d jobs\n",
+    std::fprintf(stderr,
+                 "batch: %zu runs (%zu points x %d replications), %zu already in %s, %zu to run on %d jobs\n",
                  sweep.runs.size(), sweep.points.size(), sweep.replications, sweep.runs.size() - todo.size(),
                  args.db.c_str(), todo.size(), args.jobs);
     BatchProgress progress(sweep.runs.size(), sweep.runs.size() - todo.size(), sweep.metric);
@@ -66,10 +69,10 @@ int batch_command(const BatchArgs& args) {
     const long failed = run_local(sweep, args.jobs, db, todo, progress);
     progress.finish();
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const double years = static_cast<double>(todo.size() - static_cast<std::size_t>(failed)) * sweep.duration_s /
-                         (365.0 * 86400.0);
-    std::fprintf(stderr, "batch: %zu runs done, %ld failed, %.1f s", todo.size() - static_cast<std::size_t>(failed),
-                 failed, wall);
+    const double years = static_cast<double>(todo.size() - static_cast<std::size_t>(failed)) *
+                         sweep.duration_s / (365.0 * 86400.0);
+    std::fprintf(stderr, "batch: %zu runs done, %ld failed, %.1f s",
+                 todo.size() - static_cast<std::size_t>(failed), failed, wall);
     if (sweep.duration_s > 0 && wall > 0)
       std::fprintf(stderr, ", %.6g facility-years at %.0f facility-years/s", years, years / wall);
     std::fprintf(stderr, "\n");
@@ -77,9 +80,9 @@ int batch_command(const BatchArgs& args) {
   } catch (const std::invalid_argument& e) {
     std::cerr << "aidcsim batch: " << e.what() << "\n";
     return exit_bad_input;
-  } catch (const std::runtime_error& e) {
+  } catch (const std::runtime_error& e) { // the database, the lock, fork: not the user's input
     std::cerr << "aidcsim batch: " << e.what() << "\n";
-    return exit_bad_input;
+    return exit_internal_error;
   }
 }
 

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <set>
 
 namespace aidcsim::cli {
 namespace {
@@ -38,10 +39,25 @@ int report_command(const ReportArgs& args) {
     return exit_bad_input;
   }
   try {
-    ResultsDb db(args.db);
+    ResultsDb db(args.db, ResultsDb::Mode::read_only); // a report never writes
     if (db.sweep_value("fingerprint").empty()) {
       std::cerr << args.db << ": error: not an aidcsim results database (no sweep recorded)\n";
       return exit_bad_input;
+    }
+    if (!args.metrics.empty()) {
+      std::set<std::string> known;
+      for (const auto& p : db.points())
+        for (const auto& [name, _] : db.metrics_of_point(p.point))
+          known.insert(name);
+      for (const auto& m : args.metrics)
+        if (!known.empty() && known.count(m) == 0) {
+          std::string list;
+          for (const auto& k : known)
+            list += (list.empty() ? "" : ", ") + k;
+          std::cerr << "aidcsim report: --metric '" << m << "': not in the results; they have: " << list
+                    << "\n";
+          return exit_bad_input;
+        }
     }
     json out;
     out["sweep"] = db.sweep_value("name");
@@ -64,19 +80,23 @@ int report_command(const ReportArgs& args) {
             std::find(args.metrics.begin(), args.metrics.end(), name) == args.metrics.end())
           continue;
         const Summary s = summarize(values);
+        const bool spread = s.has_spread(); // one run: no sd, no interval
         if (args.csv) {
           std::printf("%d,%s,%s,%zu,%s,%s,%s,%s\n", p.point, csv_field(p.label).c_str(), name.c_str(), s.n,
-                      number(s.mean).c_str(), number(s.sd).c_str(), number(s.mean - s.ci95_half).c_str(),
-                      number(s.mean + s.ci95_half).c_str());
-        } else if (!args.json) {
+                      number(s.mean).c_str(), spread ? number(s.sd).c_str() : "",
+                      spread ? number(s.mean - s.ci95_half).c_str() : "",
+                      spread ? number(s.mean + s.ci95_half).c_str() : "");
+        } else if (!args.json && spread) {
           std::printf("  %-40s %6zu %14.6g %14.6g   [%12.6g, %12.6g]\n", name.c_str(), s.n, s.mean, s.sd,
                       s.mean - s.ci95_half, s.mean + s.ci95_half);
+        } else if (!args.json) {
+          std::printf("  %-40s %6zu %14.6g %14s   %30s\n", name.c_str(), s.n, s.mean, "-", "- (one run)");
         }
         jp["metrics"][name] = {{"n", s.n},
                                {"mean", s.mean},
-                               {"sd", s.sd},
-                               {"ci95_low", s.mean - s.ci95_half},
-                               {"ci95_high", s.mean + s.ci95_half}};
+                               {"sd", spread ? json(s.sd) : json(nullptr)},
+                               {"ci95_low", spread ? json(s.mean - s.ci95_half) : json(nullptr)},
+                               {"ci95_high", spread ? json(s.mean + s.ci95_half) : json(nullptr)}};
       }
       out["points"].push_back(jp);
     }
