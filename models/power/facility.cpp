@@ -74,6 +74,16 @@ Facility::Facility(const FacilitySpec& spec, const PowerGraph& graph, std::uint6
     });
   }
 
+  heat_factor_.assign(spec_.loads.size(), 1.0);
+  for (const auto& c : spec_.cooling_loops) {
+    const int rack = graph.node(graph.index_of(c.rack)).index;
+    thermal::RackLoopSpec loop = c.loop;
+    loop.design_heat_w = spec_.loads[rack].load_kw * 1e3;
+    loops_.emplace_back(loop, c.facility_water_c);
+    loop_rack_.push_back(rack);
+    loop_pumps_.push_back(c.pumps.empty() ? -1 : graph.node(graph.index_of(c.pumps)).index);
+  }
+  cooling_metrics_.assign(loops_.size(), {});
   energized_.assign(n, 0);
   shed_.assign(spec_.loads.size(), 0);
   for (std::size_t l = 0; l < spec_.loads.size(); ++l)
@@ -88,9 +98,17 @@ Facility::Facility(const FacilitySpec& spec, const PowerGraph& graph, std::uint6
   for (std::size_t l = 0; l < spec_.loads.size(); ++l)
     if (!energized_[load_node_[l]])
       throw std::logic_error("Facility: load '" + spec_.loads[l].id + "' is unpowered with every source up");
+  // Cooling loops start in their steady state at full load.
+  update_loops();
+  for (std::size_t i = 0; i < loops_.size(); ++i) {
+    loops_[i].start_at_equilibrium();
+    cooling_metrics_[i].peak_chip_c = loops_[i].chip_c();
+    cooling_metrics_[i].peak_coolant_c = loops_[i].coolant_c();
+  }
   // Faults scheduled at time 0 apply before the first event.
   process_due(now_);
   settle();
+  update_loops();
   track_episode();
   compute_next();
 }
@@ -122,6 +140,17 @@ void Facility::integrate(double t) {
     } else if (node.kind == NodeKind::genset_plant) {
       plants_[node.index].integrate(dt, out_kw_[v]);
     }
+  }
+  for (std::size_t i = 0; i < loops_.size(); ++i) {
+    loops_[i].advance(dt);
+    CoolingMetrics& m = cooling_metrics_[i];
+    if (loops_[i].state() == thermal::RackLoop::State::throttled)
+      m.throttled_s += dt;
+    else if (loops_[i].state() == thermal::RackLoop::State::shutdown)
+      m.shutdown_s += dt;
+    // Temperatures move monotonically between events: the peak is at an end of the interval.
+    m.peak_chip_c = std::max(m.peak_chip_c, loops_[i].chip_c());
+    m.peak_coolant_c = std::max(m.peak_coolant_c, loops_[i].coolant_c());
   }
   int it_down = 0;
   for (std::size_t l = 0; l < spec_.loads.size(); ++l) {
@@ -183,6 +212,21 @@ void Facility::process_due(double t) {
       switch_failures_[node.index].force_down(1, t + f.duration_s);
     }
   }
+  for (std::size_t i = 0; i < loops_.size(); ++i) {
+    if (!loops_[i].update_state())
+      continue;
+    const auto state = loops_[i].state();
+    const int rack = loop_rack_[i];
+    heat_factor_[rack] = state == thermal::RackLoop::State::normal      ? 1.0
+                         : state == thermal::RackLoop::State::throttled ? spec_.cooling_loops[i].throttled_heat_fraction
+                                                                        : 0.0;
+    if (state == thermal::RackLoop::State::throttled)
+      ++cooling_metrics_[i].throttle_events;
+    if (state == thermal::RackLoop::State::shutdown)
+      ++cooling_metrics_[i].shutdown_events;
+    if (on_rack_thermal)
+      on_rack_thermal(rack, state);
+  }
   for (std::size_t l = 0; l < boot_done_.size(); ++l)
     if (boot_done_[l] >= 0 && boot_done_[l] <= t) {
       boot_done_[l] = -1;
@@ -205,7 +249,7 @@ void Facility::compute_flows() {
       int live = 0;
       for (std::size_t k = 0; k < in.size(); ++k)
         live += cord_live(node.index, k) ? 1 : 0;
-      const double share = spec_.loads[node.index].load_kw / live; // dual-corded: split evenly
+      const double share = spec_.loads[node.index].load_kw * heat_factor_[node.index] / live; // dual-corded: split evenly
       for (std::size_t k = 0; k < in.size(); ++k)
         if (cord_live(node.index, k))
           out_kw_[in[k]] += share;
@@ -377,6 +421,7 @@ void Facility::advance_to(double t) {
   integrate(t);
   process_due(t);
   settle();
+  update_loops();
   track_episode();
   if (on_timeline)
     emit_timeline();
@@ -525,6 +570,18 @@ void Facility::track_episode() {
   }
 }
 
+// The loops' inputs for the interval to come: the rack's heat (what it draws, nothing when it has
+// no power) and whether its CDU pumps have power.
+void Facility::update_loops() {
+  for (std::size_t i = 0; i < loops_.size(); ++i) {
+    const int rack = loop_rack_[i];
+    const bool powered = energized_[load_node_[rack]] != 0;
+    const double heat_w = powered ? spec_.loads[rack].load_kw * 1e3 * heat_factor_[rack] : 0.0;
+    const bool pumps = loop_pumps_[i] < 0 || energized_[load_node_[loop_pumps_[i]]] != 0;
+    loops_[i].set_inputs(heat_w, pumps, spec_.cooling_loops[i].facility_water_c);
+  }
+}
+
 void Facility::compute_next() {
   double t = never;
   for (const auto& f : feeds_)
@@ -546,6 +603,8 @@ void Facility::compute_next() {
   }
   if (next_fault_ < faults_.size())
     t = std::min(t, faults_[next_fault_].at_s);
+  for (const auto& loop : loops_)
+    t = std::min(t, now_ + loop.time_until_next_threshold());
   for (double b : boot_done_)
     if (b >= 0)
       t = std::min(t, b);

@@ -57,6 +57,16 @@ struct YearlySamples {
   }
 };
 
+// What a rack's cooling loop did over the run.
+struct CoolingMetrics {
+  long throttle_events = 0;
+  long shutdown_events = 0;
+  double throttled_s = 0;
+  double shutdown_s = 0;
+  double peak_chip_c = 0;
+  double peak_coolant_c = 0;
+};
+
 struct TimelineRow {
   double time_s;
   std::string component;
@@ -64,6 +74,8 @@ struct TimelineRow {
   std::string state;
   double load_kw;
   double state_of_charge; // UPS only; -1 elsewhere
+  double coolant_c = -1;  // cooling loops only
+  double chip_c = -1;
 };
 
 class Facility {
@@ -81,12 +93,16 @@ public:
   // Called when a load gains or loses power, and when its service is back after booting.
   std::function<void(int load, bool powered)> on_load_power;
   std::function<void(int load)> on_load_booted;
+  // Called when a rack's chips change thermal state (normal, throttled, shutdown).
+  std::function<void(int load, thermal::RackLoop::State state)> on_rack_thermal;
   // Called for every state change of a component, for the timeline; start_timeline() reports
   // every component's current state once (call it after setting on_timeline).
   std::function<void(const TimelineRow&)> on_timeline;
   void start_timeline();
 
   const std::vector<LoadMetrics>& load_metrics() const { return load_metrics_; }
+  const std::vector<CoolingMetrics>& cooling_metrics() const { return cooling_metrics_; }
+  const std::vector<thermal::RackLoop>& cooling_loops() const { return loops_; }
   const OutageOutcomes& outcomes() const { return outcomes_; }
   const YearlySamples& yearly_it_downtime_min() const { return yearly_; }
   double min_ups_state_of_charge() const { return min_soc_; }
@@ -106,6 +122,7 @@ private:
   void book_it_downtime(double from, double to, double fraction);
   void track_episode();
   void compute_next();
+  void update_loops();
   void emit_timeline();
   double capacity_kw(int node) const;
 
@@ -136,6 +153,10 @@ private:
   long events_ = 0;
 
   std::vector<LoadMetrics> load_metrics_;
+  std::vector<thermal::RackLoop> loops_;
+  std::vector<int> loop_rack_, loop_pumps_;  // load indices (-1: pumps always on)
+  std::vector<double> heat_factor_;          // per load: 1, the throttled fraction, or 0 when shut down
+  std::vector<CoolingMetrics> cooling_metrics_;
   OutageOutcomes outcomes_;
   YearlySamples yearly_;
   long current_year_ = 0;

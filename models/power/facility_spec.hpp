@@ -5,6 +5,7 @@
 
 #include "models/faults/distribution.hpp"
 #include "models/power/ups_battery.hpp"
+#include "models/thermal/rack_loop.hpp"
 
 #include <optional>
 #include <string>
@@ -95,6 +96,16 @@ struct LoadSpec {
   bool it() const { return kind == LoadKind::rack; }
 };
 
+// A rack's liquid-cooling loop (models/thermal/rack_loop.hpp), whose CDU pumps are a load of the
+// power chain: when that load loses power the pumps stop and the rack heats up.
+struct CoolingLoopSpec {
+  std::string rack;                      // id of an IT load (kind rack)
+  std::string pumps;                     // id of the load that powers the CDU pumps; empty: always on
+  thermal::RackLoopSpec loop;            // design_heat_w = the rack's load
+  double facility_water_c = 30;          // CDU supply from the facility water loop
+  double throttled_heat_fraction = 0.26; // heat of a throttled rack, as a fraction of full load
+};
+
 struct FacilitySpec {
   std::vector<UtilitySpec> utilities;
   std::vector<GensetPlantSpec> gensets;
@@ -102,6 +113,7 @@ struct FacilitySpec {
   std::vector<UpsSpec> ups;
   std::vector<DistributionSpec> distribution;
   std::vector<LoadSpec> loads;
+  std::vector<CoolingLoopSpec> cooling_loops;
   bool empty() const { return utilities.empty() && gensets.empty() && loads.empty(); }
 };
 

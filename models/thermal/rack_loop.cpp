@@ -1,6 +1,7 @@
 #include "models/thermal/rack_loop.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace aidcsim::thermal {
 
@@ -22,12 +23,19 @@ double RackLoop::chip_rise_k() const {
 
 void RackLoop::set_inputs(double heat_w, bool pumps_on, double facility_water_c) {
   heat_w_ = heat_w;
+  pumps_on_ = pumps_on;
+  water_c_ = facility_water_c;
   const double g = pumps_on ? spec_.hx_effectiveness * spec_.flow_heat_capacity_w_per_k() : 0.0;
   coolant_.set_inputs(heat_w, g, facility_water_c);
 }
 
-void RackLoop::advance(double dt_s) {
-  coolant_.advance(dt_s);
+void RackLoop::advance(double dt_s) { coolant_.advance(dt_s); }
+
+void RackLoop::start_at_equilibrium() {
+  const double eq = coolant_.equilibrium_c();
+  if (std::isfinite(eq))
+    coolant_ = FirstOrderThermal(coolant_.capacity_j_per_k(), eq);
+  set_inputs(heat_w_, pumps_on_, water_c_);
 }
 
 double RackLoop::time_until_next_threshold() const {

@@ -42,6 +42,8 @@ public:
   // Inputs until the next call: the rack's heat, whether the CDU pumps run, facility water.
   void set_inputs(double heat_w, bool pumps_on, double facility_water_c);
   void advance(double dt_s);
+  // Puts the coolant at its equilibrium for the current inputs (when it has one).
+  void start_at_equilibrium();
   // Time until the chips cross the next threshold (throttle, shutdown or resume); +inf if none.
   double time_until_next_threshold() const;
   // Applies the state change due now; returns true if the state changed.
@@ -59,6 +61,8 @@ private:
   RackLoopSpec spec_;
   FirstOrderThermal coolant_;
   double heat_w_ = 0;
+  bool pumps_on_ = true;
+  double water_c_ = 0;
   State state_ = State::normal;
 };
 
