@@ -8,20 +8,42 @@ FacilityClock::FacilityClock(power::Facility& facility, double end_s,
                              std::vector<std::vector<simgrid::s4u::Host*>> hosts_of_load)
     : Model("aidcsim-facility"), facility_(facility), end_s_(end_s),
       hosts_of_load_(std::move(hosts_of_load)) {
+  const std::size_t loads = hosts_of_load_.size();
+  ready_.assign(loads, 1);
+  thermal_ok_.assign(loads, 1);
   facility_.on_load_power = [this](int load, bool powered) {
-    if (!powered)
-      for (auto* h : hosts_of_load_[load])
-        h->turn_off();
+    if (!powered) {
+      ready_[load] = 0;
+      apply_hosts_state(load);
+    }
   };
   facility_.on_load_booted = [this](int load) {
-    for (auto* h : hosts_of_load_[load])
-      h->turn_on();
+    ready_[load] = 1;
+    apply_hosts_state(load);
+  };
+  facility_.on_rack_thermal = [this](int load, thermal::RackLoop::State state) {
+    thermal_ok_[load] = state != thermal::RackLoop::State::shutdown;
+    for (auto* h : hosts_of_load_[load]) // throttled: the lowest pstate; otherwise full speed
+      h->set_pstate(state == thermal::RackLoop::State::throttled ? h->get_pstate_count() - 1 : 0);
+    apply_hosts_state(load);
   };
   // Faults at time 0 were applied when the facility was built, before these callbacks existed.
-  for (std::size_t l = 0; l < hosts_of_load_.size(); ++l)
-    if (!facility_.load_powered(static_cast<int>(l)))
-      for (auto* h : hosts_of_load_[l])
-        h->turn_off();
+  for (std::size_t l = 0; l < loads; ++l)
+    if (!facility_.load_powered(static_cast<int>(l))) {
+      ready_[l] = 0;
+      apply_hosts_state(static_cast<int>(l));
+    }
+}
+
+// Hosts run when their rack has power, has booted and is not thermally shut down.
+void FacilityClock::apply_hosts_state(int load) {
+  const bool on = ready_[load] && thermal_ok_[load];
+  for (auto* h : hosts_of_load_[load]) {
+    if (on && !h->is_on())
+      h->turn_on();
+    else if (!on && h->is_on())
+      h->turn_off();
+  }
 }
 
 double FacilityClock::next_occurring_event(double now) {

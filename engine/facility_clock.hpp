@@ -5,7 +5,8 @@
 //
 // When a rack of the facility loses power, its SimGrid hosts (those whose "rack" property is the
 // rack's platform_rack) are turned off, killing what runs on them; when its boot delay has
-// passed after power returns, they are turned back on.
+// passed after power returns, they are turned back on. A rack whose chips throttle runs its hosts
+// at their lowest pstate; a thermal shutdown turns them off until the loop has cooled.
 #pragma once
 
 #include "models/power/facility.hpp"
@@ -33,6 +34,9 @@ private:
   double end_s_;
   bool finished_ = false;
   std::vector<std::vector<simgrid::s4u::Host*>> hosts_of_load_;
+  // Per load: has power and has booted (so may run), and is not thermally shut down.
+  std::vector<char> ready_, thermal_ok_;
+  void apply_hosts_state(int load);
 };
 
 } // namespace aidcsim

@@ -441,6 +441,72 @@ void read_facility(const YAML::Node& node, MapReader& parent, FacilitySpec& spec
   positions = pos.at;
 }
 
+void read_cooling(const YAML::Node& node, MapReader& parent, FacilitySpec& spec) {
+  MapReader c(node, "cooling", parent.file(), parent.diagnostics());
+  if (!c.is_map())
+    return;
+  const double water_c =
+      c.quantity("facility_water", Dimension::temperature, Need::optional, Range::any).value_or(30.0);
+  std::vector<std::string> racks, loads;
+  for (const auto& l : spec.loads) {
+    loads.push_back(l.id);
+    if (l.it())
+      racks.push_back(l.id);
+  }
+  std::set<std::string> cooled;
+  for_each_item(c, "loops", [&](MapReader& r, const YAML::Node& item) {
+    power::CoolingLoopSpec loop;
+    loop.facility_water_c = water_c;
+    auto id_of = [&](const char* key, const std::vector<std::string>& allowed, const char* what, Need need) {
+      const YAML::Node n = r.node(key, need, std::string("the id of ") + what);
+      if (!n.IsDefined())
+        return std::string();
+      const std::string id = n.IsScalar() ? n.Scalar() : "";
+      if (std::find(allowed.begin(), allowed.end(), id) == allowed.end()) {
+        const std::string guess = closest_match(id, allowed);
+        r.diagnostics().add(r.pos(n), r.path(key), id,
+                            std::string("not ") + what + " of the facility" +
+                                (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+        return std::string();
+      }
+      return id;
+    };
+    loop.rack = id_of("rack", racks, "an IT load (kind rack)", Need::required);
+    loop.pumps = id_of("pumps", loads, "a load", Need::optional);
+    if (!loop.rack.empty() && !cooled.insert(loop.rack).second)
+      r.diagnostics().add(r.pos(item), r.path("rack"), loop.rack, "this rack already has a cooling loop");
+    auto& s = loop.loop;
+    s.coolant_volume_l =
+        r.quantity("coolant_volume_l", Dimension::ratio, Need::optional).value_or(s.coolant_volume_l);
+    s.flow_l_per_min_per_kw = r.quantity("flow_l_per_min_per_kw", Dimension::ratio, Need::optional)
+                                  .value_or(s.flow_l_per_min_per_kw);
+    s.hx_effectiveness =
+        r.quantity("hx_effectiveness", Dimension::ratio, Need::optional).value_or(s.hx_effectiveness);
+    s.chip_power_w = r.quantity("chip_power", Dimension::power, Need::optional).value_or(s.chip_power_w);
+    s.chip_to_coolant_k_per_w = r.quantity("chip_to_coolant_k_per_w", Dimension::ratio, Need::optional)
+                                    .value_or(s.chip_to_coolant_k_per_w);
+    s.throttle_c =
+        r.quantity("throttle", Dimension::temperature, Need::optional, Range::any).value_or(s.throttle_c);
+    s.shutdown_c =
+        r.quantity("shutdown", Dimension::temperature, Need::optional, Range::any).value_or(s.shutdown_c);
+    s.resume_c =
+        r.quantity("resume", Dimension::temperature, Need::optional, Range::any).value_or(s.resume_c);
+    loop.throttled_heat_fraction =
+        r.quantity("throttled_heat", Dimension::ratio, Need::optional).value_or(loop.throttled_heat_fraction);
+    loop.facility_water_c =
+        r.quantity("facility_water", Dimension::temperature, Need::optional, Range::any).value_or(water_c);
+    if (!(s.resume_c < s.throttle_c && s.throttle_c < s.shutdown_c))
+      r.diagnostics().add(r.pos(item), r.path("throttle"), "",
+                          "temperatures must order resume < throttle < shutdown");
+    if (s.hx_effectiveness > 1 || loop.throttled_heat_fraction > 1)
+      r.diagnostics().add(r.pos(item), r.path("hx_effectiveness"), "",
+                          "hx_effectiveness and throttled_heat are fractions of at most 100 %");
+    r.finish();
+    spec.cooling_loops.push_back(loop);
+  });
+  c.finish();
+}
+
 void read_faults(const YAML::Node& node, MapReader& parent, const FacilitySpec& spec,
                  std::vector<power::ScheduledFault>& faults) {
   if (!node.IsSequence()) {

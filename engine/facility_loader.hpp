@@ -22,6 +22,9 @@ class MapReader;
 void read_facility(const YAML::Node& node, MapReader& parent, power::FacilitySpec& facility,
                    std::map<std::string, SourcePos>& positions);
 
+// Fills `facility.cooling_loops` from the `cooling:` map; `facility` must already be read.
+void read_cooling(const YAML::Node& node, MapReader& parent, power::FacilitySpec& facility);
+
 // Fills `faults` from the `faults:` list; `facility` must already be read (names are checked).
 void read_faults(const YAML::Node& node, MapReader& parent, const power::FacilitySpec& facility,
                  std::vector<power::ScheduledFault>& faults);

@@ -181,6 +181,13 @@ Scenario load_scenario(const std::string& path, const std::vector<KeyOverride>& 
   }
   if (const YAML::Node facility = top.node("facility", Need::optional); facility.IsDefined())
     read_facility(facility, top, s.facility, s.facility_positions);
+  if (const YAML::Node cooling = top.node("cooling", Need::optional); cooling.IsDefined()) {
+    if (s.facility.empty())
+      diags.add(top.pos(cooling), "cooling", "",
+                "cooling loops belong to a facility; add a 'facility:' section");
+    else
+      read_cooling(cooling, top, s.facility);
+  }
   if (const YAML::Node faults = top.node("faults", Need::optional); faults.IsDefined()) {
     if (s.facility.empty())
       diags.add(top.pos(faults), "faults", "", "faults act on a facility; add a 'facility:' section");

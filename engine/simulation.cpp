@@ -48,7 +48,8 @@ std::vector<std::vector<sg4::Host*>> hosts_of_loads(const Scenario& s, const std
   return out;
 }
 
-FacilityResult facility_result(const power::Facility& f, double duration_s) {
+FacilityResult facility_result(const power::Facility& f, double duration_s,
+                               const std::vector<std::vector<sg4::Host*>>& hosts_of_load) {
   FacilityResult r;
   r.present = true;
   r.simulated_years = duration_s / units::seconds_per_year;
@@ -82,6 +83,18 @@ FacilityResult facility_result(const power::Facility& f, double duration_s) {
     r.utility_outages += feed.outages();
   r.outcomes = f.outcomes();
   r.min_ups_state_of_charge = f.min_ups_state_of_charge();
+  r.cooling_loops = static_cast<long>(f.cooling_loops().size());
+  for (std::size_t i = 0; i < f.cooling_loops().size(); ++i) {
+    const auto& m = f.cooling_metrics()[i];
+    const int rack = f.cooled_rack(i);
+    const double chips = static_cast<double>(hosts_of_load[rack].size());
+    r.throttle_events += m.throttle_events;
+    r.thermal_shutdowns += m.shutdown_events;
+    r.throttled_accelerator_hours += chips * m.throttled_s / 3600.0;
+    r.shutdown_accelerator_hours += chips * m.shutdown_s / 3600.0;
+    r.peak_chip_c = std::max(r.peak_chip_c, m.peak_chip_c);
+    r.peak_coolant_c = std::max(r.peak_coolant_c, m.peak_coolant_c);
+  }
   for (const auto& p : f.plants()) {
     r.genset_run_hours += p.unit_run_s() / 3600.0;
     r.genset_starts += p.starts();
@@ -108,13 +121,20 @@ public:
         std::snprintf(buf, sizeof buf, "%.6f", row.state_of_charge);
         text_ += buf;
       }
+      text_ += ',';
+      if (row.coolant_c >= -273) {
+        std::snprintf(buf, sizeof buf, "%.3f,%.3f", row.coolant_c, row.chip_c);
+        text_ += buf;
+      } else {
+        text_ += ',';
+      }
       text_ += '\n';
     }
     ++rows_;
   }
   void write(const std::string& path) const {
     write_file_atomically(path, [&](std::ostream& out) {
-      out << "time_s,component,kind,state,load_kw,state_of_charge\n" << text_;
+      out << "time_s,component,kind,state,load_kw,state_of_charge,coolant_c,chip_c\n" << text_;
       if (rows_ > max_rows)
         out << "# truncated: " << rows_ - max_rows << " more rows not written\n";
     });
@@ -150,6 +170,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   std::unique_ptr<power::Facility> facility;
   std::shared_ptr<FacilityClock> clock;
   TimelineWriter timeline;
+  std::vector<std::vector<sg4::Host*>> clock_hosts;
   if (!scenario.facility.empty()) {
     std::vector<power::GraphProblem> problems;
     graph = std::make_unique<power::PowerGraph>(power::PowerGraph::build(scenario.facility, problems));
@@ -160,6 +181,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
       facility->on_timeline = [&timeline](const power::TimelineRow& row) { timeline.add(row); };
       facility->start_timeline();
     }
+    clock_hosts = hosts_of_load;
     clock = std::make_shared<FacilityClock>(*facility, scenario.duration_s, std::move(hosts_of_load));
     engine->add_model(clock, {});
   } else if (scenario.workload.kind == "idle") {
@@ -185,7 +207,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   r.it_energy_kwh = energy_j / units::joules_per_kwh;
   r.mean_it_power_kw = r.simulated_time_s > 0 ? energy_j / r.simulated_time_s / 1e3 : 0.0;
   if (facility) {
-    r.facility = facility_result(*facility, scenario.duration_s);
+    r.facility = facility_result(*facility, scenario.duration_s, clock_hosts);
     if (!options.timeline_csv.empty())
       timeline.write(options.timeline_csv);
   }

@@ -30,6 +30,14 @@ struct FacilityResult {
   long genset_failed_start_attempts = 0;
   double genset_energy_kwh = 0;
   double fuel_used_tank_hours = 0; // hours of design-load running burned
+  // Cooling loops (zero when the scenario has none).
+  long cooling_loops = 0;
+  long throttle_events = 0;
+  long thermal_shutdowns = 0;
+  double throttled_accelerator_hours = 0; // accelerators of throttled racks x time
+  double shutdown_accelerator_hours = 0;
+  double peak_chip_c = 0;
+  double peak_coolant_c = 0;
   long events = 0;
 };
 

@@ -84,6 +84,7 @@ Facility::Facility(const FacilitySpec& spec, const PowerGraph& graph, std::uint6
     loop_pumps_.push_back(c.pumps.empty() ? -1 : graph.node(graph.index_of(c.pumps)).index);
   }
   cooling_metrics_.assign(loops_.size(), {});
+  last_loop_state_.assign(loops_.size(), "");
   energized_.assign(n, 0);
   shed_.assign(spec_.loads.size(), 0);
   for (std::size_t l = 0; l < spec_.loads.size(); ++l)
@@ -217,9 +218,10 @@ void Facility::process_due(double t) {
       continue;
     const auto state = loops_[i].state();
     const int rack = loop_rack_[i];
-    heat_factor_[rack] = state == thermal::RackLoop::State::normal      ? 1.0
-                         : state == thermal::RackLoop::State::throttled ? spec_.cooling_loops[i].throttled_heat_fraction
-                                                                        : 0.0;
+    heat_factor_[rack] = state == thermal::RackLoop::State::normal ? 1.0
+                         : state == thermal::RackLoop::State::throttled
+                             ? spec_.cooling_loops[i].throttled_heat_fraction
+                             : 0.0;
     if (state == thermal::RackLoop::State::throttled)
       ++cooling_metrics_[i].throttle_events;
     if (state == thermal::RackLoop::State::shutdown)
@@ -249,7 +251,8 @@ void Facility::compute_flows() {
       int live = 0;
       for (std::size_t k = 0; k < in.size(); ++k)
         live += cord_live(node.index, k) ? 1 : 0;
-      const double share = spec_.loads[node.index].load_kw * heat_factor_[node.index] / live; // dual-corded: split evenly
+      const double share =
+          spec_.loads[node.index].load_kw * heat_factor_[node.index] / live; // dual-corded: split evenly
       for (std::size_t k = 0; k < in.size(); ++k)
         if (cord_live(node.index, k))
           out_kw_[in[k]] += share;
@@ -423,8 +426,10 @@ void Facility::advance_to(double t) {
   settle();
   update_loops();
   track_episode();
-  if (on_timeline)
+  if (on_timeline) {
     emit_timeline();
+    emit_cooling_timeline(false);
+  }
   compute_next();
   ++events_;
 }
@@ -434,6 +439,7 @@ void Facility::finish(double t) {
   if (on_timeline) { // every component's state at the end, so plots span the whole run
     std::fill(last_state_.begin(), last_state_.end(), std::string());
     emit_timeline();
+    emit_cooling_timeline(true);
   }
   const long full_years = static_cast<long>(now_ / units::seconds_per_year + 1e-9);
   while (current_year_ < full_years) {
@@ -443,9 +449,30 @@ void Facility::finish(double t) {
   }
 }
 
+void Facility::emit_cooling_timeline(bool force) {
+  for (std::size_t i = 0; i < loops_.size(); ++i) {
+    const auto state = loops_[i].state();
+    const std::string text = state == thermal::RackLoop::State::normal      ? "normal"
+                             : state == thermal::RackLoop::State::throttled ? "throttled"
+                                                                            : "thermal shutdown";
+    if (!force && text == last_loop_state_[i])
+      continue;
+    last_loop_state_[i] = text;
+    const int rack = loop_rack_[i];
+    const double heat_kw =
+        energized_[load_node_[rack]] ? spec_.loads[rack].load_kw * heat_factor_[rack] : 0.0;
+    TimelineRow row{now_, spec_.loads[rack].id + "/cooling", "cooling", text, heat_kw, -1};
+    row.coolant_c = loops_[i].coolant_c();
+    row.chip_c = loops_[i].chip_c();
+    on_timeline(row);
+  }
+}
+
 void Facility::start_timeline() {
-  if (on_timeline)
+  if (on_timeline) {
     emit_timeline();
+    emit_cooling_timeline(true);
+  }
 }
 
 void Facility::emit_timeline() {

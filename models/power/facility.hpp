@@ -73,9 +73,9 @@ struct TimelineRow {
   std::string kind; // utility, gensets, switch, ups, distribution, rack, cdu, chiller, other
   std::string state;
   double load_kw;
-  double state_of_charge; // UPS only; -1 elsewhere
-  double coolant_c = -1;  // cooling loops only
-  double chip_c = -1;
+  double state_of_charge;   // UPS only; -1 elsewhere
+  double coolant_c = -1000; // cooling loops only
+  double chip_c = -1000;
 };
 
 class Facility {
@@ -103,6 +103,8 @@ public:
   const std::vector<LoadMetrics>& load_metrics() const { return load_metrics_; }
   const std::vector<CoolingMetrics>& cooling_metrics() const { return cooling_metrics_; }
   const std::vector<thermal::RackLoop>& cooling_loops() const { return loops_; }
+  // The load index of the rack cooled by loop i.
+  int cooled_rack(std::size_t loop) const { return loop_rack_[loop]; }
   const OutageOutcomes& outcomes() const { return outcomes_; }
   const YearlySamples& yearly_it_downtime_min() const { return yearly_; }
   double min_ups_state_of_charge() const { return min_soc_; }
@@ -123,6 +125,7 @@ private:
   void track_episode();
   void compute_next();
   void update_loops();
+  void emit_cooling_timeline(bool force);
   void emit_timeline();
   double capacity_kw(int node) const;
 
@@ -154,9 +157,10 @@ private:
 
   std::vector<LoadMetrics> load_metrics_;
   std::vector<thermal::RackLoop> loops_;
-  std::vector<int> loop_rack_, loop_pumps_;  // load indices (-1: pumps always on)
-  std::vector<double> heat_factor_;          // per load: 1, the throttled fraction, or 0 when shut down
+  std::vector<int> loop_rack_, loop_pumps_; // load indices (-1: pumps always on)
+  std::vector<double> heat_factor_;         // per load: 1, the throttled fraction, or 0 when shut down
   std::vector<CoolingMetrics> cooling_metrics_;
+  std::vector<std::string> last_loop_state_;
   OutageOutcomes outcomes_;
   YearlySamples yearly_;
   long current_year_ = 0;

@@ -33,7 +33,6 @@ void start_full_load(const std::vector<simgrid::s4u::Host*>& hosts, double durat
       for (simgrid::s4u::Host* h : members) {
         if (!h->is_on())
           continue;
-        h->set_pstate(0);
         execs.push_back(simgrid::s4u::Exec::init()
                             ->set_host(h)
                             ->set_flops_amount(h->get_pstate_speed(0) * remaining_s)

@@ -105,7 +105,7 @@ aidcsim_cli_test(run_years_and_duration 2 "give --duration or --years, not both"
 # The timeline of a run: every state change, with time, component, state, load and charge.
 add_test(NAME cli.power_timeline_csv
          COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=0 -DEXPECT_FILE=${CMAKE_BINARY_DIR}/timeline-out/timeline.csv
-                 "-DEXPECT_FILE_REGEX=^time_s,component,kind,state,load_kw,state_of_charge\n0\\.000000,grid,utility,up,145\\.000,.*3600\\.000000,ups,ups,on battery,145\\.000,1\\.000000.*3610\\.000000,gen,gensets,failed.*3900\\.000000,rack,rack,unpowered,0\\.000,.*6300\\.000000,rack,rack,powered,145\\.000,"
+                 "-DEXPECT_FILE_REGEX=^time_s,component,kind,state,load_kw,state_of_charge,coolant_c,chip_c\n0\\.000000,grid,utility,up,145\\.000,,,\n.*3600\\.000000,ups,ups,on battery,145\\.000,1\\.000000,,.*3610\\.000000,gen,gensets,failed.*3900\\.000000,rack,rack,unpowered,0\\.000,.*6300\\.000000,rack,rack,powered,145\\.000,"
                  -DCOMMAND=$<TARGET_FILE:aidcsim>|run|scenarios/power/genset-fail-to-start.yaml|--out|${CMAKE_BINARY_DIR}/timeline-out
                  -P ${CLI_CHECK}
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
@@ -143,3 +143,18 @@ add_test(NAME plot.timeline
                  -P ${CLI_CHECK})
 set_tests_properties(cli.power_timeline_csv PROPERTIES FIXTURES_SETUP timeline_csv)
 set_tests_properties(plot.timeline PROPERTIES FIXTURES_REQUIRED timeline_csv)
+
+# Cooling: CDU pumps off the UPS throttle and then shut the rack down although its power held;
+# on the UPS they ride through, and the rack loses power when the battery is empty instead.
+aidcsim_cli_test(thermal_pumps_not_on_ups 0
+                 "\"it_energy_kwh\": 221\\.5.*\"it_downtime_min\": 0\\.0,.*\"throttle_events\": 1,.*\"thermal_shutdowns\": 1,.*\"peak_chip_c\": 92\\.0"
+                 run scenarios/thermal/pump-loss-not-on-ups.yaml --json)
+aidcsim_cli_test(thermal_pumps_on_ups 0
+                 "\"it_downtime_min\": 19\\.8.*\"throttle_events\": 0,.*\"thermal_shutdowns\": 0,.*\"peak_chip_c\": 69\\.5"
+                 run scenarios/thermal/pump-loss-on-ups.yaml --json)
+add_test(NAME cli.thermal_timeline
+         COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=0 -DEXPECT_FILE=${CMAKE_BINARY_DIR}/thermal-out/timeline.csv
+                 "-DEXPECT_FILE_REGEX=0\\.000000,rack/cooling,cooling,normal,145\\.000,,39\\.556,69\\.556\n.*3650\\.360000,rack/cooling,cooling,throttled,37\\.700,,57\\.000,64\\.800\n.*rack/cooling,cooling,thermal shutdown,0\\.000,,84\\.200,84\\.200"
+                 -DCOMMAND=$<TARGET_FILE:aidcsim>|run|scenarios/thermal/pump-loss-not-on-ups.yaml|--out|${CMAKE_BINARY_DIR}/thermal-out
+                 -P ${CLI_CHECK}
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})

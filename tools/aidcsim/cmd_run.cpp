@@ -53,6 +53,17 @@ void print_text(const json& j) {
               f["genset_run_hours"].get<double>(), f["genset_energy_kwh"].get<double>());
   std::printf("  fuel used               %.3f tank-hours at design load\n",
               f["fuel_used_tank_hours"].get<double>());
+  if (f.contains("cooling")) {
+    const json& c = f["cooling"];
+    std::printf("cooling\n");
+    std::printf("  loops                   %ld: %ld throttle events, %ld thermal shutdowns\n",
+                c["loops"].get<long>(), c["throttle_events"].get<long>(), c["thermal_shutdowns"].get<long>());
+    std::printf("  accelerator-hours       %.3f throttled, %.3f shut down\n",
+                c["throttled_accelerator_hours"].get<double>(),
+                c["shutdown_accelerator_hours"].get<double>());
+    std::printf("  peak temperatures       chip %.1f C, coolant %.1f C\n", c["peak_chip_c"].get<double>(),
+                c["peak_coolant_c"].get<double>());
+  }
 }
 
 std::optional<long long> parse_whole(const std::string& text) {

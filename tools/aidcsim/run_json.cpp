@@ -31,6 +31,14 @@ json to_json(const FacilityResult& f) {
   j["genset_failed_start_attempts"] = f.genset_failed_start_attempts;
   j["genset_energy_kwh"] = f.genset_energy_kwh;
   j["fuel_used_tank_hours"] = f.fuel_used_tank_hours;
+  if (f.cooling_loops > 0)
+    j["cooling"] = {{"loops", f.cooling_loops},
+                    {"throttle_events", f.throttle_events},
+                    {"thermal_shutdowns", f.thermal_shutdowns},
+                    {"throttled_accelerator_hours", f.throttled_accelerator_hours},
+                    {"shutdown_accelerator_hours", f.shutdown_accelerator_hours},
+                    {"peak_chip_c", f.peak_chip_c},
+                    {"peak_coolant_c", f.peak_coolant_c}};
   j["events"] = f.events;
   return j;
 }
