@@ -452,9 +452,12 @@ void Facility::finish(double t) {
 void Facility::emit_cooling_timeline(bool force) {
   for (std::size_t i = 0; i < loops_.size(); ++i) {
     const auto state = loops_[i].state();
-    const std::string text = state == thermal::RackLoop::State::normal      ? "normal"
-                             : state == thermal::RackLoop::State::throttled ? "throttled"
-                                                                            : "thermal shutdown";
+    std::string text = state == thermal::RackLoop::State::normal      ? "normal"
+                       : state == thermal::RackLoop::State::throttled ? "throttled"
+                                                                      : "thermal shutdown";
+    // A row whenever the pumps stop or start too: temperatures bend there.
+    if (loop_pumps_[i] >= 0 && !energized_[load_node_[loop_pumps_[i]]])
+      text += " (pumps off)";
     if (!force && text == last_loop_state_[i])
       continue;
     last_loop_state_[i] = text;
@@ -522,7 +525,9 @@ void Facility::emit_timeline() {
       break;
     }
     const double load_kw =
-        node.kind == NodeKind::load ? (energized_[v] ? spec_.loads[node.index].load_kw : 0.0) : out_kw_[v];
+        node.kind == NodeKind::load
+            ? (energized_[v] ? spec_.loads[node.index].load_kw * heat_factor_[node.index] : 0.0)
+            : out_kw_[v];
     if (state == last_state_[v] && std::fabs(load_kw - last_load_kw_[v]) <= 1e-9 * std::max(1.0, load_kw))
       continue;
     last_state_[v] = state;

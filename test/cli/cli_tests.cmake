@@ -154,7 +154,7 @@ aidcsim_cli_test(thermal_pumps_on_ups 0
                  run scenarios/thermal/pump-loss-on-ups.yaml --json)
 add_test(NAME cli.thermal_timeline
          COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=0 -DEXPECT_FILE=${CMAKE_BINARY_DIR}/thermal-out/timeline.csv
-                 "-DEXPECT_FILE_REGEX=0\\.000000,rack/cooling,cooling,normal,145\\.000,,39\\.556,69\\.556\n.*3650\\.360000,rack/cooling,cooling,throttled,37\\.700,,57\\.000,64\\.800\n.*rack/cooling,cooling,thermal shutdown,0\\.000,,84\\.200,84\\.200"
+                 "-DEXPECT_FILE_REGEX=0\\.000000,rack/cooling,cooling,normal,145\\.000,,39\\.556,69\\.556\n.*3600\\.000000,rack/cooling,cooling,normal \\(pumps off\\),145\\.000,,39\\.556,69\\.556\n.*3650\\.360000,rack/cooling,cooling,throttled \\(pumps off\\),37\\.700,,57\\.000,64\\.800\n.*rack/cooling,cooling,thermal shutdown \\(pumps off\\),0\\.000,,84\\.200,84\\.200"
                  -DCOMMAND=$<TARGET_FILE:aidcsim>|run|scenarios/thermal/pump-loss-not-on-ups.yaml|--out|${CMAKE_BINARY_DIR}/thermal-out
                  -P ${CLI_CHECK}
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
