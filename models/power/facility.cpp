@@ -630,8 +630,8 @@ void Facility::compute_next() {
     if (node.kind == NodeKind::genset_plant)
       t = std::min(t, plants_[node.index].next_event_time(now_, out_kw_[v]));
     else if (node.kind == NodeKind::ups)
-      t = std::min(t,
-                   ups_[node.index].next_event_time(now_, energized_[graph_.feeders(v)[0]] != 0, out_kw_[v]));
+      t = std::min(t, ups_[node.index].next_event_time(now_, energized_[graph_.feeders(v)[0]] != 0,
+                                                       out_kw_[v], static_cast<bool>(on_timeline)));
   }
   if (next_fault_ < faults_.size())
     t = std::min(t, faults_[next_fault_].at_s);
