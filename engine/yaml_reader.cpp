@@ -30,7 +30,13 @@ std::string node_kind(const YAML::Node& n) {
   return "nothing";
 }
 
-std::string join(const std::vector<std::string>& words) {
+std::string quantity_hint(units::Dimension dim) {
+  return std::string(units::dimension_name(dim)) + " with a unit (" + units::allowed_units(dim) + ")";
+}
+
+} // namespace
+
+std::string join_words(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& w : words) {
     if (!out.empty())
@@ -39,12 +45,6 @@ std::string join(const std::vector<std::string>& words) {
   }
   return out;
 }
-
-std::string quantity_hint(units::Dimension dim) {
-  return std::string(units::dimension_name(dim)) + " with a unit (" + units::allowed_units(dim) + ")";
-}
-
-} // namespace
 
 SourcePos position_of(const YAML::Node& node, const std::string& file) {
   SourcePos pos{file, 0, 0};
@@ -223,12 +223,12 @@ std::optional<long long> MapReader::integer(const std::string& key, Need need, l
 
 std::optional<std::string> MapReader::one_of(const std::string& key, const std::vector<std::string>& allowed,
                                              Need need) {
-  YAML::Node n = node(key, need, "one of: " + join(allowed));
+  YAML::Node n = node(key, need, "one of: " + join_words(allowed));
   if (!n.IsDefined())
     return std::nullopt;
   if (!n.IsScalar()) {
     diags_.add(pos(n), path(key), scalar_text(n),
-               "expected one of: " + join(allowed) + "; found " + node_kind(n));
+               "expected one of: " + join_words(allowed) + "; found " + node_kind(n));
     return std::nullopt;
   }
   for (const auto& a : allowed)
@@ -236,7 +236,7 @@ std::optional<std::string> MapReader::one_of(const std::string& key, const std::
       return a;
   const std::string guess = closest_match(n.Scalar(), allowed);
   diags_.add(pos(n), path(key), n.Scalar(),
-             "not allowed; expected one of: " + join(allowed) +
+             "not allowed; expected one of: " + join_words(allowed) +
                  (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
   return std::nullopt;
 }
@@ -277,7 +277,7 @@ void MapReader::finish() {
     const std::string guess = closest_match(key, known);
     diags_.add(pos(key_node), path(key), "",
                "unknown key" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)") +
-                   "; allowed keys here: " + join(known));
+                   "; allowed keys here: " + join_words(known));
   }
 }
 

@@ -76,4 +76,25 @@ private:
   YAML::Mark last_key_mark_;
 };
 
+// "a, b, c", for lists of allowed values in messages.
+std::string join_words(const std::vector<std::string>& words);
+
+// Calls `item` for each map in the list under `key`.
+template <class F> void for_each_item(MapReader& parent, const std::string& key, F item) {
+  const YAML::Node list = parent.node(key, Need::optional, "a list of maps");
+  if (!list.IsDefined())
+    return;
+  if (!list.IsSequence()) {
+    parent.diagnostics().add(parent.pos(list), parent.path(key), "",
+                             "expected a list of maps (lines starting with '- ')");
+    return;
+  }
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    MapReader r(list[i], parent.path(key) + "[" + std::to_string(i) + "]", parent.file(),
+                parent.diagnostics());
+    if (r.is_map())
+      item(r, list[i]);
+  }
+}
+
 } // namespace aidcsim

@@ -1,0 +1,192 @@
+// The scenario's `cooling:` and `faults:` sections, read after its `facility:` (they name its
+// components).
+#include "engine/facility_loader.hpp"
+
+#include "engine/text_distance.hpp"
+#include "engine/yaml_reader.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace aidcsim {
+
+using power::FacilitySpec;
+using units::Dimension;
+
+void read_cooling(const YAML::Node& node, MapReader& parent, FacilitySpec& spec) {
+  MapReader c(node, "cooling", parent.file(), parent.diagnostics());
+  if (!c.is_map())
+    return;
+  const double water_c =
+      c.quantity("facility_water", Dimension::temperature, Need::optional, Range::any).value_or(30.0);
+  std::vector<std::string> racks, loads;
+  for (const auto& l : spec.loads) {
+    loads.push_back(l.id);
+    if (l.it())
+      racks.push_back(l.id);
+  }
+  std::set<std::string> cooled;
+  for_each_item(c, "loops", [&](MapReader& r, const YAML::Node& item) {
+    power::CoolingLoopSpec loop;
+    loop.facility_water_c = water_c;
+    auto id_of = [&](const char* key, const std::vector<std::string>& allowed, const char* what, Need need) {
+      const YAML::Node n = r.node(key, need, std::string("the id of ") + what);
+      if (!n.IsDefined())
+        return std::string();
+      const std::string id = n.IsScalar() ? n.Scalar() : "";
+      if (std::find(allowed.begin(), allowed.end(), id) == allowed.end()) {
+        const std::string guess = closest_match(id, allowed);
+        r.diagnostics().add(r.pos(n), r.path(key), id,
+                            std::string("not ") + what + " of the facility" +
+                                (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+        return std::string();
+      }
+      return id;
+    };
+    loop.rack = id_of("rack", racks, "an IT load (kind rack)", Need::required);
+    loop.pumps = id_of("pumps", loads, "a load", Need::optional);
+    if (!loop.rack.empty() && !cooled.insert(loop.rack).second)
+      r.diagnostics().add(r.pos(item), r.path("rack"), loop.rack, "this rack already has a cooling loop");
+    auto& s = loop.loop;
+    s.coolant_volume_l =
+        r.quantity("coolant_volume_l", Dimension::ratio, Need::optional).value_or(s.coolant_volume_l);
+    s.flow_l_per_min_per_kw = r.quantity("flow_l_per_min_per_kw", Dimension::ratio, Need::optional)
+                                  .value_or(s.flow_l_per_min_per_kw);
+    s.hx_effectiveness =
+        r.quantity("hx_effectiveness", Dimension::ratio, Need::optional).value_or(s.hx_effectiveness);
+    s.chip_power_w = r.quantity("chip_power", Dimension::power, Need::optional).value_or(s.chip_power_w);
+    s.chip_to_coolant_k_per_w = r.quantity("chip_to_coolant_k_per_w", Dimension::ratio, Need::optional)
+                                    .value_or(s.chip_to_coolant_k_per_w);
+    s.throttle_c =
+        r.quantity("throttle", Dimension::temperature, Need::optional, Range::any).value_or(s.throttle_c);
+    s.shutdown_c =
+        r.quantity("shutdown", Dimension::temperature, Need::optional, Range::any).value_or(s.shutdown_c);
+    s.resume_c =
+        r.quantity("resume", Dimension::temperature, Need::optional, Range::any).value_or(s.resume_c);
+    loop.throttled_heat_fraction =
+        r.quantity("throttled_heat", Dimension::ratio, Need::optional).value_or(loop.throttled_heat_fraction);
+    loop.facility_water_c =
+        r.quantity("facility_water", Dimension::temperature, Need::optional, Range::any).value_or(water_c);
+    if (!(s.resume_c < s.throttle_c && s.throttle_c < s.shutdown_c))
+      r.diagnostics().add(r.pos(item), r.path("throttle"), "",
+                          "temperatures must order resume < throttle < shutdown");
+    if (s.hx_effectiveness > 1 || loop.throttled_heat_fraction > 1)
+      r.diagnostics().add(r.pos(item), r.path("hx_effectiveness"), "",
+                          "hx_effectiveness and throttled_heat are fractions of at most 100 %");
+    r.finish();
+    spec.cooling_loops.push_back(loop);
+  });
+  c.finish();
+}
+
+void read_faults(const YAML::Node& node, MapReader& parent, const FacilitySpec& spec,
+                 std::vector<power::ScheduledFault>& faults) {
+  if (!node.IsSequence()) {
+    parent.diagnostics().add(parent.pos(node), "faults", "",
+                             "expected a list of faults (lines starting with '- ')");
+    return;
+  }
+  std::vector<std::string> utilities, plants, components;
+  for (const auto& u : spec.utilities)
+    utilities.push_back(u.id);
+  for (const auto& g : spec.gensets)
+    plants.push_back(g.id);
+  for (const auto& u : spec.ups)
+    components.push_back(u.id);
+  for (const auto& d : spec.distribution)
+    components.push_back(d.id);
+  for (const auto& s : spec.switches)
+    components.push_back(s.id);
+  const std::vector<std::string> kinds{"utility_loss", "sag_train", "genset_fail_to_start", "component_down"};
+
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    MapReader r(node[i], "faults[" + std::to_string(i) + "]", parent.file(), parent.diagnostics());
+    if (!r.is_map())
+      continue;
+    const double at = r.quantity("at", Dimension::time, Need::required, Range::non_negative).value_or(0);
+    // Exactly one kind key names the fault and its target.
+    std::string kind;
+    YAML::Node target;
+    for (const auto& k : kinds) {
+      YAML::Node n = r.node(k, Need::optional);
+      if (!n.IsDefined())
+        continue;
+      if (!kind.empty()) {
+        r.diagnostics().add(r.pos(n), r.path(k), "",
+                            "one fault per list item; this item is already a " + kind);
+        continue;
+      }
+      kind = k;
+      target.reset(n);
+    }
+    auto check_target = [&](const std::vector<std::string>& allowed, const char* what) -> std::string {
+      if (!target.IsScalar()) {
+        r.diagnostics().add(r.pos(target), r.path(kind), "", std::string("expected the id of ") + what);
+        return "";
+      }
+      const std::string id = target.Scalar();
+      if (std::find(allowed.begin(), allowed.end(), id) == allowed.end()) {
+        const std::string guess = closest_match(id, allowed);
+        r.diagnostics().add(r.pos(target), r.path(kind), id,
+                            std::string("no ") + what +
+                                " with this id; the facility has: " + join_words(allowed) +
+                                (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+        return "";
+      }
+      return id;
+    };
+    if (kind.empty()) {
+      r.diagnostics().add(r.pos(node[i]), r.path("at"), "", "a fault needs one of: " + join_words(kinds));
+      for (const char* key : {"duration", "dips", "within", "dip", "units", "modules"})
+        r.node(key, Need::optional); // no kind: its other keys are not errors of their own
+    } else if (kind == "utility_loss") {
+      const std::string id = check_target(utilities, "utility feed");
+      const double d = r.quantity("duration", Dimension::time, Need::required).value_or(0);
+      if (!id.empty())
+        faults.push_back({at, power::ScheduledFault::Kind::utility_loss, id, d, 0});
+    } else if (kind == "sag_train") {
+      // Dips evenly spread over a window, e.g. NERC 10 July 2024: six dips in 82 s.
+      const std::string id = check_target(utilities, "utility feed");
+      const int dips = static_cast<int>(r.integer("dips", Need::required, 1, 1000).value_or(0));
+      const double within = r.quantity("within", Dimension::time, Need::required).value_or(0);
+      const double dip = r.quantity("dip", Dimension::time, Need::required).value_or(0);
+      if (dips > 1 && dip * dips > within)
+        r.diagnostics().add(r.pos(node[i]), r.path("dip"), "", "the dips do not fit in the window");
+      else if (!id.empty())
+        for (int k = 0; k < dips; ++k)
+          faults.push_back({at + (dips > 1 ? (within - dip) * k / (dips - 1) : 0.0),
+                            power::ScheduledFault::Kind::utility_loss, id, dip, 0});
+    } else if (kind == "genset_fail_to_start") {
+      const std::string id = check_target(plants, "genset plant");
+      int count = static_cast<int>(r.integer("units", Need::optional, 1, 1000).value_or(0));
+      if (!id.empty()) {
+        const auto& plant = *std::find_if(spec.gensets.begin(), spec.gensets.end(),
+                                          [&](const power::GensetPlantSpec& g) { return g.id == id; });
+        if (count > plant.units) {
+          r.diagnostics().add(r.pos(r.node("units", Need::optional)), r.path("units"), std::to_string(count),
+                              "the plant has " + std::to_string(plant.units) + " units");
+          count = plant.units;
+        }
+        faults.push_back({at, power::ScheduledFault::Kind::genset_fail_to_start, id, 0, count});
+      }
+    } else {
+      const std::string id = check_target(components, "UPS, distribution component or transfer switch");
+      const double d = r.quantity("duration", Dimension::time, Need::required).value_or(0);
+      const int count = static_cast<int>(r.integer("modules", Need::optional, 1, 64).value_or(0));
+      if (!id.empty()) {
+        const auto ups = std::find_if(spec.ups.begin(), spec.ups.end(),
+                                      [&](const power::UpsSpec& u) { return u.id == id; });
+        if (count > 0 && (ups == spec.ups.end() || count > ups->modules))
+          r.diagnostics().add(
+              r.pos(r.node("modules", Need::optional)), r.path("modules"), std::to_string(count),
+              ups == spec.ups.end() ? "only a UPS has modules"
+                                    : "the UPS has " + std::to_string(ups->modules) + " modules");
+        else
+          faults.push_back({at, power::ScheduledFault::Kind::component_down, id, d, count});
+      }
+    }
+    r.finish();
+  }
+}
+
+} // namespace aidcsim

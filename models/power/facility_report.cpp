@@ -1,0 +1,162 @@
+// The facility's reporting side: outage episodes and the timeline of state changes.
+#include "models/power/facility.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace aidcsim::power {
+
+void Facility::emit_cooling_timeline(bool force) {
+  for (std::size_t i = 0; i < loops_.size(); ++i) {
+    const auto state = loops_[i].state();
+    std::string text = state == thermal::RackLoop::State::normal      ? "normal"
+                       : state == thermal::RackLoop::State::throttled ? "throttled"
+                                                                      : "thermal shutdown";
+    // A row whenever the pumps stop or start too: temperatures bend there.
+    if (loop_pumps_[i] >= 0 && !energized_[load_node_[loop_pumps_[i]]])
+      text += " (pumps off)";
+    if (!force && text == last_loop_state_[i])
+      continue;
+    last_loop_state_[i] = text;
+    const int rack = loop_rack_[i];
+    const double heat_kw =
+        energized_[load_node_[rack]] ? spec_.loads[rack].load_kw * heat_factor_[rack] : 0.0;
+    TimelineRow row{now_, spec_.loads[rack].id + "/cooling", "cooling", text, heat_kw, -1};
+    row.coolant_c = loops_[i].coolant_c();
+    row.chip_c = loops_[i].chip_c();
+    on_timeline(row);
+  }
+}
+
+void Facility::start_timeline() {
+  if (on_timeline) {
+    emit_timeline();
+    emit_cooling_timeline(true);
+  }
+}
+
+void Facility::emit_timeline() {
+  for (int v = 0; v < graph_.size(); ++v) {
+    const GraphNode& node = graph_.node(v);
+    std::string state;
+    double soc = -1;
+    switch (node.kind) {
+    case NodeKind::utility:
+      state = feeds_[node.index].up() ? "up" : "down";
+      break;
+    case NodeKind::genset_plant: {
+      const GensetPlant& p = plants_[node.index];
+      bool starting = false;
+      for (int u = 0; u < p.spec().units; ++u)
+        starting = starting || p.unit_state(u) == GensetPlant::UnitState::starting ||
+                   p.unit_state(u) == GensetPlant::UnitState::waiting_retry;
+      if (!p.demanded())
+        state = "stopped";
+      else if (p.running_units() > 0)
+        state = "running " + std::to_string(p.running_units()) + "/" + std::to_string(p.spec().units);
+      else
+        state = p.out_of_fuel() ? "out of fuel" : starting ? "starting" : "failed";
+      break;
+    }
+    case NodeKind::transfer_switch: {
+      const auto pos = switches_[node.index].position();
+      state = pos == TransferSwitch::Position::normal      ? "normal"
+              : pos == TransferSwitch::Position::alternate ? "alternate"
+                                                           : "transferring";
+      break;
+    }
+    case NodeKind::ups: {
+      const UpsSystem& u = ups_[node.index];
+      soc = u.battery().state_of_charge();
+      state = !energized_[v]                        ? "off"
+              : !energized_[graph_.feeders(v)[0]]   ? "on battery"
+              : u.battery().state_of_charge() < 1.0 ? "recharging"
+                                                    : "online";
+      break;
+    }
+    case NodeKind::distribution:
+      state = distribution_[node.index].failed() > 0 ? "failed" : energized_[v] ? "energized" : "dead";
+      break;
+    case NodeKind::load:
+      state = shed_[node.index] ? "shed" : energized_[v] ? "powered" : "unpowered";
+      break;
+    }
+    const double load_kw =
+        node.kind == NodeKind::load
+            ? (energized_[v] ? spec_.loads[node.index].load_kw * heat_factor_[node.index] : 0.0)
+            : out_kw_[v];
+    if (state == last_state_[v] && std::fabs(load_kw - last_load_kw_[v]) <= 1e-9 * std::max(1.0, load_kw))
+      continue;
+    last_state_[v] = state;
+    last_load_kw_[v] = load_kw;
+    std::string kind;
+    switch (node.kind) {
+    case NodeKind::utility:
+      kind = "utility";
+      break;
+    case NodeKind::genset_plant:
+      kind = "gensets";
+      break;
+    case NodeKind::transfer_switch:
+      kind = "switch";
+      break;
+    case NodeKind::ups:
+      kind = "ups";
+      break;
+    case NodeKind::distribution:
+      kind = "distribution";
+      break;
+    case NodeKind::load: {
+      const LoadKind k = spec_.loads[node.index].kind;
+      kind = k == LoadKind::rack      ? "rack"
+             : k == LoadKind::cdu     ? "cdu"
+             : k == LoadKind::chiller ? "chiller"
+                                      : "other";
+      break;
+    }
+    }
+    on_timeline(TimelineRow{now_, node.id, kind, state, load_kw, soc});
+  }
+}
+
+void Facility::track_episode() {
+  bool utility_down = false;
+  for (const auto& f : feeds_)
+    utility_down = utility_down || !f.up();
+  bool all_normal = true;
+  for (const auto& s : switches_)
+    all_normal = all_normal && s.position() == TransferSwitch::Position::normal;
+  bool it_ok = true;
+  for (int l : it_loads_)
+    it_ok = it_ok && energized_[load_node_[l]];
+  bool gensets = false, on_battery = false;
+  for (int v = 0; v < graph_.size(); ++v) {
+    const GraphNode& node = graph_.node(v);
+    if (node.kind == NodeKind::genset_plant && out_kw_[v] > 0)
+      gensets = true;
+    if (node.kind == NodeKind::ups && out_kw_[v] > 0 && !energized_[graph_.feeders(v)[0]])
+      on_battery = true;
+  }
+  if (!episode_open_ && utility_down) {
+    episode_open_ = true;
+    episode_it_lost_ = episode_gensets_ = episode_ups_ = false;
+  }
+  if (!episode_open_)
+    return;
+  episode_it_lost_ = episode_it_lost_ || !it_ok;
+  episode_gensets_ = episode_gensets_ || gensets;
+  episode_ups_ = episode_ups_ || on_battery;
+  if (!utility_down && all_normal && it_ok) {
+    episode_open_ = false;
+    if (episode_it_lost_)
+      ++outcomes_.it_lost;
+    else if (episode_gensets_)
+      ++outcomes_.carried_by_gensets;
+    else if (episode_ups_)
+      ++outcomes_.bridged_by_ups;
+    else
+      ++outcomes_.no_impact;
+  }
+}
+
+} // namespace aidcsim::power
