@@ -325,7 +325,25 @@ void read_loads(MapReader& f, FacilitySpec& spec, Positions& pos) {
                             "expected one feeder id, or a list of two (A/B cords)");
       }
     }
-    l.load_kw = r.quantity("load", Dimension::power, Need::required).value_or(0) / 1e3;
+    l.cop = r.quantity("cop", Dimension::ratio, Need::optional).value_or(0.0);
+    if (l.cop > 0) {
+      // Draws the heat it cools over its COP: its design draw follows from the loads it serves.
+      if (const YAML::Node n = r.node("load", Need::optional); n.IsDefined())
+        r.diagnostics().add(r.pos(n), r.path("load"), n.IsScalar() ? n.Scalar() : "",
+                            "a load with a 'cop' draws the heat it cools over its COP; remove 'load'");
+      if (const YAML::Node n = r.node("serves", Need::optional); n.IsDefined()) {
+        pos.note(l.id, "serves", r.pos(n));
+        if (n.IsSequence())
+          for (const auto& x : n)
+            l.serves.push_back(x.IsScalar() ? x.Scalar() : "");
+        else
+          r.diagnostics().add(r.pos(n), r.path("serves"), "", "expected a list of IT load ids");
+      }
+    } else {
+      l.load_kw = r.quantity("load", Dimension::power, Need::required).value_or(0) / 1e3;
+      if (const YAML::Node n = r.node("serves", Need::optional); n.IsDefined())
+        r.diagnostics().add(r.pos(n), r.path("serves"), "", "'serves' goes with a 'cop'");
+    }
     l.priority = static_cast<int>(r.integer("priority", Need::optional, 0, 1000).value_or(0));
     l.platform_rack = r.string("platform_rack", Need::optional).value_or("");
     if (const YAML::Node n = r.node("platform_rack", Need::optional); n.IsDefined())
@@ -398,6 +416,27 @@ void read_facility(const YAML::Node& node, MapReader& parent, FacilitySpec& spec
   read_distribution(f, spec, pos);
   read_loads(f, spec, pos);
   f.finish();
+  // Cooling loads with a COP: check what they serve, and set their design draw.
+  for (auto& l : spec.loads) {
+    if (l.cop <= 0)
+      continue;
+    double heat_kw = 0;
+    std::vector<std::string> racks;
+    for (const auto& r : spec.loads)
+      if (r.it())
+        racks.push_back(r.id);
+    for (const auto& id : l.serves)
+      if (std::find(racks.begin(), racks.end(), id) == racks.end()) {
+        const std::string guess = closest_match(id, racks);
+        f.diagnostics().add(pos.of(l.id, "serves"), "facility." + l.id + ".serves", id,
+                            "not an IT load (kind rack)" +
+                                (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+      }
+    for (const auto& r : spec.loads)
+      if (r.it() && (l.serves.empty() || std::find(l.serves.begin(), l.serves.end(), r.id) != l.serves.end()))
+        heat_kw += r.load_kw;
+    l.load_kw = heat_kw / l.cop;
+  }
   std::map<std::string, std::string> rack_owner;
   for (const auto& l : spec.loads) {
     if (l.platform_rack.empty())

@@ -83,6 +83,12 @@ FacilityResult facility_result(const power::Facility& f, double duration_s,
     r.utility_outages += feed.outages();
   r.outcomes = f.outcomes();
   r.min_ups_state_of_charge = f.min_ups_state_of_charge();
+  const power::FacilityEnergy& e = f.energy();
+  r.source_energy_kwh = e.source_kwh;
+  r.it_facility_energy_kwh = e.it_kwh;
+  r.cooling_energy_kwh = e.cooling_kwh;
+  r.conversion_losses_kwh = e.source_kwh - e.it_kwh - e.cooling_kwh;
+  r.pue = e.pue();
   r.cooling_loops = static_cast<long>(f.cooling_loops().size());
   for (std::size_t i = 0; i < f.cooling_loops().size(); ++i) {
     const auto& m = f.cooling_metrics()[i];

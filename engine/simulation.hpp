@@ -39,6 +39,13 @@ struct FacilityResult {
   double peak_chip_c = 0;
   double peak_coolant_c = 0;
   long events = 0;
+  // Energy for PUE: sources (utility and gensets), IT, cooling (every other load), and the
+  // conversion losses between (UPS).
+  double source_energy_kwh = 0;
+  double it_facility_energy_kwh = 0;
+  double cooling_energy_kwh = 0;
+  double conversion_losses_kwh = 0;
+  double pue = 0;
 };
 
 struct RunResult {

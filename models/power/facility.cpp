@@ -84,6 +84,16 @@ Facility::Facility(const FacilitySpec& spec, const PowerGraph& graph, std::uint6
     loop_pumps_.push_back(c.pumps.empty() ? -1 : graph.node(graph.index_of(c.pumps)).index);
   }
   cooling_metrics_.assign(loops_.size(), {});
+  served_.assign(spec_.loads.size(), {});
+  for (std::size_t l = 0; l < spec_.loads.size(); ++l) {
+    if (spec_.loads[l].cop <= 0)
+      continue;
+    for (std::size_t r = 0; r < spec_.loads.size(); ++r)
+      if (spec_.loads[r].it() && (spec_.loads[l].serves.empty() ||
+                                  std::find(spec_.loads[l].serves.begin(), spec_.loads[l].serves.end(),
+                                            spec_.loads[r].id) != spec_.loads[l].serves.end()))
+        served_[l].push_back(static_cast<int>(r));
+  }
   last_loop_state_.assign(loops_.size(), "");
   energized_.assign(n, 0);
   shed_.assign(spec_.loads.size(), 0);
@@ -112,6 +122,17 @@ Facility::Facility(const FacilitySpec& spec, const PowerGraph& graph, std::uint6
   update_loops();
   track_episode();
   compute_next();
+}
+
+double Facility::draw_kw(int load) const {
+  const LoadSpec& l = spec_.loads[load];
+  if (l.cop <= 0)
+    return l.load_kw * heat_factor_[load];
+  double heat_kw = 0;
+  for (int r : served_[load])
+    if (energized_[load_node_[r]])
+      heat_kw += spec_.loads[r].load_kw * heat_factor_[r];
+  return heat_kw / l.cop;
 }
 
 double Facility::capacity_kw(int v) const {
@@ -153,6 +174,16 @@ void Facility::integrate(double t) {
     m.peak_chip_c = std::max(m.peak_chip_c, loops_[i].chip_c());
     m.peak_coolant_c = std::max(m.peak_coolant_c, loops_[i].coolant_c());
   }
+  // Energy for PUE, at the constant flows of the interval.
+  for (int v = 0; v < graph_.size(); ++v) {
+    const NodeKind kind = graph_.node(v).kind;
+    if (kind == NodeKind::utility || kind == NodeKind::genset_plant)
+      energy_.source_kwh += out_kw_[v] * dt / 3600.0;
+  }
+  for (std::size_t l = 0; l < spec_.loads.size(); ++l)
+    if (energized_[load_node_[l]])
+      (spec_.loads[l].it() ? energy_.it_kwh : energy_.cooling_kwh) +=
+          draw_kw(static_cast<int>(l)) * dt / 3600.0;
   int it_down = 0;
   for (std::size_t l = 0; l < spec_.loads.size(); ++l) {
     LoadMetrics& m = load_metrics_[l];
@@ -251,8 +282,7 @@ void Facility::compute_flows() {
       int live = 0;
       for (std::size_t k = 0; k < in.size(); ++k)
         live += cord_live(node.index, k) ? 1 : 0;
-      const double share =
-          spec_.loads[node.index].load_kw * heat_factor_[node.index] / live; // dual-corded: split evenly
+      const double share = draw_kw(node.index) / live; // dual-corded: split evenly
       for (std::size_t k = 0; k < in.size(); ++k)
         if (cord_live(node.index, k))
           out_kw_[in[k]] += share;

@@ -67,6 +67,16 @@ struct CoolingMetrics {
   double peak_coolant_c = 0;
 };
 
+// Energy over the run, for PUE: what the sources delivered, what IT and cooling drew, and the
+// difference, lost in conversion (UPS). Battery energy is not a source: over a long run the
+// battery gives back what it took.
+struct FacilityEnergy {
+  double source_kwh = 0;
+  double it_kwh = 0;
+  double cooling_kwh = 0; // every load that is not IT
+  double pue() const { return it_kwh > 0 ? source_kwh / it_kwh : 0.0; }
+};
+
 struct TimelineRow {
   double time_s;
   std::string component;
@@ -102,6 +112,9 @@ public:
 
   const std::vector<LoadMetrics>& load_metrics() const { return load_metrics_; }
   const std::vector<CoolingMetrics>& cooling_metrics() const { return cooling_metrics_; }
+  const FacilityEnergy& energy() const { return energy_; }
+  // What a load draws now: its load, scaled by throttling, or the heat it cools over its COP.
+  double draw_kw(int load) const;
   const std::vector<thermal::RackLoop>& cooling_loops() const { return loops_; }
   // The load index of the rack cooled by loop i.
   int cooled_rack(std::size_t loop) const { return loop_rack_[loop]; }
@@ -161,6 +174,8 @@ private:
   std::vector<double> heat_factor_;         // per load: 1, the throttled fraction, or 0 when shut down
   std::vector<CoolingMetrics> cooling_metrics_;
   std::vector<std::string> last_loop_state_;
+  std::vector<std::vector<int>> served_; // per cooling load with a COP: the IT loads it serves
+  FacilityEnergy energy_;
   OutageOutcomes outcomes_;
   YearlySamples yearly_;
   long current_year_ = 0;

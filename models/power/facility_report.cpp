@@ -19,8 +19,7 @@ void Facility::emit_cooling_timeline(bool force) {
       continue;
     last_loop_state_[i] = text;
     const int rack = loop_rack_[i];
-    const double heat_kw =
-        energized_[load_node_[rack]] ? spec_.loads[rack].load_kw * heat_factor_[rack] : 0.0;
+    const double heat_kw = energized_[load_node_[rack]] ? draw_kw(rack) : 0.0;
     TimelineRow row{now_, spec_.loads[rack].id + "/cooling", "cooling", text, heat_kw, -1};
     row.coolant_c = loops_[i].coolant_c();
     row.chip_c = loops_[i].chip_c();
@@ -82,9 +81,7 @@ void Facility::emit_timeline() {
       break;
     }
     const double load_kw =
-        node.kind == NodeKind::load
-            ? (energized_[v] ? spec_.loads[node.index].load_kw * heat_factor_[node.index] : 0.0)
-            : out_kw_[v];
+        node.kind == NodeKind::load ? (energized_[v] ? draw_kw(node.index) : 0.0) : out_kw_[v];
     if (state == last_state_[v] && std::fabs(load_kw - last_load_kw_[v]) <= 1e-9 * std::max(1.0, load_kw))
       continue;
     last_state_[v] = state;

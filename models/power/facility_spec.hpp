@@ -93,6 +93,10 @@ struct LoadSpec {
   int priority = 0;          // lower is shed first when capacity is short
   std::string platform_rack; // SimGrid hosts whose "rack" property matches; may be empty
   double boot_s = 0;         // service returns this long after power does
+  // A cooling load that follows the heat: with cop > 0 it draws the heat of the IT loads it
+  // serves divided by its coefficient of performance (load_kw is then its design draw).
+  double cop = 0;
+  std::vector<std::string> serves; // ids of IT loads; empty: all of them
   bool it() const { return kind == LoadKind::rack; }
 };
 

@@ -158,3 +158,9 @@ add_test(NAME cli.thermal_timeline
                  -DCOMMAND=$<TARGET_FILE:aidcsim>|run|scenarios/thermal/pump-loss-not-on-ups.yaml|--out|${CMAKE_BINARY_DIR}/thermal-out
                  -P ${CLI_CHECK}
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+
+# PUE of a liquid-cooled and an air-cooled hall at equal IT load (founding document: about 1.15 and 1.6).
+aidcsim_cli_test(pue_liquid_cooled_hall 0 "\"it_kwh\": 1160\\.0.*\"pue\": 1\\.16[0-9]*"
+                 run scenarios/thermal/liquid-cooled-hall.yaml --json)
+aidcsim_cli_test(pue_air_cooled_hall 0 "\"it_kwh\": 1160\\.0.*\"pue\": 1\\.60[0-9]*"
+                 run scenarios/thermal/air-cooled-hall.yaml --json)

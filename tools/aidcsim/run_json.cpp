@@ -31,6 +31,11 @@ json to_json(const FacilityResult& f) {
   j["genset_failed_start_attempts"] = f.genset_failed_start_attempts;
   j["genset_energy_kwh"] = f.genset_energy_kwh;
   j["fuel_used_tank_hours"] = f.fuel_used_tank_hours;
+  j["energy"] = {{"source_kwh", f.source_energy_kwh},
+                 {"it_kwh", f.it_facility_energy_kwh},
+                 {"cooling_kwh", f.cooling_energy_kwh},
+                 {"conversion_losses_kwh", f.conversion_losses_kwh},
+                 {"pue", f.pue}};
   if (f.cooling_loops > 0)
     j["cooling"] = {{"loops", f.cooling_loops},
                     {"throttle_events", f.throttle_events},
