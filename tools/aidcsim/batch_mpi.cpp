@@ -40,11 +40,11 @@ int run_mpi_batch(const Sweep& sweep, const std::string& db_path) {
     try {
       ResultsDb db(db_path);
       db.bind_sweep(sweep);
-      const std::vector<std::size_t> todo = runs_to_do(sweep, db);
+      const std::vector<std::size_t> pending = pending_runs(sweep, db);
       std::fprintf(stderr, "batch: %zu runs, %zu already in %s, %zu to run on %d MPI ranks\n",
-                   sweep.runs.size(), sweep.runs.size() - todo.size(), db_path.c_str(), todo.size(),
+                   sweep.runs.size(), sweep.runs.size() - pending.size(), db_path.c_str(), pending.size(),
                    size - 1);
-      BatchProgress progress(sweep.runs.size(), sweep.runs.size() - todo.size(), sweep.metric);
+      BatchProgress progress(sweep.runs.size(), sweep.runs.size() - pending.size(), sweep.metric);
       std::size_t next = 0;
       int active = size - 1;
       std::vector<std::chrono::steady_clock::time_point> started(static_cast<std::size_t>(size));
@@ -66,15 +66,15 @@ int run_mpi_batch(const Sweep& sweep, const std::string& db_path) {
             ++failed;
         }
         long long work = -1;
-        if (next < todo.size())
-          work = static_cast<long long>(todo[next++]);
+        if (next < pending.size())
+          work = static_cast<long long>(pending[next++]);
         else
           --active;
         started[worker] = std::chrono::steady_clock::now();
         MPI_Send(&work, 1, MPI_LONG_LONG, worker, tag_work, MPI_COMM_WORLD);
       }
       progress.finish();
-      std::fprintf(stderr, "batch: %zu runs done, %ld failed\n", todo.size() - failed, failed);
+      std::fprintf(stderr, "batch: %zu runs done, %ld failed\n", pending.size() - failed, failed);
     } catch (const std::exception& e) {
       std::fprintf(stderr, "aidcsim batch: %s\n", e.what());
       MPI_Abort(MPI_COMM_WORLD, 2);

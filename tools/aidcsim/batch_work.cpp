@@ -44,16 +44,16 @@ bool store_answer(const Sweep& sweep, const SweepRun& run, const std::string& fr
   return true;
 }
 
-std::vector<std::size_t> runs_to_do(const Sweep& sweep, ResultsDb& db) {
+std::vector<std::size_t> pending_runs(const Sweep& sweep, ResultsDb& db) {
   const auto done = db.finished_runs();
-  std::vector<std::size_t> todo;
+  std::vector<std::size_t> pending;
   for (std::size_t i = 0; i < sweep.runs.size(); ++i)
     if (done.count(sweep.runs[i].key) == 0)
-      todo.push_back(i);
-  return todo;
+      pending.push_back(i);
+  return pending;
 }
 
-long run_local(const Sweep& sweep, int jobs, ResultsDb& db, const std::vector<std::size_t>& todo,
+long run_local(const Sweep& sweep, int jobs, ResultsDb& db, const std::vector<std::size_t>& pending,
                BatchProgress& progress) {
   struct Child {
     pid_t pid;
@@ -65,9 +65,9 @@ long run_local(const Sweep& sweep, int jobs, ResultsDb& db, const std::vector<st
   std::vector<Child> children;
   std::size_t next = 0;
   long failed = 0;
-  while (next < todo.size() || !children.empty()) {
-    while (static_cast<int>(children.size()) < jobs && next < todo.size()) {
-      const std::size_t run = todo[next++];
+  while (next < pending.size() || !children.empty()) {
+    while (static_cast<int>(children.size()) < jobs && next < pending.size()) {
+      const std::size_t run = pending[next++];
       int fds[2];
       if (pipe(fds) != 0)
         throw std::runtime_error("pipe() failed");

@@ -16,14 +16,14 @@ namespace aidcsim::cli {
 std::string run_framed(const Sweep& sweep, const SweepRun& run);
 
 // The parent's side: stores a framed answer (or reports its error). Returns false on failure.
-bool store_answer(const Sweep& sweep, const SweepRun& run, const std::string& framed, double wall_s, ResultsDb& db,
-                  BatchProgress& progress);
+bool store_answer(const Sweep& sweep, const SweepRun& run, const std::string& framed, double wall_s,
+                  ResultsDb& db, BatchProgress& progress);
 
 // Runs not yet in the database, in expansion order.
-std::vector<std::size_t> runs_to_do(const Sweep& sweep, ResultsDb& db);
+std::vector<std::size_t> pending_runs(const Sweep& sweep, ResultsDb& db);
 
 // Local batch: up to `jobs` children at once. Returns the number of failed runs.
-long run_local(const Sweep& sweep, int jobs, ResultsDb& db, const std::vector<std::size_t>& todo,
+long run_local(const Sweep& sweep, int jobs, ResultsDb& db, const std::vector<std::size_t>& pending,
                BatchProgress& progress);
 
 // Batch across MPI ranks (rank 0 writes the database). Returns the process exit code.

@@ -59,20 +59,20 @@ int batch_command(const BatchArgs& args) {
   try {
     ResultsDb db(args.db);
     db.bind_sweep(sweep);
-    const std::vector<std::size_t> todo = runs_to_do(sweep, db);
+    const std::vector<std::size_t> pending = pending_runs(sweep, db);
     std::fprintf(stderr,
                  "batch: %zu runs (%zu points x %d replications), %zu already in %s, %zu to run on %d jobs\n",
-                 sweep.runs.size(), sweep.points.size(), sweep.replications, sweep.runs.size() - todo.size(),
-                 args.db.c_str(), todo.size(), args.jobs);
-    BatchProgress progress(sweep.runs.size(), sweep.runs.size() - todo.size(), sweep.metric);
+                 sweep.runs.size(), sweep.points.size(), sweep.replications,
+                 sweep.runs.size() - pending.size(), args.db.c_str(), pending.size(), args.jobs);
+    BatchProgress progress(sweep.runs.size(), sweep.runs.size() - pending.size(), sweep.metric);
     const auto start = std::chrono::steady_clock::now();
-    const long failed = run_local(sweep, args.jobs, db, todo, progress);
+    const long failed = run_local(sweep, args.jobs, db, pending, progress);
     progress.finish();
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const double years = static_cast<double>(todo.size() - static_cast<std::size_t>(failed)) *
+    const double years = static_cast<double>(pending.size() - static_cast<std::size_t>(failed)) *
                          sweep.duration_s / (365.0 * 86400.0);
     std::fprintf(stderr, "batch: %zu runs done, %ld failed, %.1f s",
-                 todo.size() - static_cast<std::size_t>(failed), failed, wall);
+                 pending.size() - static_cast<std::size_t>(failed), failed, wall);
     if (sweep.duration_s > 0 && wall > 0)
       std::fprintf(stderr, ", %.6g facility-years at %.0f facility-years/s", years, years / wall);
     std::fprintf(stderr, "\n");
