@@ -6,6 +6,7 @@
 #include "engine/yaml_reader.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <set>
 
 namespace aidcsim {
@@ -67,6 +68,35 @@ void read_cooling(const YAML::Node& node, MapReader& parent, FacilitySpec& spec)
         r.quantity("throttled_heat", Dimension::ratio, Need::optional).value_or(loop.throttled_heat_fraction);
     loop.facility_water_c =
         r.quantity("facility_water", Dimension::temperature, Need::optional, Range::any).value_or(water_c);
+    if (loop.facility_water_c < -273.15)
+      r.diagnostics().add(r.pos(item), r.path("facility_water"), "", "below absolute zero");
+    // The loop must work at all: chips at full load below throttle, and resume reachable.
+    const power::LoadSpec* rack = nullptr;
+    for (const auto& l : spec.loads)
+      if (l.id == loop.rack)
+        rack = &l;
+    if (rack != nullptr && s.flow_l_per_min_per_kw > 0 && s.hx_effectiveness > 0) {
+      thermal::RackLoopSpec sized = s;
+      sized.design_heat_w = rack->load_kw * 1e3;
+      const double steady_chip =
+          loop.facility_water_c +
+          sized.design_heat_w / (sized.hx_effectiveness * sized.flow_heat_capacity_w_per_k()) +
+          s.chip_power_w * s.chip_to_coolant_k_per_w;
+      char buf[160];
+      if (steady_chip >= s.throttle_c) {
+        std::snprintf(buf, sizeof buf,
+                      "at full load the chips would sit at %.1f C, at or above throttle (%.1f C)",
+                      steady_chip, s.throttle_c);
+        r.diagnostics().add(r.pos(item), r.path("rack"), loop.rack, buf);
+      }
+      if (s.resume_c - s.chip_power_w * s.chip_to_coolant_k_per_w <= loop.facility_water_c) {
+        std::snprintf(
+            buf, sizeof buf,
+            "resume (%.1f C) is never reached: chips at full power sit at least %.1f C over the %.1f C water",
+            s.resume_c, s.chip_power_w * s.chip_to_coolant_k_per_w, loop.facility_water_c);
+        r.diagnostics().add(r.pos(item), r.path("resume"), "", buf);
+      }
+    }
     if (!(s.resume_c < s.throttle_c && s.throttle_c < s.shutdown_c))
       r.diagnostics().add(r.pos(item), r.path("throttle"), "",
                           "temperatures must order resume < throttle < shutdown");

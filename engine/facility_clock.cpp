@@ -23,6 +23,8 @@ FacilityClock::FacilityClock(power::Facility& facility, double end_s,
   };
   facility_.on_rack_thermal = [this](int load, thermal::RackLoop::State state) {
     thermal_ok_[load] = state != thermal::RackLoop::State::shutdown;
+    if (state == thermal::RackLoop::State::shutdown)
+      ready_[load] = 0; // like a power loss: the rack boots again once cooled (on_load_booted)
     for (auto* h : hosts_of_load_[load]) // throttled: the lowest pstate; otherwise full speed
       h->set_pstate(state == thermal::RackLoop::State::throttled ? h->get_pstate_count() - 1 : 0);
     apply_hosts_state(load);
@@ -33,17 +35,25 @@ FacilityClock::FacilityClock(power::Facility& facility, double end_s,
       ready_[l] = 0;
       apply_hosts_state(static_cast<int>(l));
     }
+  for (std::size_t i = 0; i < facility_.cooling_loops().size(); ++i)
+    if (facility_.cooling_loops()[i].state() != thermal::RackLoop::State::normal)
+      facility_.on_rack_thermal(facility_.cooled_rack(i), facility_.cooling_loops()[i].state());
 }
 
 // Hosts run when their rack has power, has booted and is not thermally shut down.
 void FacilityClock::apply_hosts_state(int load) {
   const bool on = ready_[load] && thermal_ok_[load];
+  bool turned_on = false;
   for (auto* h : hosts_of_load_[load]) {
-    if (on && !h->is_on())
+    if (on && !h->is_on()) {
       h->turn_on();
-    else if (!on && h->is_on())
+      turned_on = true;
+    } else if (!on && h->is_on()) {
       h->turn_off();
+    }
   }
+  if (turned_on && on_hosts_on)
+    on_hosts_on(hosts_of_load_[load]);
 }
 
 double FacilityClock::next_occurring_event(double now) {

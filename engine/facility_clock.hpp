@@ -15,6 +15,7 @@
 #include <simgrid/s4u/Engine.hpp>
 #include <simgrid/s4u/Host.hpp>
 
+#include <functional>
 #include <vector>
 
 namespace aidcsim {
@@ -24,6 +25,9 @@ public:
   // `hosts_of_load[l]`: the SimGrid hosts fed by load l (empty for non-IT loads).
   FacilityClock(power::Facility& facility, double end_s,
                 std::vector<std::vector<simgrid::s4u::Host*>> hosts_of_load);
+
+  // Called with a load's hosts each time they are turned back on (the workload resumes there).
+  std::function<void(const std::vector<simgrid::s4u::Host*>&)> on_hosts_on;
 
   double next_occurring_event(double now) override;
   void update_actions_state(double now, double delta) override;

@@ -326,6 +326,9 @@ void read_loads(MapReader& f, FacilitySpec& spec, Positions& pos) {
       }
     }
     l.cop = r.quantity("cop", Dimension::ratio, Need::optional).value_or(0.0);
+    if (l.cop > 0 && l.kind == power::LoadKind::rack)
+      r.diagnostics().add(r.pos(r.node("cop", Need::optional)), r.path("cop"), "",
+                          "a COP belongs to a cooling load (kind cdu, chiller or other), not to an IT rack");
     if (l.cop > 0) {
       // Draws the heat it cools over its COP: its design draw follows from the loads it serves.
       if (const YAML::Node n = r.node("load", Need::optional); n.IsDefined())
@@ -333,11 +336,13 @@ void read_loads(MapReader& f, FacilitySpec& spec, Positions& pos) {
                             "a load with a 'cop' draws the heat it cools over its COP; remove 'load'");
       if (const YAML::Node n = r.node("serves", Need::optional); n.IsDefined()) {
         pos.note(l.id, "serves", r.pos(n));
-        if (n.IsSequence())
+        if (n.IsSequence() && n.size() > 0)
           for (const auto& x : n)
             l.serves.push_back(x.IsScalar() ? x.Scalar() : "");
         else
-          r.diagnostics().add(r.pos(n), r.path("serves"), "", "expected a list of IT load ids");
+          r.diagnostics().add(
+              r.pos(n), r.path("serves"), "",
+              "expected a non-empty list of IT load ids (leave 'serves' out for all of them)");
       }
     } else {
       l.load_kw = r.quantity("load", Dimension::power, Need::required).value_or(0) / 1e3;

@@ -85,9 +85,10 @@ FacilityResult facility_result(const power::Facility& f, double duration_s,
   r.min_ups_state_of_charge = f.min_ups_state_of_charge();
   const power::FacilityEnergy& e = f.energy();
   r.source_energy_kwh = e.source_kwh;
+  r.storage_drawdown_kwh = e.storage_drawdown_kwh;
   r.it_facility_energy_kwh = e.it_kwh;
   r.cooling_energy_kwh = e.cooling_kwh;
-  r.conversion_losses_kwh = e.source_kwh - e.it_kwh - e.cooling_kwh;
+  r.conversion_losses_kwh = e.supplied_kwh() - e.it_kwh - e.cooling_kwh;
   r.pue = e.pue();
   r.cooling_loops = static_cast<long>(f.cooling_loops().size());
   for (std::size_t i = 0; i < f.cooling_loops().size(); ++i) {
@@ -189,6 +190,12 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
     }
     clock_hosts = hosts_of_load;
     clock = std::make_shared<FacilityClock>(*facility, scenario.duration_s, std::move(hosts_of_load));
+    if (scenario.workload.kind == "full_load") {
+      const double end = scenario.duration_s;
+      clock->on_hosts_on = [end](const std::vector<sg4::Host*>& hosts) {
+        workload::start_rack_full_load(hosts, end);
+      };
+    }
     engine->add_model(clock, {});
   } else if (scenario.workload.kind == "idle") {
     // Nothing else moves the clock: one actor sleeps through the run.

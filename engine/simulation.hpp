@@ -42,6 +42,7 @@ struct FacilityResult {
   // Energy for PUE: sources (utility and gensets), IT, cooling (every other load), and the
   // conversion losses between (UPS).
   double source_energy_kwh = 0;
+  double storage_drawdown_kwh = 0;
   double it_facility_energy_kwh = 0;
   double cooling_energy_kwh = 0;
   double conversion_losses_kwh = 0;

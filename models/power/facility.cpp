@@ -157,7 +157,12 @@ void Facility::integrate(double t) {
     const GraphNode& node = graph_.node(v);
     if (node.kind == NodeKind::ups) {
       UpsSystem& u = ups_[node.index];
+      const double soc_before = u.battery().state_of_charge();
       u.integrate(dt, energized_[graph_.feeders(v)[0]] != 0, out_kw_[v]);
+      // The charger's energy comes from the sources (its draw is not in the flows): bill it.
+      const double charged = u.battery().state_of_charge() - soc_before;
+      if (charged > 0)
+        energy_.source_kwh += charged * u.battery().nominal_energy_kwh() / spec_.ups[node.index].efficiency;
       min_soc_ = std::min(min_soc_, u.battery().state_of_charge());
     } else if (node.kind == NodeKind::genset_plant) {
       plants_[node.index].integrate(dt, out_kw_[v]);
@@ -166,10 +171,15 @@ void Facility::integrate(double t) {
   for (std::size_t i = 0; i < loops_.size(); ++i) {
     loops_[i].advance(dt);
     CoolingMetrics& m = cooling_metrics_[i];
-    if (loops_[i].state() == thermal::RackLoop::State::throttled)
-      m.throttled_s += dt;
-    else if (loops_[i].state() == thermal::RackLoop::State::shutdown)
-      m.shutdown_s += dt;
+    const int rack = loop_rack_[i];
+    if (energized_[load_node_[rack]]) { // without power the rack is down for another reason
+      if (loops_[i].state() == thermal::RackLoop::State::throttled)
+        m.throttled_s += dt;
+      else if (loops_[i].state() == thermal::RackLoop::State::shutdown) {
+        m.shutdown_s += dt;
+        load_metrics_[rack].service_down_s += dt; // powered, but not running
+      }
+    }
     // Temperatures move monotonically between events: the peak is at an end of the interval.
     m.peak_chip_c = std::max(m.peak_chip_c, loops_[i].chip_c());
     m.peak_coolant_c = std::max(m.peak_coolant_c, loops_[i].coolant_c());
@@ -249,6 +259,7 @@ void Facility::process_due(double t) {
       continue;
     const auto state = loops_[i].state();
     const int rack = loop_rack_[i];
+    const bool was_shutdown = heat_factor_[rack] == 0.0;
     heat_factor_[rack] = state == thermal::RackLoop::State::normal ? 1.0
                          : state == thermal::RackLoop::State::throttled
                              ? spec_.cooling_loops[i].throttled_heat_fraction
@@ -259,6 +270,13 @@ void Facility::process_due(double t) {
       ++cooling_metrics_[i].shutdown_events;
     if (on_rack_thermal)
       on_rack_thermal(rack, state);
+    // Back from a thermal shutdown, the rack boots as after a power loss.
+    if (was_shutdown && state != thermal::RackLoop::State::shutdown && energized_[load_node_[rack]]) {
+      if (spec_.loads[rack].boot_s > 0)
+        boot_done_[rack] = t + spec_.loads[rack].boot_s;
+      else if (on_load_booted)
+        on_load_booted(rack);
+    }
   }
   for (std::size_t l = 0; l < boot_done_.size(); ++l)
     if (boot_done_[l] >= 0 && boot_done_[l] <= t) {
@@ -304,6 +322,13 @@ void Facility::compute_flows() {
       break;
     }
   }
+}
+
+bool Facility::pumps_of_powered_rack(int load) const {
+  for (std::size_t i = 0; i < loops_.size(); ++i)
+    if (loop_pumps_[i] == load && energized_[load_node_[loop_rack_[i]]] && !shed_[loop_rack_[i]])
+      return true;
+  return false;
 }
 
 bool Facility::cord_live(int load, std::size_t cord) const {
@@ -361,9 +386,9 @@ bool Facility::shed_for_capacity() {
           }
       }
     }
-    // Then shed whole loads, in shedding order.
+    // Then shed whole loads, in shedding order; a rack's CDU pumps go only after their rack.
     for (int l : shed_order_[v])
-      if (through[load_node_[l]] && !shed_[l]) {
+      if (through[load_node_[l]] && !shed_[l] && !pumps_of_powered_rack(l)) {
         shed_[l] = 1;
         return true;
       }
@@ -466,6 +491,11 @@ void Facility::advance_to(double t) {
 
 void Facility::finish(double t) {
   integrate(t);
+  // Batteries start full: what they still miss at the end was supplied by storage.
+  energy_.storage_drawdown_kwh = 0;
+  for (std::size_t u = 0; u < ups_.size(); ++u)
+    energy_.storage_drawdown_kwh += (1.0 - ups_[u].battery().state_of_charge()) *
+                                    ups_[u].battery().nominal_energy_kwh() / spec_.ups[u].efficiency;
   if (on_timeline) { // every component's state at the end, so plots span the whole run
     std::fill(last_state_.begin(), last_state_.end(), std::string());
     emit_timeline();

@@ -67,14 +67,16 @@ struct CoolingMetrics {
   double peak_coolant_c = 0;
 };
 
-// Energy over the run, for PUE: what the sources delivered, what IT and cooling drew, and the
-// difference, lost in conversion (UPS). Battery energy is not a source: over a long run the
-// battery gives back what it took.
+// Energy over the run, for PUE: what the sources delivered (recharging batteries included), what
+// the batteries gave and were not yet refilled with by the end, what IT and cooling drew; the rest
+// was lost in conversion (UPS, battery round trip).
 struct FacilityEnergy {
   double source_kwh = 0;
+  double storage_drawdown_kwh = 0; // battery energy (at the UPS input) still owed at the end
   double it_kwh = 0;
   double cooling_kwh = 0; // every load that is not IT
-  double pue() const { return it_kwh > 0 ? source_kwh / it_kwh : 0.0; }
+  double supplied_kwh() const { return source_kwh + storage_drawdown_kwh; }
+  double pue() const { return it_kwh > 0 ? supplied_kwh() / it_kwh : 0.0; }
 };
 
 struct TimelineRow {
@@ -134,6 +136,7 @@ private:
   void compute_flows();
   bool shed_for_capacity();
   bool cord_live(int load, std::size_t cord) const;
+  bool pumps_of_powered_rack(int load) const;
   void book_it_downtime(double from, double to, double fraction);
   void track_episode();
   void compute_next();

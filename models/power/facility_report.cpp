@@ -15,11 +15,12 @@ void Facility::emit_cooling_timeline(bool force) {
     // A row whenever the pumps stop or start too: temperatures bend there.
     if (loop_pumps_[i] >= 0 && !energized_[load_node_[loop_pumps_[i]]])
       text += " (pumps off)";
-    if (!force && text == last_loop_state_[i])
-      continue;
-    last_loop_state_[i] = text;
     const int rack = loop_rack_[i];
     const double heat_kw = energized_[load_node_[rack]] ? draw_kw(rack) : 0.0;
+    const std::string key = text + "|" + std::to_string(heat_kw); // a new row when the heat changes too
+    if (!force && key == last_loop_state_[i])
+      continue;
+    last_loop_state_[i] = key;
     TimelineRow row{now_, spec_.loads[rack].id + "/cooling", "cooling", text, heat_kw, -1};
     row.coolant_c = loops_[i].coolant_c();
     row.chip_c = loops_[i].chip_c();

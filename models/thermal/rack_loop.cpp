@@ -29,7 +29,9 @@ void RackLoop::set_inputs(double heat_w, bool pumps_on, double facility_water_c)
   coolant_.set_inputs(heat_w, g, facility_water_c);
 }
 
-void RackLoop::advance(double dt_s) { coolant_.advance(dt_s); }
+void RackLoop::advance(double dt_s) {
+  coolant_.advance(dt_s);
+}
 
 void RackLoop::start_at_equilibrium() {
   const double eq = coolant_.equilibrium_c();
@@ -40,6 +42,12 @@ void RackLoop::start_at_equilibrium() {
 
 double RackLoop::time_until_next_threshold() const {
   const double rise = chip_rise_k();
+  // A threshold already passed (the heat jumped while the coolant was hot) is due now.
+  const double chip = chip_c();
+  if ((state_ == State::normal && chip >= spec_.throttle_c) ||
+      (state_ == State::throttled && chip >= spec_.shutdown_c) ||
+      (state_ != State::normal && coolant_.temp_c() <= resume_coolant_c()))
+    return 0.0;
   switch (state_) {
   case State::normal:
     return coolant_.time_until(spec_.throttle_c - rise);

@@ -22,4 +22,7 @@ double full_load_energy_j(const std::vector<double>& power_full_w, double durati
 // (SimGrid holds about 30k actors; 100,008 GPUs are 1,389 racks).
 void start_full_load(const std::vector<simgrid::s4u::Host*>& hosts, double duration_s);
 
+// Keeps one rack's hosts at full load until end_s (after they were turned back on).
+void start_rack_full_load(const std::vector<simgrid::s4u::Host*>& rack_hosts, double end_s);
+
 } // namespace aidcsim::workload

@@ -55,9 +55,10 @@ void print_text(const json& j) {
               f["fuel_used_tank_hours"].get<double>());
   const json& e = f["energy"];
   std::printf(
-      "  energy                  %.1f kWh from sources: %.1f IT, %.1f cooling, %.1f losses; PUE %.3f\n",
-      e["source_kwh"].get<double>(), e["it_kwh"].get<double>(), e["cooling_kwh"].get<double>(),
-      e["conversion_losses_kwh"].get<double>(), e["pue"].get<double>());
+      "  energy                  %.1f kWh from sources + %.1f from batteries: %.1f IT, %.1f cooling, %.1f "
+      "losses; PUE %.3f\n",
+      e["source_kwh"].get<double>(), e["storage_drawdown_kwh"].get<double>(), e["it_kwh"].get<double>(),
+      e["cooling_kwh"].get<double>(), e["conversion_losses_kwh"].get<double>(), e["pue"].get<double>());
   if (f.contains("cooling")) {
     const json& c = f["cooling"];
     std::printf("cooling\n");

@@ -32,6 +32,7 @@ json to_json(const FacilityResult& f) {
   j["genset_energy_kwh"] = f.genset_energy_kwh;
   j["fuel_used_tank_hours"] = f.fuel_used_tank_hours;
   j["energy"] = {{"source_kwh", f.source_energy_kwh},
+                 {"storage_drawdown_kwh", f.storage_drawdown_kwh},
                  {"it_kwh", f.it_facility_energy_kwh},
                  {"cooling_kwh", f.cooling_energy_kwh},
                  {"conversion_losses_kwh", f.conversion_losses_kwh},
