@@ -68,6 +68,27 @@ struct Simulation {
   }
 };
 
+// 2N: UPS A and UPS B on one grid, each rated for the whole dual-corded rack (10 min battery).
+FacilitySpec two_n_ups(double kw, int modules, double peukert, double recharge_kw) {
+  FacilitySpec spec;
+  spec.utilities.push_back({"grid", {}});
+  for (const char* side : {"a", "b"}) {
+    UpsSpec u;
+    u.id = std::string("ups-") + side;
+    u.fed_by = "grid";
+    u.rating_kw = kw;
+    u.modules = modules;
+    u.battery = {kw, 10 * minute, peukert, recharge_kw};
+    spec.ups.push_back(u);
+  }
+  LoadSpec rack;
+  rack.id = "rack";
+  rack.fed_by = {"ups-a", "ups-b"};
+  rack.load_kw = kw;
+  spec.loads.push_back(rack);
+  return spec;
+}
+
 ScheduledFault utility_loss(double at, double duration) {
   return {at, ScheduledFault::Kind::utility_loss, "grid", duration, 0};
 }
@@ -165,21 +186,7 @@ TEST(Facility, NPlusOneWithTwoFailedStartsShedsByPriority) {
 
 TEST(Facility, DualCordedRackRidesThroughOneFailedUps) {
   // 2N: two UPS, each able to carry the rack alone; UPS B is down for the whole run.
-  FacilitySpec spec;
-  spec.utilities.push_back({"grid", {}});
-  for (const char* side : {"a", "b"}) {
-    UpsSpec u;
-    u.id = std::string("ups-") + side;
-    u.fed_by = "grid";
-    u.rating_kw = 1000;
-    u.battery = {1000, 10 * minute, 1.15, 200};
-    spec.ups.push_back(u);
-  }
-  LoadSpec rack;
-  rack.id = "rack";
-  rack.fed_by = {"ups-a", "ups-b"};
-  rack.load_kw = 1000;
-  spec.loads.push_back(rack);
+  const FacilitySpec spec = two_n_ups(1000, 1, 1.15, 200);
   Simulation r(
       spec,
       {{10, ScheduledFault::Kind::component_down, "ups-b", 10 * hour, 0}, utility_loss(hour, 5 * minute)},
@@ -277,22 +284,7 @@ TEST(Facility, ShedsOnlyLoadsThatDrawFromTheOverloadedComponent) {
 TEST(Facility, DualCordedLoadMovesToTheHealthySideInsteadOfBeingShed) {
   // UPS A loses 3 of its 4 modules (36 kW left) under a dual-corded 145 kW rack: the rack moves
   // wholly to UPS B, which is rated for it.
-  FacilitySpec spec;
-  spec.utilities.push_back({"grid", {}});
-  for (const char* side : {"a", "b"}) {
-    UpsSpec u;
-    u.id = std::string("ups-") + side;
-    u.fed_by = "grid";
-    u.rating_kw = 145;
-    u.modules = 4;
-    u.battery = {145, 10 * minute, 1.05, 50};
-    spec.ups.push_back(u);
-  }
-  LoadSpec rack;
-  rack.id = "rack";
-  rack.fed_by = {"ups-a", "ups-b"};
-  rack.load_kw = 145;
-  spec.loads.push_back(rack);
+  const FacilitySpec spec = two_n_ups(145, 4, 1.05, 50);
   Simulation r(spec, {{30 * minute, ScheduledFault::Kind::component_down, "ups-a", 30 * minute, 3}},
                2 * hour);
   EXPECT_EQ(r.facility.load_metrics()[0].unpowered_s, 0.0);
