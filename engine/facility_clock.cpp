@@ -1,5 +1,7 @@
 #include "engine/facility_clock.hpp"
 
+#include <simgrid/plugins/energy.h>
+
 #include <cmath>
 
 namespace aidcsim {
@@ -56,9 +58,32 @@ void FacilityClock::apply_hosts_state(int load) {
     on_hosts_on(hosts_of_load_[load]);
 }
 
+// Every time SimGrid's clock stops, the workload may have changed what the hosts draw (a step
+// starts or ends, a pstate changes): the facility integrates up to now at the old power and goes on
+// at the new one.
+void FacilityClock::read_host_power(double now) {
+  if (now > facility_.next_event_time())
+    return; // the facility's own event is due first; the next call reads the power
+  for (std::size_t l = 0; l < hosts_of_load_.size(); ++l) {
+    if (hosts_of_load_[l].empty())
+      continue;
+    double watts = 0;
+    for (const auto* h : hosts_of_load_[l])
+      watts += sg_host_get_current_consumption(h);
+    facility_.set_it_power_kw(static_cast<int>(l), watts / 1e3, now);
+  }
+}
+
 double FacilityClock::next_occurring_event(double now) {
   if (finished_)
     return -1.0;
+  if (host_power_)
+    read_host_power(now);
+  if (!started_) {
+    started_ = true;
+    if (on_start)
+      on_start();
+  }
   const double t = std::min(facility_.next_event_time(), end_s_);
   return std::max(0.0, t - now);
 }

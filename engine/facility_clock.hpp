@@ -26,6 +26,13 @@ public:
   FacilityClock(power::Facility& facility, double end_s,
                 std::vector<std::vector<simgrid::s4u::Host*>> hosts_of_load);
 
+  // Racks take their IT power from their hosts (SimGrid's energy plugin), read whenever SimGrid's
+  // clock stops; otherwise they draw their declared load.
+  void use_host_power() { host_power_ = true; }
+
+  // Called once when the run starts, after the hosts' power was first read (the timeline starts).
+  std::function<void()> on_start;
+
   // Called with a load's hosts each time they are turned back on (the workload resumes there).
   std::function<void(const std::vector<simgrid::s4u::Host*>&)> on_hosts_on;
 
@@ -37,6 +44,9 @@ private:
   power::Facility& facility_;
   double end_s_;
   bool finished_ = false;
+  bool host_power_ = false;
+  bool started_ = false;
+  void read_host_power(double now);
   std::vector<std::vector<simgrid::s4u::Host*>> hosts_of_load_;
   // Per load: has power and has booted (so may run), and is not thermally shut down.
   std::vector<char> ready_, thermal_ok_;

@@ -302,11 +302,17 @@ void read_loads(MapReader& f, FacilitySpec& spec, Positions& pos) {
   for_each_item(f, "loads", [&](MapReader& r, const YAML::Node& item) {
     power::LoadSpec l;
     l.id = read_id(r, pos, item);
-    const auto kind = r.one_of("kind", {"rack", "cdu", "chiller", "other"}, Need::optional).value_or("rack");
-    l.kind = kind == "cdu"       ? power::LoadKind::cdu
-             : kind == "chiller" ? power::LoadKind::chiller
-             : kind == "other"   ? power::LoadKind::other
-                                 : power::LoadKind::rack;
+    const auto kind =
+        r.one_of("kind", {"rack", "cdu", "crah", "chiller", "dry_cooler", "cooling_tower", "other"},
+                 Need::optional)
+            .value_or("rack");
+    l.kind = kind == "cdu"             ? power::LoadKind::cdu
+             : kind == "crah"          ? power::LoadKind::crah
+             : kind == "chiller"       ? power::LoadKind::chiller
+             : kind == "dry_cooler"    ? power::LoadKind::dry_cooler
+             : kind == "cooling_tower" ? power::LoadKind::cooling_tower
+             : kind == "other"         ? power::LoadKind::other
+                                       : power::LoadKind::rack;
     const YAML::Node feeds =
         r.node("fed_by", Need::required, "one feeder id, or a list of two for A/B cords");
     if (feeds.IsDefined()) {
@@ -327,9 +333,31 @@ void read_loads(MapReader& f, FacilitySpec& spec, Positions& pos) {
     }
     l.cop = r.quantity("cop", Dimension::ratio, Need::optional).value_or(0.0);
     if (l.cop > 0 && l.kind == power::LoadKind::rack)
-      r.diagnostics().add(r.pos(r.node("cop", Need::optional)), r.path("cop"), "",
-                          "a COP belongs to a cooling load (kind cdu, chiller or other), not to an IT rack");
-    if (l.cop > 0) {
+      r.diagnostics().add(
+          r.pos(r.node("cop", Need::optional)), r.path("cop"), "",
+          "a COP belongs to a cooling load (kind cdu, crah, chiller, dry_cooler, cooling_tower "
+          "or other), not to an IT rack");
+    // A heat rejection unit on a modelled facility water loop says how much heat it can take out.
+    if (const YAML::Node n = r.node("capacity", Need::optional); n.IsDefined()) {
+      pos.note(l.id, "capacity", r.pos(n));
+      if (!l.rejects_heat())
+        r.diagnostics().add(r.pos(n), r.path("capacity"), n.IsScalar() ? n.Scalar() : "",
+                            "only a chiller, dry_cooler or cooling_tower has a heat rejection capacity");
+      else
+        l.capacity_kw =
+            r.quantity("capacity", Dimension::power, Need::optional, Range::positive).value_or(0) / 1e3;
+    }
+    if (l.cop > 0 && l.capacity_kw > 0) {
+      // Draws the heat it removes over its COP: at most its capacity over its COP.
+      if (const YAML::Node n = r.node("load", Need::optional); n.IsDefined())
+        r.diagnostics().add(r.pos(n), r.path("load"), n.IsScalar() ? n.Scalar() : "",
+                            "a unit with a 'capacity' and a 'cop' draws the heat it removes over its COP; "
+                            "remove 'load'");
+      if (const YAML::Node n = r.node("serves", Need::optional); n.IsDefined())
+        r.diagnostics().add(r.pos(n), r.path("serves"), "",
+                            "a unit with a 'capacity' serves the facility water loop, not racks");
+      l.load_kw = l.capacity_kw / l.cop;
+    } else if (l.cop > 0) {
       // Draws the heat it cools over its COP: its design draw follows from the loads it serves.
       if (const YAML::Node n = r.node("load", Need::optional); n.IsDefined())
         r.diagnostics().add(r.pos(n), r.path("load"), n.IsScalar() ? n.Scalar() : "",
@@ -353,7 +381,15 @@ void read_loads(MapReader& f, FacilitySpec& spec, Positions& pos) {
     l.platform_rack = r.string("platform_rack", Need::optional).value_or("");
     if (const YAML::Node n = r.node("platform_rack", Need::optional); n.IsDefined())
       pos.note(l.id, "platform_rack", r.pos(n));
-    l.boot_s = r.quantity("boot", Dimension::time, Need::optional, Range::non_negative).value_or(0.0);
+    // Racks boot after power returns; heat rejection units restart (compressors, fans, controls).
+    const char* delay_key = l.rejects_heat() ? "restart" : "boot";
+    const char* other_key = l.rejects_heat() ? "boot" : "restart";
+    if (const YAML::Node n = r.node(other_key, Need::optional); n.IsDefined())
+      r.diagnostics().add(r.pos(n), r.path(other_key), n.IsScalar() ? n.Scalar() : "",
+                          std::string("a ") + kind + " has '" + delay_key + "', not '" + other_key + "'");
+    // Restart default: a conventional chiller needs 4-8 min after power returns (docs/MODELS.md).
+    l.boot_s = r.quantity(delay_key, Dimension::time, Need::optional, Range::non_negative)
+                   .value_or(l.rejects_heat() ? 300.0 : 0.0);
     r.finish();
     spec.loads.push_back(l);
   });
@@ -423,7 +459,7 @@ void read_facility(const YAML::Node& node, MapReader& parent, FacilitySpec& spec
   f.finish();
   // Cooling loads with a COP: check what they serve, and set their design draw.
   for (auto& l : spec.loads) {
-    if (l.cop <= 0)
+    if (l.cop <= 0 || l.capacity_kw > 0)
       continue;
     double heat_kw = 0;
     std::vector<std::string> racks;

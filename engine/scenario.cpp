@@ -176,6 +176,8 @@ Scenario load_scenario(const std::string& path, const std::vector<KeyOverride>& 
     MapReader w(workload, "workload", path, diags);
     if (w.is_map()) {
       s.workload.kind = w.one_of("kind", workload_kinds(), Need::required).value_or("");
+      s.workload.it_power = w.one_of("it_power", {"hosts", "declared"}, Need::optional)
+                                .value_or(s.workload.kind == "idle" ? "declared" : "hosts");
       w.finish();
     }
   }
@@ -188,6 +190,15 @@ Scenario load_scenario(const std::string& path, const std::vector<KeyOverride>& 
     else
       read_cooling(cooling, top, s.facility);
   }
+  // Heat rejection capacity means a modelled facility water loop.
+  if (!s.facility.facility_water)
+    for (const auto& l : s.facility.loads)
+      if (l.capacity_kw > 0)
+        diags.add(s.facility_positions.count(l.id + ".capacity") ? s.facility_positions.at(l.id + ".capacity")
+                                                                 : SourcePos{path, 0, 0},
+                  "facility." + l.id + ".capacity", "",
+                  "a heat rejection capacity needs the facility water loop modelled: add 'cooling: "
+                  "facility_water: {supply: ..., volume: ...}'");
   if (const YAML::Node faults = top.node("faults", Need::optional); faults.IsDefined()) {
     if (s.facility.empty())
       diags.add(top.pos(faults), "faults", "", "faults act on a facility; add a 'facility:' section");

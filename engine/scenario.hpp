@@ -14,6 +14,11 @@ namespace aidcsim {
 
 struct WorkloadSpec {
   std::string kind; // "full_load": every accelerator at full speed; "idle": none computes
+  // Where a facility rack's IT power (and heat) comes from: "hosts", what SimGrid's energy plugin
+  // reports for the rack's hosts as the workload drives them; "declared", the rack's `load`. The
+  // default is "hosts" for a computing workload and "declared" for idle (an idle platform then
+  // only carries the clock, and the facility runs at its stated loads).
+  std::string it_power;
 };
 
 struct Scenario {

@@ -89,6 +89,8 @@ FacilityResult facility_result(const power::Facility& f, double duration_s,
   r.it_facility_energy_kwh = e.it_kwh;
   r.cooling_energy_kwh = e.cooling_kwh;
   r.conversion_losses_kwh = e.supplied_kwh() - e.it_kwh - e.cooling_kwh;
+  if (std::fabs(r.conversion_losses_kwh) <= 1e-9 * e.supplied_kwh())
+    r.conversion_losses_kwh = 0.0; // a lossless chain: drop the rounding residue
   r.pue = e.pue();
   r.cooling_loops = static_cast<long>(f.cooling_loops().size());
   for (std::size_t i = 0; i < f.cooling_loops().size(); ++i) {
@@ -101,6 +103,14 @@ FacilityResult facility_result(const power::Facility& f, double duration_s,
     r.shutdown_accelerator_hours += chips * m.shutdown_s / 3600.0;
     r.peak_chip_c = std::max(r.peak_chip_c, m.peak_chip_c);
     r.peak_coolant_c = std::max(r.peak_coolant_c, m.peak_coolant_c);
+  }
+  if (f.water_loop()) {
+    r.water_loop = true;
+    r.peak_water_c = f.water_metrics().peak_c;
+    r.water_above_setpoint_min = f.water_metrics().above_setpoint_s / 60.0;
+    r.heat_rejected_kwh = f.water_metrics().rejected_kwh;
+    r.heat_received_kwh = f.water_metrics().received_kwh;
+    r.coupling_residual_kwh = f.water_metrics().coupling_residual_kwh;
   }
   for (const auto& p : f.plants()) {
     r.genset_run_hours += p.unit_run_s() / 3600.0;
@@ -130,10 +140,13 @@ public:
       }
       text_ += ',';
       if (row.coolant_c >= -273) {
-        std::snprintf(buf, sizeof buf, "%.3f,%.3f", row.coolant_c, row.chip_c);
+        std::snprintf(buf, sizeof buf, "%.3f", row.coolant_c);
         text_ += buf;
-      } else {
-        text_ += ',';
+      }
+      text_ += ',';
+      if (row.chip_c >= -273) {
+        std::snprintf(buf, sizeof buf, "%.3f", row.chip_c);
+        text_ += buf;
       }
       text_ += '\n';
     }
@@ -184,12 +197,15 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
     if (!problems.empty())
       throw std::logic_error("facility passed validation but its graph has problems");
     facility = std::make_unique<power::Facility>(scenario.facility, *graph, scenario.seed, scenario.faults);
-    if (!options.timeline_csv.empty()) {
-      facility->on_timeline = [&timeline](const power::TimelineRow& row) { timeline.add(row); };
-      facility->start_timeline();
-    }
     clock_hosts = hosts_of_load;
     clock = std::make_shared<FacilityClock>(*facility, scenario.duration_s, std::move(hosts_of_load));
+    if (scenario.workload.it_power == "hosts")
+      clock->use_host_power();
+    if (!options.timeline_csv.empty()) // from the state at time 0, the hosts' power read
+      clock->on_start = [&timeline, f = facility.get()] {
+        f->on_timeline = [&timeline](const power::TimelineRow& row) { timeline.add(row); };
+        f->start_timeline();
+      };
     if (scenario.workload.kind == "full_load") {
       const double end = scenario.duration_s;
       clock->on_hosts_on = [end](const std::vector<sg4::Host*>& hosts) {

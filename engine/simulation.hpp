@@ -38,6 +38,13 @@ struct FacilityResult {
   double shutdown_accelerator_hours = 0;
   double peak_chip_c = 0;
   double peak_coolant_c = 0;
+  // The facility water loop, when modelled.
+  bool water_loop = false;
+  double peak_water_c = 0;
+  double water_above_setpoint_min = 0; // the plant could not hold the supply temperature
+  double heat_rejected_kwh = 0;
+  double heat_received_kwh = 0;
+  double coupling_residual_kwh = 0;
   long events = 0;
   // Energy for PUE: sources (utility and gensets), IT, cooling (every other load), and the
   // conversion losses between (UPS).

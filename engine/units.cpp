@@ -64,6 +64,10 @@ constexpr std::array rate_units{
     UnitDef{"/d", 1.0 / 86400},
     UnitDef{"/y", 1.0 / (365 * 86400.0)},
 };
+constexpr std::array volume_units{
+    UnitDef{"L", 1.0},
+    UnitDef{"m3", 1e3},
+};
 constexpr std::array ratio_units{
     UnitDef{"%", 0.01},
 };
@@ -106,6 +110,8 @@ const UnitDef* lookup(Dimension dim, std::string_view symbol) {
     return find_unit(ratio_units, symbol);
   case Dimension::rate:
     return find_unit(rate_units, symbol);
+  case Dimension::volume:
+    return find_unit(volume_units, symbol);
   }
   return nullptr;
 }
@@ -148,6 +154,8 @@ std::string_view dimension_name(Dimension dim) {
     return "a ratio";
   case Dimension::rate:
     return "a rate";
+  case Dimension::volume:
+    return "a volume";
   }
   return "a quantity";
 }
@@ -172,6 +180,8 @@ std::string allowed_units(Dimension dim) {
     return "none (a plain number) or " + join(ratio_units);
   case Dimension::rate:
     return join(rate_units);
+  case Dimension::volume:
+    return join(volume_units);
   }
   return {};
 }
@@ -209,7 +219,7 @@ ParseResult parse(std::string_view text, Dimension dim) {
   if (def == nullptr) {
     for (Dimension other :
          {Dimension::time, Dimension::power, Dimension::energy, Dimension::temperature, Dimension::data_size,
-          Dimension::data_rate, Dimension::compute_rate, Dimension::rate}) {
+          Dimension::data_rate, Dimension::compute_rate, Dimension::rate, Dimension::volume}) {
       if (other != dim && lookup(other, unit) != nullptr)
         return {std::nullopt, concat({"'", unit, "' is a unit of ", dimension_name(other), ", but ",
                                       dimension_name(dim), " is expected; allowed: ", allowed})};

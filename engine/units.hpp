@@ -22,6 +22,7 @@ enum class Dimension {
   compute_rate, // FLOP per second
   ratio,        // plain fraction: "0.5" or "50 %"
   rate,         // events per second: "2 /y", "0.00157 /h"
+  volume,       // litres: "100 L", "20 m3"
 };
 
 // Name of the dimension as shown in error messages ("a time", "a power").

@@ -74,26 +74,8 @@ Facility::Facility(const FacilitySpec& spec, const PowerGraph& graph, std::uint6
     });
   }
 
-  heat_factor_.assign(spec_.loads.size(), 1.0);
-  for (const auto& c : spec_.cooling_loops) {
-    const int rack = graph.node(graph.index_of(c.rack)).index;
-    thermal::RackLoopSpec loop = c.loop;
-    loop.design_heat_w = spec_.loads[rack].load_kw * 1e3;
-    loops_.emplace_back(loop, c.facility_water_c);
-    loop_rack_.push_back(rack);
-    loop_pumps_.push_back(c.pumps.empty() ? -1 : graph.node(graph.index_of(c.pumps)).index);
-  }
-  cooling_metrics_.assign(loops_.size(), {});
-  served_.assign(spec_.loads.size(), {});
-  for (std::size_t l = 0; l < spec_.loads.size(); ++l) {
-    if (spec_.loads[l].cop <= 0)
-      continue;
-    for (std::size_t r = 0; r < spec_.loads.size(); ++r)
-      if (spec_.loads[r].it() && (spec_.loads[l].serves.empty() ||
-                                  std::find(spec_.loads[l].serves.begin(), spec_.loads[l].serves.end(),
-                                            spec_.loads[r].id) != spec_.loads[l].serves.end()))
-        served_[l].push_back(static_cast<int>(r));
-  }
+  init_cooling();
+  battery_owed_kwh_.assign(ups_.size(), 0.0);
   last_loop_state_.assign(loops_.size(), "");
   energized_.assign(n, 0);
   shed_.assign(spec_.loads.size(), 0);
@@ -124,17 +106,6 @@ Facility::Facility(const FacilitySpec& spec, const PowerGraph& graph, std::uint6
   compute_next();
 }
 
-double Facility::draw_kw(int load) const {
-  const LoadSpec& l = spec_.loads[load];
-  if (l.cop <= 0)
-    return l.load_kw * heat_factor_[load];
-  double heat_kw = 0;
-  for (int r : served_[load])
-    if (energized_[load_node_[r]])
-      heat_kw += spec_.loads[r].load_kw * heat_factor_[r];
-  return heat_kw / l.cop;
-}
-
 double Facility::capacity_kw(int v) const {
   const GraphNode& node = graph_.node(v);
   switch (node.kind) {
@@ -157,33 +128,26 @@ void Facility::integrate(double t) {
     const GraphNode& node = graph_.node(v);
     if (node.kind == NodeKind::ups) {
       UpsSystem& u = ups_[node.index];
+      const bool input_ok = energized_[graph_.feeders(v)[0]] != 0;
       const double soc_before = u.battery().state_of_charge();
-      u.integrate(dt, energized_[graph_.feeders(v)[0]] != 0, out_kw_[v]);
-      // The charger's energy comes from the sources (its draw is not in the flows): bill it.
-      const double charged = u.battery().state_of_charge() - soc_before;
-      if (charged > 0)
-        energy_.source_kwh += charged * u.battery().nominal_energy_kwh() / spec_.ups[node.index].efficiency;
+      u.integrate(dt, input_ok, out_kw_[v]);
+      // Energy accounting follows the energy, not the state of charge (Peukert makes them differ):
+      // what the battery gave is owed, and the charger's draw (not in the flows) repays it, in
+      // proportion to the charge it restores, through the UPS's efficiency.
+      double& owed = battery_owed_kwh_[node.index];
+      if (!input_ok) {
+        owed += out_kw_[v] * dt / 3600.0 / spec_.ups[node.index].efficiency;
+      } else if (const double charged = u.battery().state_of_charge() - soc_before; charged > 0) {
+        const double repaid = owed * std::min(1.0, charged / (1.0 - soc_before));
+        energy_.source_kwh += repaid;
+        owed -= repaid;
+      }
       min_soc_ = std::min(min_soc_, u.battery().state_of_charge());
     } else if (node.kind == NodeKind::genset_plant) {
       plants_[node.index].integrate(dt, out_kw_[v]);
     }
   }
-  for (std::size_t i = 0; i < loops_.size(); ++i) {
-    loops_[i].advance(dt);
-    CoolingMetrics& m = cooling_metrics_[i];
-    const int rack = loop_rack_[i];
-    if (energized_[load_node_[rack]]) { // without power the rack is down for another reason
-      if (loops_[i].state() == thermal::RackLoop::State::throttled)
-        m.throttled_s += dt;
-      else if (loops_[i].state() == thermal::RackLoop::State::shutdown) {
-        m.shutdown_s += dt;
-        load_metrics_[rack].service_down_s += dt; // powered, but not running
-      }
-    }
-    // Temperatures move monotonically between events: the peak is at an end of the interval.
-    m.peak_chip_c = std::max(m.peak_chip_c, loops_[i].chip_c());
-    m.peak_coolant_c = std::max(m.peak_coolant_c, loops_[i].coolant_c());
-  }
+  integrate_cooling(dt);
   // Energy for PUE, at the constant flows of the interval.
   for (int v = 0; v < graph_.size(); ++v) {
     const NodeKind kind = graph_.node(v).kind;
@@ -254,30 +218,7 @@ void Facility::process_due(double t) {
       switch_failures_[node.index].force_down(1, t + f.duration_s);
     }
   }
-  for (std::size_t i = 0; i < loops_.size(); ++i) {
-    if (!loops_[i].update_state())
-      continue;
-    const auto state = loops_[i].state();
-    const int rack = loop_rack_[i];
-    const bool was_shutdown = heat_factor_[rack] == 0.0;
-    heat_factor_[rack] = state == thermal::RackLoop::State::normal ? 1.0
-                         : state == thermal::RackLoop::State::throttled
-                             ? spec_.cooling_loops[i].throttled_heat_fraction
-                             : 0.0;
-    if (state == thermal::RackLoop::State::throttled)
-      ++cooling_metrics_[i].throttle_events;
-    if (state == thermal::RackLoop::State::shutdown)
-      ++cooling_metrics_[i].shutdown_events;
-    if (on_rack_thermal)
-      on_rack_thermal(rack, state);
-    // Back from a thermal shutdown, the rack boots as after a power loss.
-    if (was_shutdown && state != thermal::RackLoop::State::shutdown && energized_[load_node_[rack]]) {
-      if (spec_.loads[rack].boot_s > 0)
-        boot_done_[rack] = t + spec_.loads[rack].boot_s;
-      else if (on_load_booted)
-        on_load_booted(rack);
-    }
-  }
+  apply_thermal_states(t);
   for (std::size_t l = 0; l < boot_done_.size(); ++l)
     if (boot_done_[l] >= 0 && boot_done_[l] <= t) {
       boot_done_[l] = -1;
@@ -338,7 +279,7 @@ bool Facility::cord_live(int load, std::size_t cord) const {
 bool Facility::shed_for_capacity() {
   const int n = graph_.size();
   for (int v : graph_.topological_order()) {
-    if (!energized_[v] || out_kw_[v] <= capacity_kw(v) * (1 + 1e-9))
+    if (!energized_[v] || out_kw_[v] <= capacity_kw(v) * (1 + 1e-6)) // rounding of host wattages
       continue;
     // The nodes that draw their power through v as the chain stands: switches on v, UPS online
     // from v, distribution fed by v, loads with a live cord from one of these.
@@ -454,6 +395,7 @@ void Facility::settle() {
       break;
   }
 
+  bool restarting = false;
   for (std::size_t l = 0; l < spec_.loads.size(); ++l) {
     const bool powered = energized_[load_node_[l]] != 0;
     if (powered == (load_powered_[l] != 0))
@@ -470,7 +412,12 @@ void Facility::settle() {
       on_load_power(load, powered);
     if (powered && spec_.loads[l].boot_s <= 0 && on_load_booted)
       on_load_booted(load);
+    restarting = restarting || (powered && spec_.loads[l].rejects_heat() && boot_done_[l] > now_);
   }
+  // A heat rejection unit that just got its power back draws nothing until it has restarted: the
+  // flows above counted it running. (Its draw only drops, so no shedding decision changes.)
+  if (restarting)
+    compute_flows();
 }
 
 void Facility::advance_to(double t) {
@@ -483,6 +430,7 @@ void Facility::advance_to(double t) {
   track_episode();
   if (on_timeline) {
     emit_timeline();
+    emit_water_timeline(false);
     emit_cooling_timeline(false);
   }
   compute_next();
@@ -493,31 +441,19 @@ void Facility::finish(double t) {
   integrate(t);
   // Batteries start full: what they still miss at the end was supplied by storage.
   energy_.storage_drawdown_kwh = 0;
-  for (std::size_t u = 0; u < ups_.size(); ++u)
-    energy_.storage_drawdown_kwh += (1.0 - ups_[u].battery().state_of_charge()) *
-                                    ups_[u].battery().nominal_energy_kwh() / spec_.ups[u].efficiency;
+  for (double owed : battery_owed_kwh_)
+    energy_.storage_drawdown_kwh += owed;
   if (on_timeline) { // every component's state at the end, so plots span the whole run
     std::fill(last_state_.begin(), last_state_.end(), std::string());
     emit_timeline();
     emit_cooling_timeline(true);
+    emit_water_timeline(true);
   }
   const long full_years = static_cast<long>(now_ / units::seconds_per_year + 1e-9);
   while (current_year_ < full_years) {
     yearly_.add(current_year_min_);
     current_year_min_ = 0;
     ++current_year_;
-  }
-}
-
-// The loops' inputs for the interval to come: the rack's heat (what it draws, nothing when it has
-// no power) and whether its CDU pumps have power.
-void Facility::update_loops() {
-  for (std::size_t i = 0; i < loops_.size(); ++i) {
-    const int rack = loop_rack_[i];
-    const bool powered = energized_[load_node_[rack]] != 0;
-    const double heat_w = powered ? spec_.loads[rack].load_kw * 1e3 * heat_factor_[rack] : 0.0;
-    const bool pumps = loop_pumps_[i] < 0 || energized_[load_node_[loop_pumps_[i]]] != 0;
-    loops_[i].set_inputs(heat_w, pumps, spec_.cooling_loops[i].facility_water_c);
   }
 }
 
@@ -542,8 +478,7 @@ void Facility::compute_next() {
   }
   if (next_fault_ < faults_.size())
     t = std::min(t, faults_[next_fault_].at_s);
-  for (const auto& loop : loops_)
-    t = std::min(t, now_ + loop.time_until_next_threshold());
+  t = std::min(t, now_ + next_cooling_event_in());
   for (double b : boot_done_)
     if (b >= 0)
       t = std::min(t, b);

@@ -15,8 +15,10 @@
 #include "models/power/transfer_switch.hpp"
 #include "models/power/ups_system.hpp"
 #include "models/power/utility_feed.hpp"
+#include "models/thermal/water_loop.hpp"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -67,12 +69,23 @@ struct CoolingMetrics {
   double peak_coolant_c = 0;
 };
 
+// What the facility water loop did over the run.
+struct WaterMetrics {
+  double peak_c = 0;
+  double above_setpoint_s = 0; // the plant could not hold the supply temperature
+  double rejected_kwh = 0;     // heat the plant took out of the water
+  double received_kwh = 0;     // heat the water took in (the racks' heat, quasi-statically)
+  // What the CDUs (or CRAH coils) really passed minus what the water received: the rack loops'
+  // stored heat the quasi-static coupling does not hand on (facility_cooling.cpp).
+  double coupling_residual_kwh = 0;
+};
+
 // Energy over the run, for PUE: what the sources delivered (recharging batteries included), what
 // the batteries gave and were not yet refilled with by the end, what IT and cooling drew; the rest
 // was lost in conversion (UPS, battery round trip).
 struct FacilityEnergy {
   double source_kwh = 0;
-  double storage_drawdown_kwh = 0; // battery energy (at the UPS input) still owed at the end
+  double storage_drawdown_kwh = 0; // battery energy (at the UPS input) not yet recharged at the end
   double it_kwh = 0;
   double cooling_kwh = 0; // every load that is not IT
   double supplied_kwh() const { return source_kwh + storage_drawdown_kwh; }
@@ -82,7 +95,7 @@ struct FacilityEnergy {
 struct TimelineRow {
   double time_s;
   std::string component;
-  std::string kind; // utility, gensets, switch, ups, distribution, rack, cdu, chiller, other
+  std::string kind; // utility, gensets, switch, ups, distribution, rack, cdu, crah, chiller, ..., water
   std::string state;
   double load_kw;
   double state_of_charge;   // UPS only; -1 elsewhere
@@ -115,8 +128,14 @@ public:
   const std::vector<LoadMetrics>& load_metrics() const { return load_metrics_; }
   const std::vector<CoolingMetrics>& cooling_metrics() const { return cooling_metrics_; }
   const FacilityEnergy& energy() const { return energy_; }
-  // What a load draws now: its load, scaled by throttling, or the heat it cools over its COP.
+  // What a load draws now: an IT rack its heat (measured or declared, scaled by throttling); a
+  // cooling load its load, or the heat it moves over its COP.
   double draw_kw(int load) const;
+  // The IT power of a rack as its SimGrid hosts report it (energy plugin), from time t on
+  // (t between now() and next_event_time()); replaces the declared load times throttling.
+  void set_it_power_kw(int load, double kw, double t);
+  const std::optional<thermal::WaterLoop>& water_loop() const { return water_; }
+  const WaterMetrics& water_metrics() const { return water_metrics_; }
   const std::vector<thermal::RackLoop>& cooling_loops() const { return loops_; }
   // The load index of the rack cooled by loop i.
   int cooled_rack(std::size_t loop) const { return loop_rack_[loop]; }
@@ -140,8 +159,18 @@ private:
   void book_it_downtime(double from, double to, double fraction);
   void track_episode();
   void compute_next();
+  void init_cooling();
   void update_loops();
+  void integrate_cooling(double dt);
+  void apply_thermal_states(double t);
+  double next_cooling_event_in() const;
+  double rack_heat_kw(int load) const;
+  bool unit_running(int load) const;
+  double plant_capacity_w() const;
+  double water_heat_w() const;
+  double plant_removal_w() const;
   void emit_cooling_timeline(bool force);
+  void emit_water_timeline(bool force);
   void emit_timeline();
   double capacity_kw(int node) const;
 
@@ -174,11 +203,18 @@ private:
   std::vector<LoadMetrics> load_metrics_;
   std::vector<thermal::RackLoop> loops_;
   std::vector<int> loop_rack_, loop_pumps_; // load indices (-1: pumps always on)
+  std::vector<int> rack_loop_;              // per load: its loop, or -1
   std::vector<double> heat_factor_;         // per load: 1, the throttled fraction, or 0 when shut down
+  std::vector<double> measured_it_kw_;      // per load: from the SimGrid hosts; -1: declared
+  std::optional<thermal::WaterLoop> water_;
+  std::vector<int> plant_units_; // loads that reject heat from the facility water (capacity > 0)
+  WaterMetrics water_metrics_;
   std::vector<CoolingMetrics> cooling_metrics_;
   std::vector<std::string> last_loop_state_;
+  std::string last_water_state_;
   std::vector<std::vector<int>> served_; // per cooling load with a COP: the IT loads it serves
   FacilityEnergy energy_;
+  std::vector<double> battery_owed_kwh_; // per UPS: drawn from the battery, not yet recharged
   OutageOutcomes outcomes_;
   YearlySamples yearly_;
   long current_year_ = 0;

@@ -28,10 +28,30 @@ void Facility::emit_cooling_timeline(bool force) {
   }
 }
 
+void Facility::emit_water_timeline(bool force) {
+  if (!water_)
+    return;
+  const std::string state = water_->held() ? "held" : water_->rate_k_per_s() > 0 ? "warming" : "recovering";
+  const double removed_kw = water_->removed_w() / 1e3;
+  // A row whenever the slope changes too: the temperature is piecewise linear between rows.
+  const std::string key =
+      state + "|" + std::to_string(removed_kw) + "|" + std::to_string(water_->rate_k_per_s());
+  if (!force && key == last_water_state_)
+    return;
+  last_water_state_ = key;
+  // The loops bend where the water does: a row for each of them too, so plots stay faithful.
+  if (!force)
+    emit_cooling_timeline(true);
+  TimelineRow row{now_, "facility-water", "water", state, removed_kw, -1};
+  row.coolant_c = water_->temp_c();
+  on_timeline(row);
+}
+
 void Facility::start_timeline() {
   if (on_timeline) {
     emit_timeline();
     emit_cooling_timeline(true);
+    emit_water_timeline(true);
   }
 }
 
@@ -78,7 +98,11 @@ void Facility::emit_timeline() {
       state = distribution_[node.index].failed() > 0 ? "failed" : energized_[v] ? "energized" : "dead";
       break;
     case NodeKind::load:
-      state = shed_[node.index] ? "shed" : energized_[v] ? "powered" : "unpowered";
+      state = shed_[node.index] ? "shed"
+              : !energized_[v]  ? "unpowered"
+              : boot_done_[node.index] > now_
+                  ? (spec_.loads[node.index].rejects_heat() ? "restarting" : "booting")
+                  : "powered";
       break;
     }
     const double load_kw =
@@ -106,10 +130,13 @@ void Facility::emit_timeline() {
       break;
     case NodeKind::load: {
       const LoadKind k = spec_.loads[node.index].kind;
-      kind = k == LoadKind::rack      ? "rack"
-             : k == LoadKind::cdu     ? "cdu"
-             : k == LoadKind::chiller ? "chiller"
-                                      : "other";
+      kind = k == LoadKind::rack            ? "rack"
+             : k == LoadKind::cdu           ? "cdu"
+             : k == LoadKind::crah          ? "crah"
+             : k == LoadKind::chiller       ? "chiller"
+             : k == LoadKind::dry_cooler    ? "dry_cooler"
+             : k == LoadKind::cooling_tower ? "cooling_tower"
+                                            : "other";
       break;
     }
     }

@@ -6,6 +6,7 @@
 #include "models/faults/distribution.hpp"
 #include "models/power/ups_battery.hpp"
 #include "models/thermal/rack_loop.hpp"
+#include "models/thermal/water_loop.hpp"
 
 #include <optional>
 #include <string>
@@ -83,7 +84,7 @@ struct DistributionSpec {
   Interruptions failures; // failure rate and repair time
 };
 
-enum class LoadKind { rack, cdu, chiller, other };
+enum class LoadKind { rack, cdu, crah, chiller, dry_cooler, cooling_tower, other };
 
 struct LoadSpec {
   std::string id;
@@ -97,7 +98,14 @@ struct LoadSpec {
   // serves divided by its coefficient of performance (load_kw is then its design draw).
   double cop = 0;
   std::vector<std::string> serves; // ids of IT loads; empty: all of them
+  // A heat rejection unit (chiller, dry cooler, cooling tower) on the facility water loop: the heat
+  // it can take out. It runs `boot_s` (its restart delay) after power returns and then draws the
+  // heat it removes over its COP (or its fixed load without one).
+  double capacity_kw = 0;
   bool it() const { return kind == LoadKind::rack; }
+  bool rejects_heat() const {
+    return kind == LoadKind::chiller || kind == LoadKind::dry_cooler || kind == LoadKind::cooling_tower;
+  }
 };
 
 // A rack's liquid-cooling loop (models/thermal/rack_loop.hpp), whose CDU pumps are a load of the
@@ -118,6 +126,8 @@ struct FacilitySpec {
   std::vector<DistributionSpec> distribution;
   std::vector<LoadSpec> loads;
   std::vector<CoolingLoopSpec> cooling_loops;
+  // The facility water loop, when its plant is modelled; otherwise each loop's water is fixed.
+  std::optional<thermal::WaterLoopSpec> facility_water;
   bool empty() const { return utilities.empty() && gensets.empty() && loads.empty(); }
 };
 

@@ -21,23 +21,25 @@ double RackLoop::chip_rise_k() const {
   return spec_.chip_power_w * share * spec_.chip_to_coolant_k_per_w;
 }
 
-void RackLoop::set_inputs(double heat_w, bool pumps_on, double facility_water_c) {
+void RackLoop::set_inputs(double heat_w, bool pumps_on, double facility_water_c, double water_rate_k_per_s) {
   heat_w_ = heat_w;
   pumps_on_ = pumps_on;
   water_c_ = facility_water_c;
+  water_rate_ = water_rate_k_per_s;
   const double g = pumps_on ? spec_.hx_effectiveness * spec_.flow_heat_capacity_w_per_k() : 0.0;
-  coolant_.set_inputs(heat_w, g, facility_water_c);
+  coolant_.set_inputs(heat_w, g, facility_water_c, water_rate_k_per_s);
 }
 
 void RackLoop::advance(double dt_s) {
   coolant_.advance(dt_s);
+  water_c_ = coolant_.sink_c();
 }
 
 void RackLoop::start_at_equilibrium() {
   const double eq = coolant_.equilibrium_c();
   if (std::isfinite(eq))
     coolant_ = FirstOrderThermal(coolant_.capacity_j_per_k(), eq);
-  set_inputs(heat_w_, pumps_on_, water_c_);
+  set_inputs(heat_w_, pumps_on_, water_c_, water_rate_);
 }
 
 double RackLoop::time_until_next_threshold() const {

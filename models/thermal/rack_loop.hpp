@@ -39,8 +39,9 @@ public:
 
   RackLoop(const RackLoopSpec& spec, double facility_water_c);
 
-  // Inputs until the next call: the rack's heat, whether the CDU pumps run, facility water.
-  void set_inputs(double heat_w, bool pumps_on, double facility_water_c);
+  // Inputs until the next call: the rack's heat, whether the CDU pumps run, facility water and how
+  // fast it warms (K/s; nonzero while the facility loop's chillers cannot keep up).
+  void set_inputs(double heat_w, bool pumps_on, double facility_water_c, double water_rate_k_per_s = 0.0);
   void advance(double dt_s);
   // Puts the coolant at its equilibrium for the current inputs (when it has one).
   void start_at_equilibrium();
@@ -51,6 +52,8 @@ public:
 
   double coolant_c() const { return coolant_.temp_c(); }
   double chip_c() const { return coolant_.temp_c() + chip_rise_k(); }
+  double heat_w() const { return heat_w_; }
+  bool pumps_on() const { return pumps_on_; }
   State state() const { return state_; }
   const FirstOrderThermal& coolant() const { return coolant_; }
   const RackLoopSpec& spec() const { return spec_; }
@@ -62,7 +65,7 @@ private:
   FirstOrderThermal coolant_;
   double heat_w_ = 0;
   bool pumps_on_ = true;
-  double water_c_ = 0;
+  double water_c_ = 0, water_rate_ = 0;
   State state_ = State::normal;
 };
 

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <unistd.h>
 
 namespace {
 
@@ -12,7 +13,8 @@ const std::string catalog_path = std::string(AIDCSIM_SOURCE_DIR) + "/platforms/c
 
 // Writes a catalog variant to a temporary file and returns the load errors.
 std::vector<aidcsim::Diagnostic> errors_of_text(const std::string& text) {
-  const std::string path = ::testing::TempDir() + "catalog_test.yaml";
+  // One file per process: CTest runs each test in a process of its own, in parallel.
+  const std::string path = ::testing::TempDir() + "catalog_test_" + std::to_string(::getpid()) + ".yaml";
   std::ofstream(path) << text;
   try {
     aidcsim::load_catalog(path);

@@ -112,7 +112,7 @@ INSTANTIATE_TEST_SUITE_P(
              {{6, 9, "workload.kind", "ful_load",
                "expected one of: full_load, idle (did you mean 'full_load'?)"}}},
         Case{"unknown-workload-key.yaml",
-             {{7, 3, "workload.lod", "", "unknown key; allowed keys here: kind"}}},
+             {{7, 3, "workload.lod", "", "unknown key; allowed keys here: it_power, kind"}}},
         Case{"seed-not-integer.yaml",
              {{5, 7, "seed", "1.5", "not a whole number; expected a whole number from 0"}}},
         Case{"seed-negative.yaml", {{5, 7, "seed", "-3", "out of range; expected a whole number from 0"}}},
@@ -182,7 +182,19 @@ INSTANTIATE_TEST_SUITE_P(
                "already the platform rack of load 'psu-a'"}}},
         Case{"facility/battery-both.yaml",
              {{14, 16, "facility.ups[0].battery.runtime", "",
-               "give exactly one of 'runtime' (at rated load) or"}}}),
+               "give exactly one of 'runtime' (at rated load) or"}}},
+        Case{
+            "facility/water-loop-bad.yaml",
+            {{12, 56, "facility.loads[0].capacity", "1 MW", "only a chiller, dry_cooler or cooling_tower"},
+             {12, 71, "facility.loads[0].restart", "5 min", "a rack has 'boot', not 'restart'"},
+             {13, 82, "facility.loads[1].boot", "1 min", "a chiller has 'restart', not 'boot'"},
+             {15, 19, "cooling.facility_water", "", "capacity (100 kW) is below the IT design heat (145 kW)"},
+             {15, 55, "cooling.facility_water.tank", "5 kWh", "but a volume is expected; allowed: L, m3"},
+             {17, 7, "cooling.loops[0].rack", "", "names its rack ('rack: id') or racks"},
+             {18, 31, "cooling.loops[1].medium", "oil", "expected one of: water, air"},
+             {18, 52, "cooling.loops[1].facility_water", "25 C", "its temperature is computed"}}},
+        Case{"facility/capacity-without-water-loop.yaml",
+             {{12, 60, "facility.chiller.capacity", "", "needs the facility water loop modelled"}}}),
     test_name);
 
 } // namespace

@@ -70,6 +70,13 @@ void print_text(const json& j) {
     std::printf("  peak temperatures       chip %.1f C, coolant %.1f C\n", c["peak_chip_c"].get<double>(),
                 c["peak_coolant_c"].get<double>());
   }
+  if (f.contains("facility_water")) {
+    const json& w = f["facility_water"];
+    std::printf(
+        "  facility water          peak %.1f C, %.1f min above its setpoint, %.1f kWh of heat rejected\n",
+        w["peak_c"].get<double>(), w["above_setpoint_min"].get<double>(),
+        w["heat_rejected_kwh"].get<double>());
+  }
 }
 
 std::optional<long long> parse_whole(const std::string& text) {

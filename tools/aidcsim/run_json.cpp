@@ -45,6 +45,12 @@ json to_json(const FacilityResult& f) {
                     {"shutdown_accelerator_hours", f.shutdown_accelerator_hours},
                     {"peak_chip_c", f.peak_chip_c},
                     {"peak_coolant_c", f.peak_coolant_c}};
+  if (f.water_loop)
+    j["facility_water"] = {{"peak_c", f.peak_water_c},
+                           {"above_setpoint_min", f.water_above_setpoint_min},
+                           {"heat_received_kwh", f.heat_received_kwh},
+                           {"heat_rejected_kwh", f.heat_rejected_kwh},
+                           {"coupling_residual_kwh", f.coupling_residual_kwh}};
   j["events"] = f.events;
   return j;
 }

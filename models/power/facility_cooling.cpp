@@ -1,0 +1,240 @@
+// The facility's cooling side: rack loops (liquid or air), the facility water loop with its heat
+// rejection plant, and what each cooling load draws.
+//
+// Coupling, and its one approximation: each rack loop sees the facility water exactly (its
+// temperature and how fast it moves, so a loop's crossings stay closed forms); the water sees each
+// running loop's heat quasi-statically, as the rack's heat, not the CDU's instantaneous transfer.
+// Rack loops settle in tens of seconds (tau = C / G, about 28 s for an NVL72 loop), the water in
+// minutes to hours, so the difference is the rack loops' change of stored heat: it is reported
+// (FacilityEnergy), not hidden.
+#include "models/power/facility.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace aidcsim::power {
+namespace {
+constexpr double never = std::numeric_limits<double>::infinity();
+constexpr double tolerance_k = 1e-9;
+} // namespace
+
+void Facility::init_cooling() {
+  heat_factor_.assign(spec_.loads.size(), 1.0);
+  measured_it_kw_.assign(spec_.loads.size(), -1.0);
+  for (const auto& c : spec_.cooling_loops) {
+    const int rack = graph_.node(graph_.index_of(c.rack)).index;
+    thermal::RackLoopSpec loop = c.loop;
+    loop.design_heat_w = spec_.loads[rack].load_kw * 1e3;
+    const double water_c = spec_.facility_water ? spec_.facility_water->supply_c : c.facility_water_c;
+    loops_.emplace_back(loop, water_c);
+    loop_rack_.push_back(rack);
+    loop_pumps_.push_back(c.pumps.empty() ? -1 : graph_.node(graph_.index_of(c.pumps)).index);
+  }
+  cooling_metrics_.assign(loops_.size(), {});
+  served_.assign(spec_.loads.size(), {});
+  for (std::size_t l = 0; l < spec_.loads.size(); ++l) {
+    if (spec_.loads[l].cop <= 0 || spec_.loads[l].capacity_kw > 0)
+      continue;
+    for (std::size_t r = 0; r < spec_.loads.size(); ++r)
+      if (spec_.loads[r].it() && (spec_.loads[l].serves.empty() ||
+                                  std::find(spec_.loads[l].serves.begin(), spec_.loads[l].serves.end(),
+                                            spec_.loads[r].id) != spec_.loads[l].serves.end()))
+        served_[l].push_back(static_cast<int>(r));
+  }
+  rack_loop_.assign(spec_.loads.size(), -1);
+  for (std::size_t i = 0; i < loop_rack_.size(); ++i)
+    rack_loop_[loop_rack_[i]] = static_cast<int>(i);
+  if (spec_.facility_water) {
+    water_.emplace(*spec_.facility_water);
+    for (std::size_t l = 0; l < spec_.loads.size(); ++l)
+      if (spec_.loads[l].capacity_kw > 0)
+        plant_units_.push_back(static_cast<int>(l));
+  }
+}
+
+double Facility::rack_heat_kw(int load) const {
+  if (measured_it_kw_[load] >= 0)
+    return measured_it_kw_[load];
+  return spec_.loads[load].load_kw * heat_factor_[load];
+}
+
+bool Facility::unit_running(int load) const {
+  return energized_[load_node_[load]] && !(boot_done_[load] > now_);
+}
+
+double Facility::plant_capacity_w() const {
+  double w = 0;
+  for (int u : plant_units_)
+    if (unit_running(u))
+      w += spec_.loads[u].capacity_kw * 1e3;
+  return w;
+}
+
+// Heat reaching the facility water: every powered rack whose loop pumps run (its heat, quasi-
+// statically), and racks without a loop of their own.
+double Facility::water_heat_w() const {
+  double w = 0;
+  for (int l : it_loads_) {
+    if (!energized_[load_node_[l]])
+      continue;
+    const int i = rack_loop_[l];
+    if (i >= 0 && loop_pumps_[i] >= 0 && !energized_[load_node_[loop_pumps_[i]]])
+      continue;
+    w += rack_heat_kw(l) * 1e3;
+  }
+  return w;
+}
+
+// What the plant takes out of the water now: all the heat while it holds the setpoint, otherwise
+// its whole running capacity (it is warming, or cooling back down).
+double Facility::plant_removal_w() const {
+  const double heat = water_heat_w(), capacity = plant_capacity_w();
+  const bool held = water_->temp_c() <= water_->spec().supply_c + tolerance_k && capacity >= heat;
+  return held ? heat : capacity;
+}
+
+double Facility::draw_kw(int load) const {
+  const LoadSpec& l = spec_.loads[load];
+  if (l.it())
+    return rack_heat_kw(load);
+  if (l.capacity_kw > 0 && water_) { // a heat rejection unit on the facility water loop
+    if (!unit_running(load))
+      return 0.0; // restarting: controls only
+    if (l.cop <= 0)
+      return l.load_kw;
+    const double total = plant_capacity_w();
+    return total > 0 ? plant_removal_w() * (l.capacity_kw * 1e3 / total) / 1e3 / l.cop : 0.0;
+  }
+  if (l.cop <= 0)
+    return l.load_kw;
+  double heat_kw = 0;
+  for (int r : served_[load])
+    if (energized_[load_node_[r]])
+      heat_kw += rack_heat_kw(r);
+  return heat_kw / l.cop;
+}
+
+// The loops' inputs for the interval to come: the rack's heat (what it draws, nothing when it has
+// no power), whether its CDU pumps (or CRAH fans) have power, and the facility water.
+void Facility::update_loops() {
+  double water_c = 0, water_rate = 0;
+  if (water_) {
+    water_->set_inputs(water_heat_w(), plant_capacity_w());
+    water_c = water_->temp_c();
+    water_rate = water_->rate_k_per_s();
+  }
+  for (std::size_t i = 0; i < loops_.size(); ++i) {
+    const int rack = loop_rack_[i];
+    const bool powered = energized_[load_node_[rack]] != 0;
+    const double heat_w = powered ? rack_heat_kw(rack) * 1e3 : 0.0;
+    const bool pumps = loop_pumps_[i] < 0 || energized_[load_node_[loop_pumps_[i]]] != 0;
+    if (water_)
+      loops_[i].set_inputs(heat_w, pumps, water_c, water_rate);
+    else
+      loops_[i].set_inputs(heat_w, pumps, spec_.cooling_loops[i].facility_water_c);
+  }
+}
+
+void Facility::integrate_cooling(double dt) {
+  double passed_j = 0; // by the loops' heat exchangers, exactly
+  if (water_) {
+    const double removed = water_->heat_removed_j(), received = water_->heat_in_j();
+    if (!water_->held())
+      water_metrics_.above_setpoint_s += dt;
+    water_->advance(dt);
+    water_metrics_.peak_c = std::max(water_metrics_.peak_c, water_->temp_c());
+    water_metrics_.rejected_kwh += (water_->heat_removed_j() - removed) / 3.6e6;
+    water_metrics_.received_kwh += (water_->heat_in_j() - received) / 3.6e6;
+    water_metrics_.coupling_residual_kwh -= (water_->heat_in_j() - received) / 3.6e6;
+  }
+  for (std::size_t i = 0; i < loops_.size(); ++i) {
+    const double before = loops_[i].coolant().heat_removed_j();
+    loops_[i].advance(dt);
+    passed_j += loops_[i].coolant().heat_removed_j() - before;
+    CoolingMetrics& m = cooling_metrics_[i];
+    const int rack = loop_rack_[i];
+    if (energized_[load_node_[rack]]) { // without power the rack is down for another reason
+      if (loops_[i].state() == thermal::RackLoop::State::throttled)
+        m.throttled_s += dt;
+      else if (loops_[i].state() == thermal::RackLoop::State::shutdown) {
+        m.shutdown_s += dt;
+        load_metrics_[rack].service_down_s += dt; // powered, but not running
+      }
+    }
+    // A temperature moves monotonically between events except for one turning point of a loop
+    // on a warming sink, where it is at a minimum: the peak is at an end of the interval.
+    m.peak_chip_c = std::max(m.peak_chip_c, loops_[i].chip_c());
+    m.peak_coolant_c = std::max(m.peak_coolant_c, loops_[i].coolant_c());
+  }
+  if (water_) {
+    for (int l : it_loads_) // racks without a loop of their own pass their heat straight on
+      if (rack_loop_[l] < 0 && energized_[load_node_[l]])
+        passed_j += rack_heat_kw(l) * 1e3 * dt;
+    water_metrics_.coupling_residual_kwh += passed_j / 3.6e6;
+  }
+}
+
+void Facility::apply_thermal_states(double t) {
+  for (std::size_t i = 0; i < loops_.size(); ++i) {
+    if (!loops_[i].update_state())
+      continue;
+    const auto state = loops_[i].state();
+    const int rack = loop_rack_[i];
+    const bool was_shutdown = heat_factor_[rack] == 0.0;
+    heat_factor_[rack] = state == thermal::RackLoop::State::normal ? 1.0
+                         : state == thermal::RackLoop::State::throttled
+                             ? spec_.cooling_loops[i].throttled_heat_fraction
+                             : 0.0;
+    if (state == thermal::RackLoop::State::throttled)
+      ++cooling_metrics_[i].throttle_events;
+    if (state == thermal::RackLoop::State::shutdown)
+      ++cooling_metrics_[i].shutdown_events;
+    if (on_rack_thermal)
+      on_rack_thermal(rack, state);
+    // Back from a thermal shutdown, the rack boots as after a power loss.
+    if (was_shutdown && state != thermal::RackLoop::State::shutdown && energized_[load_node_[rack]]) {
+      if (spec_.loads[rack].boot_s > 0)
+        boot_done_[rack] = t + spec_.loads[rack].boot_s;
+      else if (on_load_booted)
+        on_load_booted(rack);
+    }
+  }
+}
+
+double Facility::next_cooling_event_in() const {
+  double dt = never;
+  for (const auto& loop : loops_)
+    dt = std::min(dt, loop.time_until_next_threshold());
+  if (water_)
+    dt = std::min(dt, water_->time_until_held());
+  return dt;
+}
+
+void Facility::set_it_power_kw(int load, double kw, double t) {
+  if (measured_it_kw_[load] >= 0 && std::fabs(measured_it_kw_[load] - kw) <= 1e-12 * std::max(1.0, kw))
+    return;
+  if (t < now_ || t > next_)
+    throw std::logic_error("Facility::set_it_power_kw: time outside the current interval");
+  integrate(t);
+  measured_it_kw_[load] = kw;
+  settle();
+  if (t == 0) { // the workload's power at the start: loops begin in their steady state under it
+    update_loops();
+    for (std::size_t i = 0; i < loops_.size(); ++i) {
+      loops_[i].start_at_equilibrium();
+      cooling_metrics_[i].peak_chip_c = loops_[i].chip_c();
+      cooling_metrics_[i].peak_coolant_c = loops_[i].coolant_c();
+    }
+  }
+  update_loops();
+  track_episode();
+  if (on_timeline) {
+    emit_timeline();
+    emit_water_timeline(false);
+    emit_cooling_timeline(false);
+  }
+  compute_next();
+}
+
+} // namespace aidcsim::power
