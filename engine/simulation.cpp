@@ -99,6 +99,7 @@ FacilityResult facility_result(const power::Facility& f, double duration_s,
     const double chips = static_cast<double>(hosts_of_load[rack].size());
     r.throttle_events += m.throttle_events;
     r.thermal_shutdowns += m.shutdown_events;
+    r.throttled_rack_min += m.throttled_s / 60.0;
     r.throttled_accelerator_hours += chips * m.throttled_s / 3600.0;
     r.shutdown_accelerator_hours += chips * m.shutdown_s / 3600.0;
     r.peak_chip_c = std::max(r.peak_chip_c, m.peak_chip_c);

@@ -34,6 +34,7 @@ struct FacilityResult {
   long cooling_loops = 0;
   long throttle_events = 0;
   long thermal_shutdowns = 0;
+  double throttled_rack_min = 0;          // time above throttle, summed over racks
   double throttled_accelerator_hours = 0; // accelerators of throttled racks x time
   double shutdown_accelerator_hours = 0;
   double peak_chip_c = 0;

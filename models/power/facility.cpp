@@ -445,6 +445,7 @@ void Facility::finish(double t) {
     energy_.storage_drawdown_kwh += owed;
   if (on_timeline) { // every component's state at the end, so plots span the whole run
     std::fill(last_state_.begin(), last_state_.end(), std::string());
+    last_facility_key_.clear();
     emit_timeline();
     emit_cooling_timeline(true);
     emit_water_timeline(true);

@@ -95,7 +95,8 @@ struct FacilityEnergy {
 struct TimelineRow {
   double time_s;
   std::string component;
-  std::string kind; // utility, gensets, switch, ups, distribution, rack, cdu, crah, chiller, ..., water
+  std::string
+      kind; // utility, gensets, switch, ups, distribution, rack, cdu, crah, chiller, ..., water, facility
   std::string state;
   double load_kw;
   double state_of_charge;   // UPS only; -1 elsewhere
@@ -172,6 +173,7 @@ private:
   void emit_cooling_timeline(bool force);
   void emit_water_timeline(bool force);
   void emit_timeline();
+  void emit_facility_power();
   double capacity_kw(int node) const;
 
   FacilitySpec spec_;
@@ -212,6 +214,7 @@ private:
   std::vector<CoolingMetrics> cooling_metrics_;
   std::vector<std::string> last_loop_state_;
   std::string last_water_state_;
+  std::string last_facility_key_;
   std::vector<std::vector<int>> served_; // per cooling load with a COP: the IT loads it serves
   FacilityEnergy energy_;
   std::vector<double> battery_owed_kwh_; // per UPS: drawn from the battery, not yet recharged

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace aidcsim::power {
 
@@ -142,6 +143,31 @@ void Facility::emit_timeline() {
     }
     on_timeline(TimelineRow{now_, node.id, kind, state, load_kw, soc});
   }
+  emit_facility_power();
+}
+
+// The whole facility's power as a time series: what the sources and batteries supply now, and the
+// instantaneous PUE (supplied over IT).
+void Facility::emit_facility_power() {
+  double supplied = 0, it = 0;
+  for (int v = 0; v < graph_.size(); ++v) {
+    const GraphNode& node = graph_.node(v);
+    if (node.kind == NodeKind::utility || node.kind == NodeKind::genset_plant)
+      supplied += out_kw_[v];
+    else if (node.kind == NodeKind::ups && energized_[v] && !energized_[graph_.feeders(v)[0]])
+      supplied += out_kw_[v] / spec_.ups[node.index].efficiency; // from the battery
+  }
+  for (int l : it_loads_)
+    if (energized_[load_node_[l]])
+      it += draw_kw(l);
+  char state[32];
+  std::snprintf(state, sizeof state, it > 0 ? "PUE %.3f" : "no IT load", supplied / it);
+  char key[96];
+  std::snprintf(key, sizeof key, "%s|%.9g", state, supplied);
+  if (key == last_facility_key_)
+    return;
+  last_facility_key_ = key;
+  on_timeline(TimelineRow{now_, "facility", "facility", state, supplied, -1});
 }
 
 void Facility::track_episode() {

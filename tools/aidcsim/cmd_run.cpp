@@ -64,6 +64,7 @@ void print_text(const json& j) {
     std::printf("cooling\n");
     std::printf("  loops                   %ld: %ld throttle events, %ld thermal shutdowns\n",
                 c["loops"].get<long>(), c["throttle_events"].get<long>(), c["thermal_shutdowns"].get<long>());
+    std::printf("  throttled               %.2f rack-minutes\n", c["throttled_rack_min"].get<double>());
     std::printf("  accelerator-hours       %.3f throttled, %.3f shut down\n",
                 c["throttled_accelerator_hours"].get<double>(),
                 c["shutdown_accelerator_hours"].get<double>());

@@ -41,6 +41,7 @@ json to_json(const FacilityResult& f) {
     j["cooling"] = {{"loops", f.cooling_loops},
                     {"throttle_events", f.throttle_events},
                     {"thermal_shutdowns", f.thermal_shutdowns},
+                    {"throttled_rack_min", f.throttled_rack_min},
                     {"throttled_accelerator_hours", f.throttled_accelerator_hours},
                     {"shutdown_accelerator_hours", f.shutdown_accelerator_hours},
                     {"peak_chip_c", f.peak_chip_c},
