@@ -387,9 +387,10 @@ void read_loads(MapReader& f, FacilitySpec& spec, Positions& pos) {
     if (const YAML::Node n = r.node(other_key, Need::optional); n.IsDefined())
       r.diagnostics().add(r.pos(n), r.path(other_key), n.IsScalar() ? n.Scalar() : "",
                           std::string("a ") + kind + " has '" + delay_key + "', not '" + other_key + "'");
-    // Restart default: a conventional chiller needs 4-8 min after power returns (docs/MODELS.md).
+    // Restart default of a unit on a modelled water loop: a conventional chiller needs 4-8 min
+    // after power returns (docs/MODELS.md). Without a capacity a unit is only a power load.
     l.boot_s = r.quantity(delay_key, Dimension::time, Need::optional, Range::non_negative)
-                   .value_or(l.rejects_heat() ? 300.0 : 0.0);
+                   .value_or(l.capacity_kw > 0 ? 300.0 : 0.0);
     r.finish();
     spec.loads.push_back(l);
   });

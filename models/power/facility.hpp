@@ -131,7 +131,14 @@ public:
   const FacilityEnergy& energy() const { return energy_; }
   // What a load draws now: an IT rack its heat (measured or declared, scaled by throttling); a
   // cooling load its load, or the heat it moves over its COP.
-  double draw_kw(int load) const;
+  double draw_kw(int load) const {
+    const LoadSpec& l = spec_.loads[load];
+    if (l.it()) // the hot path of every settle: kept inline
+      return measured_it_kw_[load] >= 0 ? measured_it_kw_[load] : l.load_kw * heat_factor_[load];
+    if (l.cop <= 0 && l.capacity_kw <= 0)
+      return l.load_kw;
+    return cooling_draw_kw(load);
+  }
   // The IT power of a rack as its SimGrid hosts report it (energy plugin), from time t on
   // (t between now() and next_event_time()); replaces the declared load times throttling.
   void set_it_power_kw(int load, double kw, double t);
@@ -166,6 +173,7 @@ private:
   void apply_thermal_states(double t);
   double next_cooling_event_in() const;
   double rack_heat_kw(int load) const;
+  double cooling_draw_kw(int load) const; // a cooling load that follows the heat
   bool unit_running(int load) const;
   double plant_capacity_w() const;
   double water_heat_w() const;

@@ -94,10 +94,8 @@ double Facility::plant_removal_w() const {
   return held ? heat : capacity;
 }
 
-double Facility::draw_kw(int load) const {
+double Facility::cooling_draw_kw(int load) const {
   const LoadSpec& l = spec_.loads[load];
-  if (l.it())
-    return rack_heat_kw(load);
   if (l.capacity_kw > 0 && water_) { // a heat rejection unit on the facility water loop
     if (!unit_running(load))
       return 0.0; // restarting: controls only
