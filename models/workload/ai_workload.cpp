@@ -1,0 +1,158 @@
+#include "models/workload/ai_workload.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace aidcsim::workload {
+
+AiWorkload::AiWorkload(Cluster cluster, std::optional<std::pair<TrainingJobSpec, JobPlacement>> job,
+                       std::optional<InferenceSpec> inference)
+    : cluster_(std::move(cluster)) {
+  power_cause_ = cluster_.add_cause("rack_power");
+  thermal_cause_ = cluster_.add_cause("thermal_shutdown");
+  const int n = cluster_.topology().accelerators();
+  in_job_.assign(n, 0);
+  reserved_.assign(n, 0);
+  throttled_.assign(n, 0);
+  int next = 0;
+  if (job) {
+    placement_ = job->second;
+    if (placement_.accelerators > n)
+      throw std::invalid_argument("AiWorkload: the job is larger than the cluster");
+    job_.emplace(job->first, static_cast<int>(cluster_.causes().size()));
+    for (; next < placement_.accelerators; ++next)
+      in_job_[next] = 1;
+    job_members_ = placement_.accelerators;
+  }
+  if (inference) {
+    // Replicas on the accelerators after the job's, whole scale-up domains when they are that size.
+    std::vector<std::vector<int>> replicas;
+    for (int r = 0; r < inference->replicas; ++r) {
+      std::vector<int> accs;
+      for (int k = 0; k < inference->accelerators_per_replica; ++k, ++next) {
+        if (next >= n)
+          throw std::invalid_argument("AiWorkload: the inference replicas do not fit in the cluster");
+        accs.push_back(next);
+        reserved_[next] = 1;
+      }
+      replicas.push_back(std::move(accs));
+    }
+    inference_.emplace(*inference, std::move(replicas));
+  }
+  failures_by_cause_.assign(cluster_.causes().size(), 0);
+}
+
+double AiWorkload::next_event_time() const {
+  double t = cluster_.next_event_time();
+  if (job_)
+    t = std::min(t, job_->next_event_time());
+  if (inference_)
+    t = std::min(t, inference_->next_event_time());
+  return t;
+}
+
+// Healthy members stay; spares (never the inference replicas' accelerators) fill the gaps, in
+// order. Returns with job_members_ = the job's size, or fewer when too few are up.
+void AiWorkload::reform() {
+  const int n = cluster_.topology().accelerators();
+  job_members_ = 0;
+  for (int a = 0; a < n; ++a) {
+    if (in_job_[a] && !cluster_.up(a))
+      in_job_[a] = 0;
+    job_members_ += in_job_[a];
+  }
+  for (int a = 0; a < n && job_members_ < placement_.accelerators; ++a)
+    if (!in_job_[a] && !reserved_[a] && cluster_.up(a)) {
+      in_job_[a] = 1;
+      ++job_members_;
+    }
+}
+
+void AiWorkload::update_rate() {
+  if (!job_)
+    return;
+  bool slow = false;
+  for (std::size_t a = 0; a < in_job_.size() && !slow; ++a)
+    slow = in_job_[a] && throttled_[a];
+  job_->set_rate(slow ? placement_.throttled_rate : 1.0);
+}
+
+void AiWorkload::on_failure(const Failure& f) {
+  ++failures_;
+  if (!job_)
+    return;
+  bool hit = f.job_only();
+  for (int a : f.down)
+    hit = hit || in_job_[a];
+  if (!hit || job_->phase() == TrainingJob::Phase::waiting)
+    return;
+  ++failures_by_cause_[f.cause];
+  reform();
+  job_->interrupt(f.cause, job_members_ == placement_.accelerators);
+  update_rate();
+}
+
+// A waiting job restarts once enough accelerators are up again.
+void AiWorkload::job_needs_check() {
+  if (!job_ || job_->phase() != TrainingJob::Phase::waiting)
+    return;
+  reform();
+  if (job_members_ == placement_.accelerators) {
+    job_->resources_back();
+    update_rate();
+  }
+}
+
+void AiWorkload::advance_to(double t) {
+  if (t < now_)
+    throw std::logic_error("AiWorkload: time goes backwards");
+  if (inference_)
+    inference_->integrate(t);
+  if (job_)
+    job_->advance_to(t);
+  now_ = t;
+  pending_.clear();
+  cluster_.process(t, pending_);
+  for (const auto& f : pending_)
+    on_failure(f);
+  job_needs_check(); // repairs may have brought enough back
+  if (inference_) {
+    inference_->update([&](int a) { return cluster_.up(a); });
+    inference_->process(t);
+  }
+}
+
+void AiWorkload::hold(const std::vector<int>& accelerators, int cause, bool down) {
+  cluster_.hold(accelerators, cause, down);
+  if (down && job_) {
+    bool hit = false;
+    for (int a : accelerators)
+      hit = hit || in_job_[a];
+    if (hit && job_->phase() != TrainingJob::Phase::waiting) {
+      ++failures_by_cause_[cause];
+      reform();
+      job_->interrupt(cause, job_members_ == placement_.accelerators);
+      update_rate();
+    }
+  } else {
+    job_needs_check();
+  }
+  if (inference_)
+    inference_->update([&](int a) { return cluster_.up(a); });
+}
+
+void AiWorkload::throttle(const std::vector<int>& accelerators, bool throttled) {
+  for (int a : accelerators)
+    throttled_[a] = throttled ? 1 : 0;
+  update_rate();
+}
+
+void AiWorkload::finish(double t) {
+  if (inference_)
+    inference_->integrate(t);
+  if (job_)
+    job_->finish(t);
+  now_ = t;
+}
+
+} // namespace aidcsim::workload

@@ -1,0 +1,143 @@
+// Training under failures: Daly's intervals, goodput against the exact formula for exponential
+// failures, and the Llama 3 replay (rates derived from the published counts must give back 419
+// interruptions in 54 days on 16,384 GPUs, split by cause like the table).
+#include "engine/random_stream.hpp"
+#include "models/workload/ai_workload.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using namespace aidcsim::workload;
+
+namespace {
+constexpr double minute = 60, hour = 3600, day = 86400;
+
+struct Stats {
+  double mean = 0, se = 0;
+};
+Stats stats(const std::vector<double>& x) {
+  Stats s;
+  for (double v : x)
+    s.mean += v / x.size();
+  double var = 0;
+  for (double v : x)
+    var += (v - s.mean) * (v - s.mean) / (x.size() - 1);
+  s.se = std::sqrt(var / x.size());
+  return s;
+}
+
+void run_until(AiWorkload& w, double end) {
+  while (w.next_event_time() <= end)
+    w.advance_to(w.next_event_time());
+  w.finish(end);
+}
+} // namespace
+
+TEST(Daly, PublishedOptimalIntervals) {
+  // Daly (2006), C = 5 min (R = 10 min does not enter the interval): 117, 57 and 9.1 min.
+  EXPECT_NEAR(daly_interval_s(5 * minute, 24 * hour) / minute, 117, 1);
+  EXPECT_NEAR(daly_interval_s(5 * minute, 6 * hour) / minute, 57, 1);
+  EXPECT_NEAR(daly_interval_s(5 * minute, 15 * minute) / minute, 9.1, 1);
+  // Young's first-order sqrt(2 C M) is the leading term.
+  EXPECT_NEAR(daly_interval_s(1, 1e8), std::sqrt(2e8) - 1, 1e-3 * std::sqrt(2e8));
+}
+
+TEST(TrainingJob, NoFailuresGivesTheCheckpointShare) {
+  TrainingJob job({15 * minute, 30, 5 * minute}, 1);
+  while (job.next_event_time() <= day)
+    job.advance_to(job.next_event_time());
+  job.finish(day);
+  // 86400 s = 92 segments of 930 s, and 840 s of a 93rd still open: useful 92 x 900 s.
+  EXPECT_EQ(job.checkpoints(), 92);
+  EXPECT_NEAR(job.time().useful_s, 92 * 900.0, 1e-6);
+  EXPECT_NEAR(job.time().uncommitted_s, 840.0, 1e-6);
+  EXPECT_NEAR(job.time().useful_s + job.time().checkpoint_s + job.time().uncommitted_s, day, 1e-6);
+}
+
+TEST(TrainingJob, GoodputMatchesTheExactFormulaForExponentialFailures) {
+  // MTBF 3.09 h (Llama 3's 16k-GPU rate), T = 15 min, C = 30 s, R = 5 min: 0.903.
+  const double mtbf = 3.09 * hour, t = 15 * minute, c = 30, r = 5 * minute;
+  const double expected = expected_goodput(1 / mtbf, t, c, r);
+  ASSERT_NEAR(expected, 0.903, 5e-4);
+  std::vector<double> goodput;
+  for (int rep = 0; rep < 20; ++rep) {
+    // 1,000 accelerators, failures of the job only (nothing to repair): rate 1 / MTBF in all.
+    FailureClass f{"any", FailsPer::job_accelerator, 1.0 / (3.09 * 1000), BlastRadius::job, 0};
+    Cluster cluster(Topology::regular(1000, 1, 1000, 1000), {f}, 1000,
+                    aidcsim::RandomStream(rep, "failures"));
+    AiWorkload w(std::move(cluster), std::make_pair(TrainingJobSpec{t, c, r}, JobPlacement{1000, 0.5}), {});
+    run_until(w, 365 * day);
+    goodput.push_back(w.job()->time().useful_s / (365 * day));
+  }
+  const Stats s = stats(goodput);
+  RecordProperty("mean_goodput", std::to_string(s.mean));
+  RecordProperty("goodput_se", std::to_string(s.se));
+  EXPECT_LT(std::fabs(s.mean - expected), 4 * s.se) << "mean " << s.mean << " se " << s.se;
+  EXPECT_LT(s.se, 0.002); // the test can tell 0.903 from 0.895
+}
+
+TEST(Llama3Replay, RatesFromThePublishedCountsGiveBack419InterruptionsSplitByCause) {
+  // 16,384 GPUs in hosts of 8 (2,048 hosts) plus 64 spare hosts; hardware repaired in 24 h.
+  const int job = 16384, spare_hosts = 64;
+  const int n = job + 8 * spare_hosts;
+  const auto& causes = llama3_causes();
+  std::vector<double> total(causes.size(), 0.0);
+  std::vector<double> per_run;
+  const int reps = 20;
+  for (int rep = 0; rep < reps; ++rep) {
+    Cluster cluster(Topology::regular(n, 8, 8, 8), default_failure_classes(24 * hour), job,
+                    aidcsim::RandomStream(rep, "failures"));
+    AiWorkload w(std::move(cluster),
+                 std::make_pair(TrainingJobSpec{30 * minute, 60, 10 * minute}, JobPlacement{job, 0.5}), {});
+    run_until(w, 54 * day);
+    long all = 0;
+    for (std::size_t k = 0; k < causes.size(); ++k) {
+      total[k] += w.job()->time().interruptions[k];
+      all += w.job()->time().interruptions[k];
+    }
+    per_run.push_back(static_cast<double>(all));
+  }
+  const Stats s = stats(per_run);
+  RecordProperty("mean_interruptions", std::to_string(s.mean));
+  // Poisson: sd sqrt(419) = 20.5 per run, 4.6 for the mean of 20.
+  EXPECT_LT(std::fabs(s.mean - 419), 4 * std::sqrt(419.0 / reps)) << "mean " << s.mean;
+  // Every cause near its count (4 sd of the summed Poisson counts).
+  for (std::size_t k = 0; k < causes.size(); ++k) {
+    const double expected = causes[k].count * static_cast<double>(reps);
+    EXPECT_LT(std::fabs(total[k] - expected), 4 * std::sqrt(expected)) << causes[k].name;
+  }
+}
+
+TEST(Cluster, AHostFailureTakesDownItsTrayAndCountsOnce) {
+  // One class: hosts of 4 fail, taking their tray down for 1 h.
+  FailureClass f{"tray", FailsPer::host, 1.0, BlastRadius::host, hour};
+  Cluster c(Topology::regular(72, 4, 72, 72), {f}, 72, aidcsim::RandomStream(1, "x"));
+  std::vector<Failure> out;
+  c.process(c.next_event_time(), out);
+  ASSERT_EQ(out.size(), 1u);
+  ASSERT_EQ(out[0].down.size(), 4u);
+  EXPECT_EQ(c.up_count(), 68);
+  for (int a : out[0].down)
+    EXPECT_EQ(a / 4, out[0].down[0] / 4); // the same tray
+}
+
+TEST(AiWorkload, TooFewHealthyAcceleratorsMakeTheJobWaitForTheRepair) {
+  // No spares: a tray failure stops the 72-GPU job until the tray is back (1 h), then it restarts.
+  FailureClass f{"tray", FailsPer::host, 1.0 / 1e9, BlastRadius::host, hour};
+  Cluster c(Topology::regular(72, 4, 72, 72), {f}, 72, aidcsim::RandomStream(1, "x"));
+  AiWorkload w(std::move(c), std::make_pair(TrainingJobSpec{hour, 60, 10 * minute}, JobPlacement{72, 0.5}),
+               {});
+  w.advance_to(30 * minute);
+  w.hold({0, 1, 2, 3}, w.power_cause(), true); // the facility takes a tray's power
+  EXPECT_EQ(w.job()->phase(), TrainingJob::Phase::waiting);
+  w.advance_to(90 * minute);
+  w.hold({0, 1, 2, 3}, w.power_cause(), false);
+  EXPECT_EQ(w.job()->phase(), TrainingJob::Phase::restarting);
+  run_until(w, 4 * hour);
+  const JobTime& t = w.job()->time();
+  EXPECT_EQ(t.interruptions[w.power_cause()], 1);
+  EXPECT_NEAR(t.lost_s[w.power_cause()], 30 * minute, 1e-6);
+  EXPECT_NEAR(t.waiting_s[w.power_cause()], hour, 1e-6);
+  EXPECT_NEAR(t.restart_s[w.power_cause()], 10 * minute, 1e-6);
+}
