@@ -13,6 +13,7 @@ FacilityClock::FacilityClock(power::Facility& facility, double end_s,
   const std::size_t loads = hosts_of_load_.size();
   ready_.assign(loads, 1);
   thermal_ok_.assign(loads, 1);
+  reported_on_.assign(loads, 1);
   facility_.on_load_power = [this](int load, bool powered) {
     if (!powered) {
       ready_[load] = 0;
@@ -29,6 +30,8 @@ FacilityClock::FacilityClock(power::Facility& facility, double end_s,
       ready_[load] = 0; // like a power loss: the rack boots again once cooled (on_load_booted)
     for (auto* h : hosts_of_load_[load]) // throttled: the lowest pstate; otherwise full speed
       h->set_pstate(state == thermal::RackLoop::State::throttled ? h->get_pstate_count() - 1 : 0);
+    if (on_hosts_throttle)
+      on_hosts_throttle(load, state == thermal::RackLoop::State::throttled, now_);
     apply_hosts_state(load);
   };
   // Faults at time 0 were applied when the facility was built, before these callbacks existed.
@@ -56,6 +59,10 @@ void FacilityClock::apply_hosts_state(int load) {
   }
   if (turned_on && on_hosts_on)
     on_hosts_on(hosts_of_load_[load]);
+  if (on_hosts_state && on != (reported_on_[load] != 0)) {
+    reported_on_[load] = on ? 1 : 0;
+    on_hosts_state(load, on, !thermal_ok_[load], now_);
+  }
 }
 
 // Every time SimGrid's clock stops, the workload may have changed what the hosts draw (a step
@@ -71,6 +78,16 @@ void FacilityClock::read_host_power(double now) {
     for (const auto* h : hosts_of_load_[l])
       watts += sg_host_get_current_consumption(h);
     facility_.set_it_power_kw(static_cast<int>(l), watts / 1e3, now);
+  }
+}
+
+void FacilityClock::sync_hosts_state() {
+  for (std::size_t l = 0; l < hosts_of_load_.size(); ++l) {
+    const bool on = ready_[l] && thermal_ok_[l];
+    if (on_hosts_state && on != (reported_on_[l] != 0)) {
+      reported_on_[l] = on ? 1 : 0;
+      on_hosts_state(static_cast<int>(l), on, !thermal_ok_[l], now_);
+    }
   }
 }
 
@@ -91,6 +108,7 @@ double FacilityClock::next_occurring_event(double now) {
 void FacilityClock::update_actions_state(double now, double /*delta*/) {
   if (finished_)
     return;
+  now_ = now;
   // SimGrid's clock is the previous time plus the delay we returned, so it can differ from the
   // event time by rounding: treat anything within a few ulps as the event itself.
   const double slack = 4 * std::numeric_limits<double>::epsilon() * std::max(1.0, std::fabs(now));

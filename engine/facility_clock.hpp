@@ -33,8 +33,16 @@ public:
   // Called once when the run starts, after the hosts' power was first read (the timeline starts).
   std::function<void()> on_start;
 
+  // Called when a load's hosts go off (`thermal`: for a thermal shutdown) or come back on, and when
+  // they throttle or return to full speed, with SimGrid's time.
+  std::function<void(int load, bool on, bool thermal, double now)> on_hosts_state;
+  std::function<void(int load, bool throttled, double now)> on_hosts_throttle;
+
   // Called with a load's hosts each time they are turned back on (the workload resumes there).
   std::function<void(const std::vector<simgrid::s4u::Host*>&)> on_hosts_on;
+
+  // Reports, through on_hosts_state, the loads already off before the callback was set.
+  void sync_hosts_state();
 
   double next_occurring_event(double now) override;
   void update_actions_state(double now, double delta) override;
@@ -49,7 +57,8 @@ private:
   void read_host_power(double now);
   std::vector<std::vector<simgrid::s4u::Host*>> hosts_of_load_;
   // Per load: has power and has booted (so may run), and is not thermally shut down.
-  std::vector<char> ready_, thermal_ok_;
+  std::vector<char> ready_, thermal_ok_, reported_on_;
+  double now_ = 0;
   void apply_hosts_state(int load);
 };
 

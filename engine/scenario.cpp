@@ -1,6 +1,7 @@
 #include "engine/scenario.hpp"
 
 #include "engine/facility_loader.hpp"
+#include "engine/workload_loader.hpp"
 #include "engine/yaml_reader.hpp"
 
 #include <charconv>
@@ -9,7 +10,7 @@
 namespace aidcsim {
 
 const std::vector<std::string>& workload_kinds() {
-  static const std::vector<std::string> kinds{"full_load", "idle"};
+  static const std::vector<std::string> kinds{"full_load", "idle", "training", "inference"};
   return kinds;
 }
 
@@ -171,16 +172,10 @@ Scenario load_scenario(const std::string& path, const std::vector<KeyOverride>& 
   s.seed =
       static_cast<std::uint64_t>(top.integer("seed", Need::optional, 0, 9223372036854775807LL).value_or(1));
 
-  const YAML::Node workload = top.node("workload", Need::required, "a map with a 'kind' (full_load or idle)");
-  if (workload.IsDefined()) {
-    MapReader w(workload, "workload", path, diags);
-    if (w.is_map()) {
-      s.workload.kind = w.one_of("kind", workload_kinds(), Need::required).value_or("");
-      s.workload.it_power = w.one_of("it_power", {"hosts", "declared"}, Need::optional)
-                                .value_or(s.workload.kind == "idle" ? "declared" : "hosts");
-      w.finish();
-    }
-  }
+  const YAML::Node workload =
+      top.node("workload", Need::required, "a map with a 'kind' (full_load, idle, training or inference)");
+  if (workload.IsDefined())
+    read_workload(workload, top, s.workload);
   if (const YAML::Node facility = top.node("facility", Need::optional); facility.IsDefined())
     read_facility(facility, top, s.facility, s.facility_positions);
   if (const YAML::Node cooling = top.node("cooling", Need::optional); cooling.IsDefined()) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "engine/diagnostics.hpp"
+#include "engine/workload_spec.hpp"
 #include "models/power/facility.hpp"
 
 #include <cstdint>
@@ -11,15 +12,6 @@
 #include <vector>
 
 namespace aidcsim {
-
-struct WorkloadSpec {
-  std::string kind; // "full_load": every accelerator at full speed; "idle": none computes
-  // Where a facility rack's IT power (and heat) comes from: "hosts", what SimGrid's energy plugin
-  // reports for the rack's hosts as the workload drives them; "declared", the rack's `load`. The
-  // default is "hosts" for a computing workload and "declared" for idle (an idle platform then
-  // only carries the clock, and the facility runs at its stated loads).
-  std::string it_power;
-};
 
 struct Scenario {
   std::string file; // path of the YAML file

@@ -1,5 +1,6 @@
 #include "engine/simulation.hpp"
 
+#include "engine/ai_run.hpp"
 #include "engine/atomic_file.hpp"
 #include "engine/diagnostics.hpp"
 #include "engine/facility_clock.hpp"
@@ -181,8 +182,11 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   if (options.on_platform_loaded)
     options.on_platform_loaded();
 
+  std::unique_ptr<AiRun> ai;
   if (scenario.workload.kind == "full_load")
     workload::start_full_load(accelerators, scenario.duration_s);
+  else if (scenario.workload.ai())
+    ai = std::make_unique<AiRun>(scenario, *engine, accelerators);
   else if (scenario.workload.kind != "idle")
     throw std::logic_error("workload kind '" + scenario.workload.kind +
                            "' passed validation but has no model");
@@ -207,14 +211,16 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
         f->on_timeline = [&timeline](const power::TimelineRow& row) { timeline.add(row); };
         f->start_timeline();
       };
-    if (scenario.workload.kind == "full_load") {
+    if (ai)
+      ai->attach(*clock, clock_hosts);
+    if (scenario.workload.kind != "idle") { // hosts back on compute again (and draw full power)
       const double end = scenario.duration_s;
       clock->on_hosts_on = [end](const std::vector<sg4::Host*>& hosts) {
         workload::start_rack_full_load(hosts, end);
       };
     }
     engine->add_model(clock, {});
-  } else if (scenario.workload.kind == "idle") {
+  } else if (scenario.workload.kind == "idle" || ai) {
     // Nothing else moves the clock: one actor sleeps through the run.
     const double duration = scenario.duration_s;
     sg4::Actor::create("clock", accelerators.front(), [duration] { sg4::this_actor::sleep_for(duration); });
@@ -241,6 +247,8 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
     if (!options.timeline_csv.empty())
       timeline.write(options.timeline_csv);
   }
+  if (ai) // energy per token: what the facility supplied, or the IT energy without a facility
+    r.ai = ai->result(scenario.duration_s, facility ? facility->energy().supplied_kwh() : r.it_energy_kwh);
   return r;
 }
 

@@ -1,6 +1,7 @@
 // One simulation run of a scenario, in this process's SimGrid engine.
 #pragma once
 
+#include "engine/ai_result.hpp"
 #include "engine/scenario.hpp"
 
 #include <cstddef>
@@ -67,6 +68,7 @@ struct RunResult {
   double it_energy_kwh = 0;
   double mean_it_power_kw = 0;
   FacilityResult facility;
+  AiResult ai;
 };
 
 struct RunOptions {

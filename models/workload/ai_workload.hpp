@@ -38,6 +38,11 @@ public:
   void hold(const std::vector<int>& accelerators, int cause, bool down);
   // From the facility, at now(): accelerators throttled or back to full speed.
   void throttle(const std::vector<int>& accelerators, bool throttled);
+  // The job's work rate while throttled (the measured full step over the throttled step).
+  void set_throttled_rate(double rate) {
+    placement_.throttled_rate = rate;
+    update_rate();
+  }
   // Causes of the facility's holds.
   int power_cause() const { return power_cause_; }
   int thermal_cause() const { return thermal_cause_; }

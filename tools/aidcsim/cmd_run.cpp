@@ -4,6 +4,7 @@
 #include "engine/scenario.hpp"
 #include "engine/simulation.hpp"
 #include "engine/units.hpp"
+#include "tools/aidcsim/ai_report.hpp"
 #include "tools/aidcsim/commands.hpp"
 #include "tools/aidcsim/isolated_process.hpp"
 #include "tools/aidcsim/run_json.hpp"
@@ -28,6 +29,8 @@ void print_text(const json& j) {
   std::printf("simulated time  %.3f s (%.4f h)\n", t, t / units::seconds_per_hour);
   std::printf("IT energy       %.3f kWh\n", j["it_energy_kwh"].get<double>());
   std::printf("mean IT power   %.3f kW\n", j["mean_it_power_kw"].get<double>());
+  if (j.contains("workload"))
+    print_ai_text(j["workload"]);
   if (!j.contains("facility"))
     return;
   const json& f = j["facility"];

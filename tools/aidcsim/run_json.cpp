@@ -1,5 +1,7 @@
 #include "tools/aidcsim/run_json.hpp"
 
+#include "tools/aidcsim/ai_report.hpp"
+
 namespace aidcsim::cli {
 
 std::string dump(const json& j, int indent) {
@@ -70,6 +72,8 @@ json to_json(const RunResult& r) {
   j["mean_it_power_kw"] = r.mean_it_power_kw;
   if (r.facility.present)
     j["facility"] = to_json(r.facility);
+  if (r.ai.present)
+    j["workload"] = to_json(r.ai);
   return j;
 }
 
@@ -88,6 +92,8 @@ std::map<std::string, double> flatten_metrics(const json& run) {
       out[key] = run[key].get<double>();
   if (run.contains("facility"))
     take(run["facility"], "", take);
+  if (run.contains("workload")) // training.training_goodput, inference.served_fraction, ...
+    take(run["workload"], "", take);
   return out;
 }
 

@@ -1,0 +1,38 @@
+// Sets up a scenario's AI workload (training job, inference service, IT failures) on the loaded
+// platform and the facility, and reads its results at the end.
+#pragma once
+
+#include "engine/ai_result.hpp"
+#include "engine/facility_clock.hpp"
+#include "engine/scenario.hpp"
+#include "engine/workload_clock.hpp"
+
+#include <memory>
+#include <simgrid/s4u/Engine.hpp>
+#include <simgrid/s4u/Host.hpp>
+#include <vector>
+
+namespace aidcsim {
+
+class AiRun {
+public:
+  // `accelerators`: the platform's accelerator hosts. Throws InputError when the job does not fit.
+  AiRun(const Scenario& scenario, simgrid::s4u::Engine& engine,
+        std::vector<simgrid::s4u::Host*> accelerators);
+  // The facility's racks: their hosts going off and on, and throttling, reach the workload.
+  void attach(FacilityClock& facility, const std::vector<std::vector<simgrid::s4u::Host*>>& hosts_of_load);
+  AiResult result(double duration_s, double energy_kwh) const;
+
+private:
+  const Scenario& scenario_;
+  std::vector<simgrid::s4u::Host*> accelerators_; // in rank order: pods, then trays
+  std::unique_ptr<workload::AiWorkload> workload_;
+  std::shared_ptr<WorkloadClock> clock_;
+  workload::StepPlan plan_;
+  workload::StepTime step_;
+  bool step_measured_ = false;
+  int job_size_ = 0;
+  double interval_s_ = 0, job_rate_per_s_ = 0;
+};
+
+} // namespace aidcsim

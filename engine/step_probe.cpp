@@ -1,0 +1,71 @@
+#include "engine/step_probe.hpp"
+
+#include <simgrid/s4u/Actor.hpp>
+#include <simgrid/s4u/Comm.hpp>
+#include <simgrid/s4u/Engine.hpp>
+#include <simgrid/s4u/Exec.hpp>
+#include <simgrid/s4u/Host.hpp>
+
+namespace aidcsim {
+
+namespace sg4 = simgrid::s4u;
+
+namespace {
+
+// Every (from, to) pair sends `bytes` at once; returns how long until the last arrives.
+double ring_exchange(const std::vector<std::pair<sg4::Host*, sg4::Host*>>& pairs, std::uint64_t bytes) {
+  if (bytes == 0 || pairs.empty())
+    return 0.0;
+  const double start = sg4::Engine::get_clock();
+  std::vector<sg4::CommPtr> comms;
+  comms.reserve(pairs.size());
+  for (const auto& [from, to] : pairs)
+    comms.push_back(sg4::Comm::sendto_async(from, to, bytes));
+  sg4::Comm::wait_all(comms);
+  return sg4::Engine::get_clock() - start;
+}
+
+} // namespace
+
+void start_step_probe(std::vector<sg4::Host*> ranks, const workload::StepPlan& plan,
+                      double throttled_speed_ratio, std::function<void(const workload::StepTime&)> done) {
+  sg4::Actor::create("step-probe", ranks.front(), [ranks, plan, throttled_speed_ratio, done] {
+    workload::StepTime t;
+    const int n = static_cast<int>(ranks.size());
+    const int tp = plan.tensor, pp = plan.pipeline;
+    // Compute: one execution per rank, all at once.
+    double start = sg4::Engine::get_clock();
+    std::vector<sg4::ExecPtr> execs;
+    execs.reserve(n);
+    for (auto* h : ranks) {
+      auto e = sg4::this_actor::exec_init(plan.exec_flops_per_rank);
+      e->set_host(h);
+      e->start();
+      execs.push_back(e);
+    }
+    for (auto& e : execs)
+      e->wait();
+    t.compute_s = sg4::Engine::get_clock() - start;
+    // Collectives: each rank's ring share to its neighbour.
+    std::vector<std::pair<sg4::Host*, sg4::Host*>> tensor, pipeline, data;
+    for (int r = 0; r < n; ++r) {
+      const int group = r / tp * tp;
+      if (tp > 1)
+        tensor.emplace_back(ranks[r], ranks[group + (r - group + 1) % tp]);
+      const int stage = (r / tp) % pp;
+      if (pp > 1 && stage < pp - 1)
+        pipeline.emplace_back(ranks[r], ranks[r + tp]);
+      if (plan.data > 1)
+        data.emplace_back(ranks[r], ranks[(r + tp * pp) % n]);
+    }
+    t.tensor_s = ring_exchange(tensor, plan.tensor_bytes);
+    t.pipeline_s = ring_exchange(pipeline, plan.pipeline_bytes);
+    t.data_s = ring_exchange(data, plan.data_bytes);
+    const double comm = t.tensor_s + t.pipeline_s + t.data_s;
+    t.step_s = t.compute_s * (1 + plan.bubble) + comm;
+    t.throttled_step_s = t.compute_s / throttled_speed_ratio * (1 + plan.bubble) + comm;
+    done(t);
+  });
+}
+
+} // namespace aidcsim

@@ -1,0 +1,61 @@
+#include "engine/workload_clock.hpp"
+
+#include <cmath>
+#include <limits>
+
+namespace aidcsim {
+
+WorkloadClock::WorkloadClock(workload::AiWorkload& workload, double end_s)
+    : Model("aidcsim-workload"), workload_(workload), end_s_(end_s) {}
+
+double WorkloadClock::next_occurring_event(double now) {
+  if (finished_)
+    return -1.0;
+  const double t = std::min(workload_.next_event_time(), end_s_);
+  return std::max(0.0, t - now);
+}
+
+// Processes the workload's events up to `now` (SimGrid's clock can differ from an event time by
+// rounding: anything within a few ulps is the event itself).
+void WorkloadClock::catch_up(double now) {
+  const double slack = 4 * std::numeric_limits<double>::epsilon() * std::max(1.0, std::fabs(now));
+  while (!finished_) {
+    const double next = workload_.next_event_time();
+    if (next <= end_s_ && next <= now + slack) {
+      workload_.advance_to(std::max(next, workload_.now()));
+    } else if (now + slack >= end_s_) {
+      workload_.finish(end_s_);
+      finished_ = true;
+    } else {
+      break;
+    }
+  }
+}
+
+void WorkloadClock::update_actions_state(double now, double /*delta*/) {
+  catch_up(now);
+}
+
+void WorkloadClock::rack_hosts(const std::vector<int>& accelerators, bool on, bool thermal, double now) {
+  if (finished_ || accelerators.empty())
+    return;
+  catch_up(now);
+  if (finished_)
+    return;
+  if (now > workload_.now())
+    workload_.advance_to(now);
+  workload_.hold(accelerators, thermal ? workload_.thermal_cause() : workload_.power_cause(), !on);
+}
+
+void WorkloadClock::rack_throttle(const std::vector<int>& accelerators, bool throttled, double now) {
+  if (finished_ || accelerators.empty())
+    return;
+  catch_up(now);
+  if (finished_)
+    return;
+  if (now > workload_.now())
+    workload_.advance_to(now);
+  workload_.throttle(accelerators, throttled);
+}
+
+} // namespace aidcsim

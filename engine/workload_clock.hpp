@@ -1,0 +1,35 @@
+// Binds the AI workload core (models/workload/ai_workload.hpp) to SimGrid's clock as a kernel
+// resource model, like the facility (facility_clock.hpp): SimGrid asks for the delay to the next
+// failure, repair, checkpoint or restart end and jumps there. The facility tells it when a rack's
+// hosts go off or on (power, thermal shutdown) and when they throttle.
+#pragma once
+
+#include "models/workload/ai_workload.hpp"
+
+#include <simgrid/kernel/resource/Model.hpp>
+
+#include <vector>
+
+namespace aidcsim {
+
+class WorkloadClock : public simgrid::kernel::resource::Model {
+public:
+  WorkloadClock(workload::AiWorkload& workload, double end_s);
+
+  double next_occurring_event(double now) override;
+  void update_actions_state(double now, double delta) override;
+  bool finished() const { return finished_; }
+
+  // From the facility at SimGrid time `now`: a rack's accelerators went off (thermal or not) or
+  // came back; they throttled or returned to full speed.
+  void rack_hosts(const std::vector<int>& accelerators, bool on, bool thermal, double now);
+  void rack_throttle(const std::vector<int>& accelerators, bool throttled, double now);
+
+private:
+  void catch_up(double now);
+  workload::AiWorkload& workload_;
+  double end_s_;
+  bool finished_ = false;
+};
+
+} // namespace aidcsim
