@@ -93,15 +93,15 @@ AiRun::AiRun(const Scenario& scenario, sg4::Engine& engine, std::vector<sg4::Hos
     const TrainingJobConfig& c = *w.job;
     job_size_ = c.accelerators > 0 ? c.accelerators : n - serving;
     if (job_size_ + serving > n)
-      diags.add(c.where, "workload.job.accelerators", std::to_string(job_size_),
+      diags.add(c.where_accelerators, "workload.job.accelerators", std::to_string(job_size_),
                 "the platform has " + std::to_string(n) + " accelerators" +
                     (serving > 0 ? ", " + std::to_string(serving) + " of them serving inference" : ""));
     else if (job_size_ % (c.tensor * c.pipeline) != 0)
-      diags.add(c.where, "workload.job.parallelism", "",
+      diags.add(c.where_tensor, "workload.job.parallelism", "",
                 "tensor x pipeline (" + std::to_string(c.tensor * c.pipeline) + ") must divide the job's " +
                     std::to_string(job_size_) + " accelerators");
     else if (domain % c.tensor != 0)
-      diags.add(c.where, "workload.job.parallelism.tensor", std::to_string(c.tensor),
+      diags.add(c.where_tensor, "workload.job.parallelism.tensor", std::to_string(c.tensor),
                 "a tensor-parallel group must fit whole in a scale-up domain of " + std::to_string(domain));
   }
   if (!diags.empty())

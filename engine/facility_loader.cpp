@@ -1,5 +1,7 @@
 #include "engine/facility_loader.hpp"
 
+#include "engine/platform_racks.hpp"
+
 #include "engine/text_distance.hpp"
 #include "engine/yaml_reader.hpp"
 #include "models/power/power_graph.hpp"
@@ -234,9 +236,17 @@ void read_ups(MapReader& f, FacilitySpec& spec, Positions& pos) {
     power::UpsSpec u;
     u.id = read_id(r, pos, item);
     u.fed_by = read_reference(r, "fed_by", u.id, pos);
-    u.rating_kw = r.quantity("rating", Dimension::power, Need::required).value_or(0) / 1e3;
-    if (const YAML::Node n = r.node("rating", Need::optional); n.IsDefined())
+    // A power, or a percentage of the design load through the UPS (sized with the platform).
+    if (const YAML::Node n = r.node("rating", Need::required, "a power, or a percentage of the design load");
+        n.IsDefined()) {
       pos.note(u.id, "rating", r.pos(n));
+      if (n.IsScalar() && !n.Scalar().empty() && n.Scalar().back() == '%')
+        u.rating_fraction =
+            r.scalar_quantity(n, r.path("rating"), Dimension::ratio, Range::positive).value_or(0);
+      else
+        u.rating_kw =
+            r.scalar_quantity(n, r.path("rating"), Dimension::power, Range::positive).value_or(0) / 1e3;
+    }
     u.modules = static_cast<int>(r.integer("modules", Need::optional, 1, 64).value_or(1));
     u.redundant_modules = static_cast<int>(r.integer("redundant_modules", Need::optional, 0, 63).value_or(0));
     if (u.redundant_modules >= u.modules)
@@ -269,6 +279,13 @@ void read_ups(MapReader& f, FacilitySpec& spec, Positions& pos) {
         u.battery.recharge_kw = br.quantity("recharge", Dimension::power, Need::optional, Range::non_negative)
                                     .value_or(nominal_kwh / (default_recharge_s / 3600.0) * 1e3) /
                                 1e3;
+        if (u.rating_fraction > 0) { // rating known once the design load is: finish the battery then
+          if (energy)
+            br.diagnostics().add(br.pos(br.node("energy", Need::optional)), br.path("energy"), "",
+                                 "a UPS rated as a percentage of its load gives its battery a 'runtime'");
+          if (!br.node("recharge", Need::optional).IsDefined())
+            u.recharge_default_s = default_recharge_s;
+        }
         br.finish();
       }
     }
@@ -298,10 +315,20 @@ void read_distribution(MapReader& f, FacilitySpec& spec, Positions& pos) {
   });
 }
 
-void read_loads(MapReader& f, FacilitySpec& spec, Positions& pos) {
+void read_loads(MapReader& f, FacilitySpec& spec, Positions& pos, const std::string& platform_path) {
   for_each_item(f, "loads", [&](MapReader& r, const YAML::Node& item) {
     power::LoadSpec l;
-    l.id = read_id(r, pos, item);
+    // `from_platform: racks`: one IT load per rack of the platform file, named after it and
+    // drawing its hosts' full power; the rest of the item (fed_by, boot, ...) applies to each.
+    const YAML::Node from = r.node("from_platform", Need::optional, "racks");
+    if (from.IsDefined()) {
+      if (!(from.IsScalar() && from.Scalar() == "racks"))
+        r.diagnostics().add(r.pos(from), r.path("from_platform"), from.IsScalar() ? from.Scalar() : "",
+                            "expected 'racks': one load per rack of the platform");
+      l.id = "from_platform";
+    } else {
+      l.id = read_id(r, pos, item);
+    }
     const auto kind =
         r.one_of("kind", {"rack", "cdu", "crah", "chiller", "dry_cooler", "cooling_tower", "other"},
                  Need::optional)
@@ -373,7 +400,9 @@ void read_loads(MapReader& f, FacilitySpec& spec, Positions& pos) {
               "expected a non-empty list of IT load ids (leave 'serves' out for all of them)");
       }
     } else {
-      l.load_kw = r.quantity("load", Dimension::power, Need::required).value_or(0) / 1e3;
+      l.load_kw = r.quantity("load", Dimension::power, from.IsDefined() ? Need::optional : Need::required)
+                      .value_or(0) /
+                  1e3;
       if (const YAML::Node n = r.node("serves", Need::optional); n.IsDefined())
         r.diagnostics().add(r.pos(n), r.path("serves"), "", "'serves' goes with a 'cop'");
     }
@@ -392,7 +421,35 @@ void read_loads(MapReader& f, FacilitySpec& spec, Positions& pos) {
     l.boot_s = r.quantity(delay_key, Dimension::time, Need::optional, Range::non_negative)
                    .value_or(l.capacity_kw > 0 ? 300.0 : 0.0);
     r.finish();
-    spec.loads.push_back(l);
+    if (!from.IsDefined()) {
+      spec.loads.push_back(l);
+      return;
+    }
+    if (l.kind != power::LoadKind::rack || !l.platform_rack.empty()) {
+      r.diagnostics().add(r.pos(from), r.path("from_platform"), "racks",
+                          "platform racks are IT loads (kind rack) that name no platform_rack of their own");
+      return;
+    }
+    std::vector<PlatformRack> racks;
+    try {
+      racks = read_platform_racks(platform_path);
+    } catch (const std::runtime_error& e) {
+      r.diagnostics().add(r.pos(from), r.path("from_platform"), "racks", e.what());
+      return;
+    }
+    if (racks.empty())
+      r.diagnostics().add(r.pos(from), r.path("from_platform"), "racks",
+                          "no host of " + platform_path + " has a 'rack' property");
+    for (const auto& rack : racks) {
+      power::LoadSpec each = l;
+      each.id = rack.name;
+      each.platform_rack = rack.name;
+      each.load_kw = rack.full_power_w / 1e3;
+      pos.note(each.id, "", r.pos(item));
+      pos.note(each.id, "fed_by", pos.of(l.id, "fed_by"));
+      pos.note(each.id, "platform_rack", r.pos(from));
+      spec.loads.push_back(each);
+    }
   });
 }
 
@@ -421,8 +478,14 @@ void check_graph(FacilitySpec& spec, const Positions& pos, Diagnostics& diags) {
                 std::to_string(g.units) + " units of " + mw(g.unit_rating_kw) + " are below the " + mw(load) +
                     " design load through this plant");
   }
-  for (const auto& u : spec.ups) {
+  for (auto& u : spec.ups) {
     const double load = design[graph.index_of(u.id)] * u.efficiency; // at the output
+    if (u.rating_fraction > 0) {
+      u.rating_kw = u.rating_fraction * load;
+      u.battery.rated_kw = u.rating_kw;
+      if (u.recharge_default_s > 0)
+        u.battery.recharge_kw = u.rating_kw * u.battery.runtime_at_rated_s / u.recharge_default_s;
+    }
     if (u.rating_kw < load * (1 - 1e-9))
       diags.add(pos.of(u.id, "rating"), "facility." + u.id + ".rating", mw(u.rating_kw),
                 "below the " + mw(load) +
@@ -439,7 +502,7 @@ void check_graph(FacilitySpec& spec, const Positions& pos, Diagnostics& diags) {
 } // namespace
 
 void read_facility(const YAML::Node& node, MapReader& parent, FacilitySpec& spec,
-                   std::map<std::string, SourcePos>& positions) {
+                   std::map<std::string, SourcePos>& positions, const std::string& platform_path) {
   MapReader f(node, "facility", parent.file(), parent.diagnostics());
   if (!f.is_map())
     return;
@@ -456,7 +519,7 @@ void read_facility(const YAML::Node& node, MapReader& parent, FacilitySpec& spec
   read_switches(f, spec, pos);
   read_ups(f, spec, pos);
   read_distribution(f, spec, pos);
-  read_loads(f, spec, pos);
+  read_loads(f, spec, pos, platform_path);
   f.finish();
   // Cooling loads with a COP: check what they serve, and set their design draw.
   for (auto& l : spec.loads) {

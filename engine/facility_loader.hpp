@@ -19,8 +19,9 @@ class MapReader;
 // Fills `facility` from the `facility:` map; problems go to the reader's diagnostics.
 // `positions` maps "id" and "id.field" to where they were written, for checks made later (when
 // the platform is loaded).
+// `platform_path`: the scenario's platform, for loads `from_platform: racks`.
 void read_facility(const YAML::Node& node, MapReader& parent, power::FacilitySpec& facility,
-                   std::map<std::string, SourcePos>& positions);
+                   std::map<std::string, SourcePos>& positions, const std::string& platform_path);
 
 // Fills `facility.cooling_loops` from the `cooling:` map; `facility` must already be read.
 void read_cooling(const YAML::Node& node, MapReader& parent, power::FacilitySpec& facility);

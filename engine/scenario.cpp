@@ -177,7 +177,7 @@ Scenario load_scenario(const std::string& path, const std::vector<KeyOverride>& 
   if (workload.IsDefined())
     read_workload(workload, top, s.workload);
   if (const YAML::Node facility = top.node("facility", Need::optional); facility.IsDefined())
-    read_facility(facility, top, s.facility, s.facility_positions);
+    read_facility(facility, top, s.facility, s.facility_positions, s.platform_path);
   if (const YAML::Node cooling = top.node("cooling", Need::optional); cooling.IsDefined()) {
     if (s.facility.empty())
       diags.add(top.pos(cooling), "cooling", "",

@@ -19,13 +19,20 @@ void read_job(MapReader& w, TrainingJobConfig& job) {
   job.where = w.pos(node);
   if (!j.is_map())
     return;
-  if (const YAML::Node n = j.node("accelerators", Need::optional);
-      n.IsDefined() && !(n.IsScalar() && n.Scalar() == "all"))
-    job.accelerators = static_cast<int>(j.scalar_integer(n, j.path("accelerators"), 1, 10000000).value_or(0));
+  job.where_accelerators = job.where_tensor = job.where;
+  if (const YAML::Node n = j.node("accelerators", Need::optional); n.IsDefined()) {
+    job.where_accelerators = j.pos(n);
+    if (!(n.IsScalar() && n.Scalar() == "all"))
+      job.accelerators =
+          static_cast<int>(j.scalar_integer(n, j.path("accelerators"), 1, 10000000).value_or(0));
+  }
   if (const YAML::Node p = j.node("parallelism", Need::optional, "a map with tensor and pipeline");
       p.IsDefined()) {
     MapReader pr(p, j.path("parallelism"), j.file(), j.diagnostics());
+    job.where_tensor = j.pos(p);
     if (pr.is_map()) {
+      if (const YAML::Node t = pr.node("tensor", Need::optional); t.IsDefined())
+        job.where_tensor = pr.pos(t);
       job.tensor = static_cast<int>(pr.integer("tensor", Need::optional, 1, 4096).value_or(1));
       job.pipeline = static_cast<int>(pr.integer("pipeline", Need::optional, 1, 4096).value_or(1));
       pr.finish();
@@ -44,9 +51,11 @@ void read_job(MapReader& w, TrainingJobConfig& job) {
   job.tokens_per_step = j.quantity("tokens_per_step", Dimension::ratio, Need::required).value_or(0);
   job.microbatches = static_cast<int>(j.integer("microbatches", Need::optional, 1, 100000).value_or(1));
   job.kernel_efficiency = j.quantity("kernel_efficiency", Dimension::ratio, Need::optional).value_or(1.0);
-  if (job.kernel_efficiency > 1)
-    j.diagnostics().add(j.pos(j.node("kernel_efficiency", Need::optional)), j.path("kernel_efficiency"), "",
+  if (job.kernel_efficiency > 1) {
+    const YAML::Node n = j.node("kernel_efficiency", Need::optional);
+    j.diagnostics().add(j.pos(n), j.path("kernel_efficiency"), n.Scalar(),
                         "a fraction of peak, at most 100 %");
+  }
   if (const YAML::Node c =
           j.node("checkpoint", Need::required, "a map with interval (a duration or auto) and write");
       c.IsDefined()) {
@@ -61,7 +70,20 @@ void read_job(MapReader& w, TrainingJobConfig& job) {
       cr.finish();
     }
   }
-  job.restart_s = j.quantity("restart", Dimension::time, Need::required, Range::non_negative).value_or(0);
+  // Restart: one duration, or its parts (detect the failure, reschedule, load the checkpoint).
+  if (const YAML::Node r =
+          j.node("restart", Need::required, "a duration, or a map with detect, reschedule and load");
+      r.IsDefined()) {
+    if (r.IsMap()) {
+      MapReader rr(r, j.path("restart"), j.file(), j.diagnostics());
+      for (const char* part : {"detect", "reschedule", "load"})
+        job.restart_s += rr.quantity(part, Dimension::time, Need::required, Range::non_negative).value_or(0);
+      rr.finish();
+    } else {
+      job.restart_s =
+          j.scalar_quantity(r, j.path("restart"), Dimension::time, Range::non_negative).value_or(0);
+    }
+  }
   j.finish();
 }
 

@@ -21,9 +21,9 @@ struct ModelShape {
 };
 
 struct TrainingJobConfig {
-  SourcePos where;              // of `workload.job`, for errors found once the platform is loaded
-  int accelerators = 0;         // 0: every accelerator not serving inference
-  int tensor = 1, pipeline = 1; // data parallel = accelerators / (tensor x pipeline)
+  SourcePos where, where_accelerators, where_tensor; // for errors found once the platform is loaded
+  int accelerators = 0;                              // 0: every accelerator not serving inference
+  int tensor = 1, pipeline = 1;                      // data parallel = accelerators / (tensor x pipeline)
   ModelShape model;
   double tokens_per_step = 0; // global batch
   int microbatches = 1;

@@ -65,7 +65,9 @@ struct TransferSwitchSpec {
 struct UpsSpec {
   std::string id;
   std::string fed_by;
-  double rating_kw = 0; // usable capacity with all non-redundant modules (N)
+  double rating_kw = 0;          // usable capacity with all non-redundant modules (N)
+  double rating_fraction = 0;    // when rated as a percentage of its design load (resolved to rating_kw)
+  double recharge_default_s = 0; // with such a rating: recharge the battery in this long (0: explicit)
   int modules = 1;
   int redundant_modules = 0;     // N+1 -> 1
   UpsBatterySpec battery;        // battery.rated_kw = rating_kw

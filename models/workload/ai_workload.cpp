@@ -39,7 +39,6 @@ AiWorkload::AiWorkload(Cluster cluster, std::optional<std::pair<TrainingJobSpec,
     }
     inference_.emplace(*inference, std::move(replicas));
   }
-  failures_by_cause_.assign(cluster_.causes().size(), 0);
 }
 
 double AiWorkload::next_event_time() const {
@@ -86,7 +85,6 @@ void AiWorkload::on_failure(const Failure& f) {
     hit = hit || in_job_[a];
   if (!hit || job_->phase() == TrainingJob::Phase::waiting)
     return;
-  ++failures_by_cause_[f.cause];
   reform();
   job_->interrupt(f.cause, job_members_ == placement_.accelerators);
   update_rate();
@@ -129,7 +127,6 @@ void AiWorkload::hold(const std::vector<int>& accelerators, int cause, bool down
     for (int a : accelerators)
       hit = hit || in_job_[a];
     if (hit && job_->phase() != TrainingJob::Phase::waiting) {
-      ++failures_by_cause_[cause];
       reform();
       job_->interrupt(cause, job_members_ == placement_.accelerators);
       update_rate();

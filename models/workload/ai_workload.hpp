@@ -52,8 +52,6 @@ public:
   const InferenceService* inference() const { return inference_ ? &*inference_ : nullptr; }
   bool in_job(int accelerator) const { return in_job_[accelerator] != 0; }
   long failures() const { return failures_; }
-  // Failures per cause that interrupted the job (the rest hit spares or idle hardware).
-  const std::vector<long>& failures_by_cause() const { return failures_by_cause_; }
 
 private:
   void on_failure(const Failure& f);
@@ -69,7 +67,6 @@ private:
   int power_cause_ = -1, thermal_cause_ = -1;
   double now_ = 0;
   long failures_ = 0;
-  std::vector<long> failures_by_cause_;
   std::vector<Failure> pending_;
 };
 

@@ -92,7 +92,10 @@ void TrainingJob::advance_to(double t) {
 void TrainingJob::interrupt(int cause, bool enough) {
   if (phase_ == Phase::waiting) // not running: nothing to interrupt
     return;
-  ++time_.interruptions[cause];
+  // Outages at the same instant (every rack of a UPS losing power at once) are one interruption.
+  if (now_ != last_interrupt_s_)
+    ++time_.interruptions[cause];
+  last_interrupt_s_ = now_;
   time_.lost_s[cause] += segment_wall_;
   work_ = 0;
   segment_wall_ = 0;

@@ -84,6 +84,7 @@ private:
   double segment_wall_ = 0; // wall time of the open segment (computing and writing)
   double phase_end_ = never;
   int cause_ = -1; // of the current restart or wait
+  double last_interrupt_s_ = -1;
   long checkpoints_ = 0;
   JobTime time_;
 };

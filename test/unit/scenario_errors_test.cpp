@@ -32,6 +32,8 @@ std::string fixture(const std::string& name) {
   // Facility fixtures live in their own folder; their names start with "facility/".
   if (name.rfind("facility/", 0) == 0)
     return std::string(AIDCSIM_SOURCE_DIR) + "/test/data/bad-facility/" + name.substr(9);
+  if (name.rfind("workload/", 0) == 0)
+    return std::string(AIDCSIM_SOURCE_DIR) + "/test/data/bad-workload/" + name.substr(9);
   return std::string(AIDCSIM_SOURCE_DIR) + "/test/data/bad/" + name;
 }
 
@@ -110,7 +112,7 @@ INSTANTIATE_TEST_SUITE_P(
              {{5, 11, "workload", "full_load", "expected a map of keys, found a scalar"}}},
         Case{"unknown-workload-kind.yaml",
              {{6, 9, "workload.kind", "ful_load",
-               "expected one of: full_load, idle (did you mean 'full_load'?)"}}},
+               "expected one of: full_load, idle, training, inference (did you mean 'full_load'?)"}}},
         Case{"unknown-workload-key.yaml",
              {{7, 3, "workload.lod", "", "unknown key; allowed keys here: it_power, kind"}}},
         Case{"seed-not-integer.yaml",
@@ -121,7 +123,7 @@ INSTANTIATE_TEST_SUITE_P(
              {{2, 1, "platform", "",
                "required key is missing; expected the path of a SimGrid platform .xml file"},
               {2, 1, "workload", "",
-               "required key is missing; expected a map with a 'kind' (full_load or idle)"}}},
+               "required key is missing; expected a map with a 'kind' (full_load, idle, training or inference)"}}},
         Case{"empty.yaml", {{1, 1, "", "", "file is empty; expected a YAML map of keys"}}},
         Case{"top-level-list.yaml", {{1, 1, "", "", "top level is a list; expected a YAML map of keys"}}},
         Case{"key-without-value.yaml", {{4, 1, "duration", "", "key has no value; expected a duration"}}},
@@ -193,6 +195,12 @@ INSTANTIATE_TEST_SUITE_P(
              {17, 7, "cooling.loops[0].rack", "", "names its rack ('rack: id') or racks"},
              {18, 31, "cooling.loops[1].medium", "oil", "expected one of: water, air"},
              {18, 52, "cooling.loops[1].facility_water", "25 C", "its temperature is computed"}}},
+        Case{"workload/training-keys.yaml",
+             {{10, 27, "workload.job.parallelism.tensor", "0", "out of range"},
+              {13, 24, "workload.job.kernel_efficiency", "120 %", "at most 100 %"},
+              {14, 17, "workload.job.checkpoint.write", "", "required key is missing"},
+              {15, 14, "workload.job.restart.load", "", "required key is missing"},
+              {18, 20, "workload.failures.classes.faulty_gpus", "", "did you mean 'faulty_gpu'?"}}},
         Case{"facility/capacity-without-water-loop.yaml",
              {{12, 60, "facility.chiller.capacity", "", "needs the facility water loop modelled"}}}),
     test_name);

@@ -57,10 +57,15 @@ void print_ai_text(const json& w) {
                 s["step_s"].get<double>(), s["compute_s"].get<double>(), s["tensor_s"].get<double>(),
                 s["pipeline_s"].get<double>(), s["data_s"].get<double>(), t["tokens_per_s"].get<double>(),
                 100 * t["mfu"].get<double>());
-    std::printf(
-        "  checkpoints             every %.1f min (job MTBF %.2f h), %ld written, %.2f %% of the time\n",
-        t["checkpoint_interval_min"].get<double>(), t["job_mtbf_h"].get<double>(),
-        t["checkpoints"].get<long>(), 100 * t["checkpoint_overhead"].get<double>());
+    const double mtbf = t["job_mtbf_h"].get<double>();
+    char mtbf_text[64];
+    if (mtbf > 0)
+      std::snprintf(mtbf_text, sizeof mtbf_text, "job MTBF %.2f h", mtbf);
+    else
+      std::snprintf(mtbf_text, sizeof mtbf_text, "no IT failures");
+    std::printf("  checkpoints             every %.1f min (%s), %ld written, %.2f %% of the time\n",
+                t["checkpoint_interval_min"].get<double>(), mtbf_text, t["checkpoints"].get<long>(),
+                100 * t["checkpoint_overhead"].get<double>());
     std::printf("  training goodput        %.4f; %.4g tokens trained, %.1f BF16 PFLOP-days\n",
                 t["training_goodput"].get<double>(), t["tokens_trained"].get<double>(),
                 t["delivered_bf16_pflop_days"].get<double>());

@@ -2,6 +2,7 @@
 #include "engine/catalog.hpp"
 #include "engine/diagnostics.hpp"
 #include "engine/platform_figures.hpp"
+#include "tools/aidcsim/children.hpp"
 #include "tools/aidcsim/commands.hpp"
 #include "tools/aidcsim/isolated_process.hpp"
 #include "tools/platform/generator.hpp"
@@ -33,6 +34,8 @@ nlohmann::ordered_json to_json(const PlatformFigures& f) {
   return j;
 }
 
+} // namespace
+
 // SimGrid holds one engine per process, so each file is measured in a child process.
 // Returns the figures, or prints the error and sets `code`.
 std::optional<nlohmann::ordered_json> measure_in_child(const std::string& file, int& code) {
@@ -62,6 +65,8 @@ std::optional<nlohmann::ordered_json> measure_in_child(const std::string& file, 
   code = std::max(code, exit_internal_error);
   return std::nullopt;
 }
+
+namespace {
 
 std::string with_commas(double v) {
   char buf[64];

@@ -5,6 +5,7 @@
 #include "engine/simulation.hpp"
 #include "engine/units.hpp"
 #include "tools/aidcsim/ai_report.hpp"
+#include "tools/aidcsim/children.hpp"
 #include "tools/aidcsim/commands.hpp"
 #include "tools/aidcsim/isolated_process.hpp"
 #include "tools/aidcsim/run_json.hpp"
@@ -93,6 +94,43 @@ std::optional<long long> parse_whole(const std::string& text) {
 
 } // namespace
 
+std::optional<json> run_scenario_in_child(const Scenario& scenario, RunOptions options, const char* who,
+                                          int& code) {
+  // The simulation runs in a child process: a SimGrid abort on a bad platform becomes an error
+  // message and exit code 2 rather than a crash.
+  const ChildOutcome out = run_in_child([&](const std::function<void()>& mark_loaded) {
+    options.on_platform_loaded = mark_loaded;
+    return dump(to_json(run_scenario(scenario, options)), -1);
+  });
+  switch (out.kind) {
+  case ChildOutcome::Kind::ok:
+    return json::parse(out.payload);
+  case ChildOutcome::Kind::input_error:
+    std::cerr << out.payload;
+    code = exit_bad_input;
+    return std::nullopt;
+  case ChildOutcome::Kind::crashed_while_loading:
+    std::cerr << scenario.platform_path
+              << ": error: SimGrid rejected this platform (its message is above; the loader " << out.how
+              << ")\n";
+    code = exit_bad_input;
+    return std::nullopt;
+  case ChildOutcome::Kind::killed_while_loading:
+    std::cerr << who << ": the simulation process died while loading " << scenario.platform_path << " ("
+              << out.how << "; out of memory?)\n";
+    code = exit_internal_error;
+    return std::nullopt;
+  case ChildOutcome::Kind::crashed_after_loading:
+  case ChildOutcome::Kind::internal_error:
+    break;
+  }
+  std::cerr << who
+            << ": internal error during the simulation: " << (out.payload.empty() ? out.how : out.payload)
+            << "\n";
+  code = exit_internal_error;
+  return std::nullopt;
+}
+
 int run_command(const RunArgs& args) {
   Scenario scenario;
   try {
@@ -129,34 +167,11 @@ int run_command(const RunArgs& args) {
   RunOptions options;
   if (!args.out_dir.empty() && !scenario.facility.empty())
     options.timeline_csv = (std::filesystem::path(args.out_dir) / "timeline.csv").string();
-  // The simulation runs in a child process: a SimGrid abort on a bad platform becomes an error
-  // message and exit code 2 rather than a crash.
-  const ChildOutcome out = run_in_child([&](const std::function<void()>& mark_loaded) {
-    options.on_platform_loaded = mark_loaded;
-    return dump(to_json(run_scenario(scenario, options)), -1);
-  });
-  switch (out.kind) {
-  case ChildOutcome::Kind::ok:
-    break;
-  case ChildOutcome::Kind::input_error:
-    std::cerr << out.payload;
-    return exit_bad_input;
-  case ChildOutcome::Kind::crashed_while_loading:
-    std::cerr << scenario.platform_path
-              << ": error: SimGrid rejected this platform (its message is above; the loader " << out.how
-              << ")\n";
-    return exit_bad_input;
-  case ChildOutcome::Kind::killed_while_loading:
-    std::cerr << "aidcsim run: the simulation process died while loading " << scenario.platform_path << " ("
-              << out.how << "; out of memory?)\n";
-    return exit_internal_error;
-  case ChildOutcome::Kind::crashed_after_loading:
-  case ChildOutcome::Kind::internal_error:
-    std::cerr << "aidcsim run: internal error during the simulation: "
-              << (out.payload.empty() ? out.how : out.payload) << "\n";
-    return exit_internal_error;
-  }
-  const json j = json::parse(out.payload);
+  int code = exit_ok;
+  const std::optional<json> result = run_scenario_in_child(scenario, options, "aidcsim run", code);
+  if (!result)
+    return code;
+  const json& j = *result;
   if (!args.out_dir.empty()) {
     const std::string path = (std::filesystem::path(args.out_dir) / "metrics.json").string();
     try {

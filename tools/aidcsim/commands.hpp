@@ -37,6 +37,17 @@ struct CompareArgs {
 };
 int platform_compare_command(const CompareArgs& args);
 
+// `aidcsim compare SCENARIO --platforms A B`: one scenario on two platforms, side by side.
+struct ScenarioCompareArgs {
+  std::string scenario;
+  std::vector<std::string> platforms;
+  std::string match = "accelerators"; // or "compute": equal BF16 FLOPS for the job
+  std::optional<std::string> seed;
+  std::optional<std::string> duration;
+  bool json = false;
+};
+int scenario_compare_command(const ScenarioCompareArgs& args);
+
 struct BatchArgs {
   std::string sweep;
   int jobs = 1;

@@ -21,6 +21,21 @@ int main(int argc, char** argv) {
   run_cmd->add_flag("--json", run.json, "print results as JSON");
   run_cmd->add_option("--out", run.out_dir, "folder for metrics.json (and timeline.csv with a facility)");
 
+  ScenarioCompareArgs scmp;
+  auto* scmp_cmd =
+      app.add_subcommand("compare", "run one scenario on two platforms and compare them side by side");
+  scmp_cmd->add_option("scenario", scmp.scenario, "scenario YAML file")->required();
+  scmp_cmd->add_option("--platforms", scmp.platforms, "the two platform XML files (ratios are B / A)")
+      ->required()
+      ->expected(2);
+  scmp_cmd
+      ->add_option("--match", scmp.match, "size the job on B by equal 'accelerators' or equal BF16 'compute'")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"accelerators", "compute"}));
+  scmp_cmd->add_option("--seed", scmp.seed, "random seed from 0 to 2^63-1 (the same on both)");
+  scmp_cmd->add_option("--duration", scmp.duration, "simulated time with unit (overrides the scenario's)");
+  scmp_cmd->add_flag("--json", scmp.json, "print both runs and the table as JSON");
+
   auto* platform_cmd = app.add_subcommand("platform", "generate and inspect SimGrid platforms");
   platform_cmd->require_subcommand(1);
 
@@ -77,6 +92,8 @@ int main(int argc, char** argv) {
 
   if (*run_cmd)
     return run_command(run);
+  if (*scmp_cmd)
+    return scenario_compare_command(scmp);
   if (*gen_cmd)
     return platform_generate_command(gen);
   if (*cmp_cmd)
