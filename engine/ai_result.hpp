@@ -10,7 +10,7 @@
 namespace aidcsim {
 
 struct TrainingResult {
-  int accelerators = 0, tensor = 1, pipeline = 1, data = 1;
+  int accelerators = 0, tensor = 1, pipeline = 1, data = 1, expert = 1;
   workload::StepTime step;
   double tokens_per_step = 0;
   double tokens_per_s = 0; // at full speed, between interruptions
@@ -18,6 +18,7 @@ struct TrainingResult {
   double checkpoint_interval_s = 0;
   double job_mtbf_h = 0;       // from the failure rates hitting the job
   double training_goodput = 0; // committed work / wall time
+  double job_availability = 0; // wall time not spent restarting or waiting for hardware
   double tokens_trained = 0;
   double effective_tokens_per_s = 0; // tokens trained / wall time
   double delivered_bf16_pflop_days = 0;

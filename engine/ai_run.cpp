@@ -100,6 +100,10 @@ AiRun::AiRun(const Scenario& scenario, sg4::Engine& engine, std::vector<sg4::Hos
       diags.add(c.where_tensor, "workload.job.parallelism", "",
                 "tensor x pipeline (" + std::to_string(c.tensor * c.pipeline) + ") must divide the job's " +
                     std::to_string(job_size_) + " accelerators");
+    else if ((job_size_ / (c.tensor * c.pipeline)) % c.expert != 0)
+      diags.add(c.where_tensor, "workload.job.parallelism.expert", std::to_string(c.expert),
+                "expert parallelism must divide the data-parallel size (" +
+                    std::to_string(job_size_ / (c.tensor * c.pipeline)) + ")");
     else if (domain % c.tensor != 0)
       diags.add(c.where_tensor, "workload.job.parallelism.tensor", std::to_string(c.tensor),
                 "a tensor-parallel group must fit whole in a scale-up domain of " + std::to_string(domain));
@@ -116,10 +120,23 @@ AiRun::AiRun(const Scenario& scenario, sg4::Engine& engine, std::vector<sg4::Hos
                   : job_rate_per_s_ > 0 ? workload::daly_interval_s(c.checkpoint_write_s, 1 / job_rate_per_s_)
                                         : 86400.0;
     job.emplace(workload::TrainingJobSpec{interval_s_, c.checkpoint_write_s, c.restart_s},
-                workload::JobPlacement{job_size_, 0.5});
-    plan_ = workload::plan_step(job_size_, c.tensor, c.pipeline, c.model.parameters, c.model.layers,
-                                c.model.hidden, c.model.bytes_per_value, c.tokens_per_step, c.microbatches,
-                                c.kernel_efficiency);
+                workload::JobPlacement{job_size_, 0.5, c.spares});
+    workload::StepInput in;
+    in.accelerators = job_size_;
+    in.tensor = c.tensor;
+    in.pipeline = c.pipeline;
+    in.expert = c.expert;
+    in.parameters = c.model.parameters;
+    in.active_parameters = c.model.active_parameters;
+    in.layers = c.model.layers;
+    in.moe_layers = c.model.moe_layers;
+    in.hidden = c.model.hidden;
+    in.top_k = c.model.top_k;
+    in.bytes_per_value = c.model.bytes_per_value;
+    in.tokens_per_step = c.tokens_per_step;
+    in.microbatches = c.microbatches;
+    in.kernel_efficiency = c.kernel_efficiency;
+    plan_ = workload::plan_step(in);
   }
   workload_ = std::make_unique<workload::AiWorkload>(std::move(cluster), job, inference);
   clock_ = std::make_shared<WorkloadClock>(*workload_, scenario.duration_s);
@@ -177,6 +194,7 @@ AiResult AiRun::result(double duration_s, double energy_kwh) const {
     t.tensor = plan_.tensor;
     t.pipeline = plan_.pipeline;
     t.data = plan_.data;
+    t.expert = plan_.expert;
     t.step = step_;
     t.tokens_per_step = c.tokens_per_step;
     t.checkpoint_interval_s = interval_s_;
@@ -197,6 +215,10 @@ AiResult AiRun::result(double duration_s, double energy_kwh) const {
         t.energy_per_million_tokens_kwh = energy_kwh / t.tokens_trained * 1e6;
     }
     const double gpu_h = job_size_ / 3600.0;
+    double stopped = 0;
+    for (std::size_t k = 0; k < causes.size(); ++k)
+      stopped += time.restart_s[k] + time.waiting_s[k];
+    t.job_availability = 1 - stopped / duration_s;
     for (std::size_t k = 0; k < causes.size(); ++k) {
       const double lost = time.lost_s[k] + time.restart_s[k] + time.waiting_s[k];
       if (time.interruptions[k] > 0 || lost > 0) {

@@ -13,7 +13,7 @@ namespace sg4 = simgrid::s4u;
 namespace {
 
 // Every (from, to) pair sends `bytes` at once; returns how long until the last arrives.
-double ring_exchange(const std::vector<std::pair<sg4::Host*, sg4::Host*>>& pairs, std::uint64_t bytes) {
+double exchange_all(const std::vector<std::pair<sg4::Host*, sg4::Host*>>& pairs, std::uint64_t bytes) {
   if (bytes == 0 || pairs.empty())
     return 0.0;
   const double start = sg4::Engine::get_clock();
@@ -47,21 +47,27 @@ void start_step_probe(std::vector<sg4::Host*> ranks, const workload::StepPlan& p
       e->wait();
     t.compute_s = sg4::Engine::get_clock() - start;
     // Collectives: each rank's ring share to its neighbour.
-    std::vector<std::pair<sg4::Host*, sg4::Host*>> tensor, pipeline, data;
+    std::vector<std::pair<sg4::Host*, sg4::Host*>> tensor, expert, pipeline, data;
+    const int replica = tp * pp, ep = plan.expert;
     for (int r = 0; r < n; ++r) {
       const int group = r / tp * tp;
       if (tp > 1)
         tensor.emplace_back(ranks[r], ranks[group + (r - group + 1) % tp]);
+      // EP group: EP consecutive data-parallel replicas; every member sends to every other.
+      const int d = r / replica, first = d / ep * ep;
+      for (int k = 1; k < ep; ++k)
+        expert.emplace_back(ranks[r], ranks[(first + (d - first + k) % ep) * replica + r % replica]);
       const int stage = (r / tp) % pp;
       if (pp > 1 && stage < pp - 1)
         pipeline.emplace_back(ranks[r], ranks[r + tp]);
-      if (plan.data > 1)
-        data.emplace_back(ranks[r], ranks[(r + tp * pp) % n]);
+      if (plan.data_bytes > 0)
+        data.emplace_back(ranks[r], ranks[(r + plan.data_stride) % n]);
     }
-    t.tensor_s = ring_exchange(tensor, plan.tensor_bytes);
-    t.pipeline_s = ring_exchange(pipeline, plan.pipeline_bytes);
-    t.data_s = ring_exchange(data, plan.data_bytes);
-    const double comm = t.tensor_s + t.pipeline_s + t.data_s;
+    t.tensor_s = exchange_all(tensor, plan.tensor_bytes);
+    t.expert_s = exchange_all(expert, plan.expert_bytes);
+    t.pipeline_s = exchange_all(pipeline, plan.pipeline_bytes);
+    t.data_s = exchange_all(data, plan.data_bytes);
+    const double comm = t.tensor_s + t.expert_s + t.pipeline_s + t.data_s;
     t.step_s = t.compute_s * (1 + plan.bubble) + comm;
     t.throttled_step_s = t.compute_s / throttled_speed_ratio * (1 + plan.bubble) + comm;
     done(t);

@@ -35,6 +35,7 @@ void read_job(MapReader& w, TrainingJobConfig& job) {
         job.where_tensor = pr.pos(t);
       job.tensor = static_cast<int>(pr.integer("tensor", Need::optional, 1, 4096).value_or(1));
       job.pipeline = static_cast<int>(pr.integer("pipeline", Need::optional, 1, 4096).value_or(1));
+      job.expert = static_cast<int>(pr.integer("expert", Need::optional, 1, 4096).value_or(1));
       pr.finish();
     }
   }
@@ -43,12 +44,21 @@ void read_job(MapReader& w, TrainingJobConfig& job) {
     MapReader mr(m, j.path("model"), j.file(), j.diagnostics());
     if (mr.is_map()) {
       job.model.parameters = mr.quantity("parameters", Dimension::ratio, Need::required).value_or(0);
+      job.model.active_parameters =
+          mr.quantity("active_parameters", Dimension::ratio, Need::optional).value_or(0);
       job.model.layers = static_cast<int>(mr.integer("layers", Need::required, 1, 100000).value_or(1));
+      job.model.moe_layers =
+          static_cast<int>(mr.integer("moe_layers", Need::optional, 1, 100000).value_or(0));
       job.model.hidden = mr.quantity("hidden", Dimension::ratio, Need::required).value_or(0);
+      job.model.top_k = mr.quantity("top_k", Dimension::ratio, Need::optional).value_or(1);
+      if (job.model.active_parameters > job.model.parameters)
+        mr.diagnostics().add(mr.pos(mr.node("active_parameters", Need::optional)),
+                             mr.path("active_parameters"), "", "more active parameters than parameters");
       mr.finish();
     }
   }
   job.tokens_per_step = j.quantity("tokens_per_step", Dimension::ratio, Need::required).value_or(0);
+  job.spares = static_cast<int>(j.integer("spares", Need::optional, 0, 10000000).value_or(-1));
   job.microbatches = static_cast<int>(j.integer("microbatches", Need::optional, 1, 100000).value_or(1));
   job.kernel_efficiency = j.quantity("kernel_efficiency", Dimension::ratio, Need::optional).value_or(1.0);
   if (job.kernel_efficiency > 1) {

@@ -14,16 +14,20 @@
 namespace aidcsim {
 
 struct ModelShape {
-  double parameters = 0; // dense (or active, for MoE) parameters
+  double parameters = 0;        // all of them
+  double active_parameters = 0; // per token, for a mixture of experts; 0: all
   int layers = 0;
+  int moe_layers = 0; // layers with experts (0: all, when expert parallelism is used)
   double hidden = 0;
+  double top_k = 1;           // experts per token
   double bytes_per_value = 2; // BF16 activations and gradients
 };
 
 struct TrainingJobConfig {
   SourcePos where, where_accelerators, where_tensor; // for errors found once the platform is loaded
   int accelerators = 0;                              // 0: every accelerator not serving inference
-  int tensor = 1, pipeline = 1;                      // data parallel = accelerators / (tensor x pipeline)
+  int tensor = 1, pipeline = 1, expert = 1;          // data parallel = accelerators / (tensor x pipeline)
+  int spares = -1;                                   // hot spares; -1: every accelerator left over
   ModelShape model;
   double tokens_per_step = 0; // global batch
   int microbatches = 1;

@@ -39,6 +39,10 @@ AiWorkload::AiWorkload(Cluster cluster, std::optional<std::pair<TrainingJobSpec,
     }
     inference_.emplace(*inference, std::move(replicas));
   }
+  // Beyond the hot spares, the rest of the platform is not the job's to take.
+  if (job && placement_.spares >= 0)
+    for (int a = next + placement_.spares; a < n; ++a)
+      reserved_[a] = 1;
 }
 
 double AiWorkload::next_event_time() const {

@@ -22,6 +22,7 @@ namespace aidcsim::workload {
 struct JobPlacement {
   int accelerators = 0;        // the job's size
   double throttled_rate = 0.5; // work rate while any of its accelerators is throttled
+  int spares = -1;             // hot spares the job may take; -1: every accelerator left over
 };
 
 class AiWorkload {

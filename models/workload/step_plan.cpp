@@ -1,31 +1,41 @@
 #include "models/workload/step_plan.hpp"
 
-#include <cmath>
 #include <stdexcept>
 
 namespace aidcsim::workload {
 
-StepPlan plan_step(int n, int tp, int pp, double p, int layers, double hidden, double bytes, double b, int m,
-                   double efficiency) {
+StepPlan plan_step(const StepInput& in) {
+  const int n = in.accelerators, tp = in.tensor, pp = in.pipeline, ep = in.expert;
   if (n % (tp * pp) != 0)
     throw std::invalid_argument("plan_step: tensor x pipeline must divide the accelerators");
   StepPlan s;
   s.accelerators = n;
   s.tensor = tp;
   s.pipeline = pp;
+  s.expert = ep;
   s.data = n / (tp * pp);
-  s.model_flops_per_step = 6 * p * b;
-  s.exec_flops_per_rank = s.model_flops_per_step / n / efficiency;
-  s.bubble = static_cast<double>(pp - 1) / m;
-  const double replica_tokens = b / s.data;
-  const double activations = replica_tokens * hidden * bytes;
-  const double layers_per_stage = static_cast<double>(layers) / pp;
+  if (s.data % ep != 0)
+    throw std::invalid_argument("plan_step: expert parallelism must divide the data-parallel size");
+  const double active = in.active_parameters > 0 ? in.active_parameters : in.parameters;
+  const double b = in.tokens_per_step, bytes = in.bytes_per_value;
+  s.model_flops_per_step = 6 * active * b;
+  s.exec_flops_per_rank = s.model_flops_per_step / n / in.kernel_efficiency;
+  s.bubble = static_cast<double>(pp - 1) / in.microbatches;
+  const double activations = b / s.data * in.hidden * bytes; // one replica's tokens
+  const double layers_per_stage = static_cast<double>(in.layers) / pp;
   if (tp > 1)
     s.tensor_bytes = static_cast<std::uint64_t>(4 * layers_per_stage * activations * 2.0 * (tp - 1) / tp);
+  if (ep > 1) {
+    const double moe_per_stage = static_cast<double>(in.moe_layers > 0 ? in.moe_layers : in.layers) / pp;
+    s.expert_bytes = static_cast<std::uint64_t>(4 * moe_per_stage * activations / tp * in.top_k / ep);
+  }
   if (pp > 1)
     s.pipeline_bytes = static_cast<std::uint64_t>(2 * activations / tp);
-  if (s.data > 1)
-    s.data_bytes = static_cast<std::uint64_t>(p / (tp * pp) * bytes * 2.0 * (s.data - 1) / s.data);
+  const int holders = s.data / ep; // ranks holding the same parameters
+  s.data_stride = tp * pp * ep;
+  if (holders > 1)
+    s.data_bytes =
+        static_cast<std::uint64_t>(in.parameters / (tp * pp * ep) * bytes * 2.0 * (holders - 1) / holders);
   return s;
 }
 

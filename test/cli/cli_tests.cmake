@@ -235,3 +235,9 @@ endforeach()
 aidcsim_cli_test(training_pump_loss 0
                  "\"training_goodput\": 0\\.583[0-9]*,.*\"interruptions\": 1,.*\"thermal_shutdown\": 12\\.0.*\"throttled\": 0\\.[1-9]"
                  run scenarios/workload/training-pump-loss.yaml --json)
+# MoE: an expert group of 256 consecutive accelerators spans four NVL72 domains but fits in one
+# CloudMatrix384 domain, so its all-to-all takes about half as long there.
+aidcsim_cli_test(compare_moe_all_to_all 0
+                 "expert all-to-all s +16\\.3[0-9]* +8\\.4[0-9]* +0\\.5[0-9]*x.*MFU +0\\.1[0-9]* +0\\.3[0-9]*"
+                 compare scenarios/compare/moe-training-it-failures.yaml --platforms platforms/gb200-nvl72-x8.xml ${CMAKE_BINARY_DIR}/cm384-x2.xml)
+set_tests_properties(cli.compare_moe_all_to_all PROPERTIES FIXTURES_REQUIRED compare_platforms)

@@ -123,7 +123,8 @@ INSTANTIATE_TEST_SUITE_P(
              {{2, 1, "platform", "",
                "required key is missing; expected the path of a SimGrid platform .xml file"},
               {2, 1, "workload", "",
-               "required key is missing; expected a map with a 'kind' (full_load, idle, training or inference)"}}},
+               "required key is missing; expected a map with a 'kind' (full_load, idle, training or "
+               "inference)"}}},
         Case{"empty.yaml", {{1, 1, "", "", "file is empty; expected a YAML map of keys"}}},
         Case{"top-level-list.yaml", {{1, 1, "", "", "top level is a list; expected a YAML map of keys"}}},
         Case{"key-without-value.yaml", {{4, 1, "duration", "", "key has no value; expected a duration"}}},

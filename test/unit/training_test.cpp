@@ -141,3 +141,39 @@ TEST(AiWorkload, TooFewHealthyAcceleratorsMakeTheJobWaitForTheRepair) {
   EXPECT_NEAR(t.waiting_s[w.power_cause()], hour, 1e-6);
   EXPECT_NEAR(t.restart_s[w.power_cause()], 10 * minute, 1e-6);
 }
+
+#include "models/workload/step_plan.hpp"
+
+TEST(StepPlan, TrafficAndWorkPerRankFollowTheLayout) {
+  // 64 ranks: TP 4 x PP 2 x DP 8, EP 4; 1e9 parameters (all active), 8 layers, hidden 1024,
+  // 65,536 tokens per step, BF16.
+  StepInput in;
+  in.accelerators = 64;
+  in.tensor = 4;
+  in.pipeline = 2;
+  in.expert = 4;
+  in.parameters = 1e9;
+  in.layers = 8;
+  in.hidden = 1024;
+  in.top_k = 2;
+  in.tokens_per_step = 65536;
+  in.microbatches = 8;
+  in.kernel_efficiency = 0.5;
+  const StepPlan p = plan_step(in);
+  EXPECT_EQ(p.data, 8);
+  EXPECT_DOUBLE_EQ(p.model_flops_per_step, 6 * 1e9 * 65536);
+  EXPECT_DOUBLE_EQ(p.exec_flops_per_rank, 6 * 1e9 * 65536 / 64 / 0.5);
+  EXPECT_DOUBLE_EQ(p.bubble, 1.0 / 8);
+  const double activations = 65536.0 / 8 * 1024 * 2; // one replica's tokens, BF16
+  // TP: 4 all-reduces per layer of the stage (4 layers), ring share 2 (4-1)/4.
+  EXPECT_EQ(p.tensor_bytes, static_cast<std::uint64_t>(4 * 4 * activations * 2 * 3 / 4.0));
+  // EP: 4 all-to-alls per MoE layer of the stage, the rank's tokens (1/TP) x top_k, 1/EP per peer.
+  EXPECT_EQ(p.expert_bytes, static_cast<std::uint64_t>(4 * 4 * activations / 4 * 2 / 4));
+  // PP: activations forward and gradients back, split over TP.
+  EXPECT_EQ(p.pipeline_bytes, static_cast<std::uint64_t>(2 * activations / 4));
+  // DP: 1e9 / (4 x 2 x 4) parameters' gradients over the 2 ranks that hold them: 2 (2-1)/2.
+  EXPECT_EQ(p.data_bytes, static_cast<std::uint64_t>(1e9 / 32 * 2 * 2 * 1 / 2.0));
+  EXPECT_EQ(p.data_stride, 32);
+  in.expert = 3; // does not divide DP 8
+  EXPECT_THROW(plan_step(in), std::invalid_argument);
+}

@@ -13,16 +13,22 @@ json to_json(const AiResult& r) {
     const TrainingResult& t = r.job;
     json job;
     job["accelerators"] = t.accelerators;
-    job["parallelism"] = {{"tensor", t.tensor}, {"pipeline", t.pipeline}, {"data", t.data}};
-    job["step"] = {{"compute_s", t.step.compute_s},   {"tensor_s", t.step.tensor_s},
-                   {"pipeline_s", t.step.pipeline_s}, {"data_s", t.step.data_s},
-                   {"step_s", t.step.step_s},         {"throttled_step_s", t.step.throttled_step_s}};
+    job["parallelism"] = {
+        {"tensor", t.tensor}, {"pipeline", t.pipeline}, {"data", t.data}, {"expert", t.expert}};
+    job["step"] = {{"compute_s", t.step.compute_s},
+                   {"tensor_s", t.step.tensor_s},
+                   {"expert_s", t.step.expert_s},
+                   {"pipeline_s", t.step.pipeline_s},
+                   {"data_s", t.step.data_s},
+                   {"step_s", t.step.step_s},
+                   {"throttled_step_s", t.step.throttled_step_s}};
     job["tokens_per_step"] = t.tokens_per_step;
     job["tokens_per_s"] = t.tokens_per_s;
     job["mfu"] = t.mfu;
     job["checkpoint_interval_min"] = t.checkpoint_interval_s / 60;
     job["job_mtbf_h"] = t.job_mtbf_h;
     job["training_goodput"] = t.training_goodput;
+    job["job_availability"] = t.job_availability;
     job["tokens_trained"] = t.tokens_trained;
     job["effective_tokens_per_s"] = t.effective_tokens_per_s;
     job["delivered_bf16_pflop_days"] = t.delivered_bf16_pflop_days;
@@ -49,14 +55,15 @@ void print_ai_text(const json& w) {
   if (w.contains("training")) {
     const json& t = w["training"];
     const json& s = t["step"];
-    std::printf("  job                     %d accelerators, TP %d x PP %d x DP %d\n",
+    std::printf("  job                     %d accelerators, TP %d x PP %d x DP %d (EP %d)\n",
                 t["accelerators"].get<int>(), t["parallelism"]["tensor"].get<int>(),
-                t["parallelism"]["pipeline"].get<int>(), t["parallelism"]["data"].get<int>());
-    std::printf("  step                    %.3f s (compute %.3f, TP %.3f, PP %.3f, DP %.3f); %.0f tokens/s, "
-                "MFU %.1f %%\n",
+                t["parallelism"]["pipeline"].get<int>(), t["parallelism"]["data"].get<int>(),
+                t["parallelism"]["expert"].get<int>());
+    std::printf("  step                    %.3f s (compute %.3f, TP %.3f, EP %.3f, PP %.3f, DP %.3f); %.0f "
+                "tokens/s, MFU %.1f %%\n",
                 s["step_s"].get<double>(), s["compute_s"].get<double>(), s["tensor_s"].get<double>(),
-                s["pipeline_s"].get<double>(), s["data_s"].get<double>(), t["tokens_per_s"].get<double>(),
-                100 * t["mfu"].get<double>());
+                s["expert_s"].get<double>(), s["pipeline_s"].get<double>(), s["data_s"].get<double>(),
+                t["tokens_per_s"].get<double>(), 100 * t["mfu"].get<double>());
     const double mtbf = t["job_mtbf_h"].get<double>();
     char mtbf_text[64];
     if (mtbf > 0)
@@ -66,9 +73,11 @@ void print_ai_text(const json& w) {
     std::printf("  checkpoints             every %.1f min (%s), %ld written, %.2f %% of the time\n",
                 t["checkpoint_interval_min"].get<double>(), mtbf_text, t["checkpoints"].get<long>(),
                 100 * t["checkpoint_overhead"].get<double>());
-    std::printf("  training goodput        %.4f; %.4g tokens trained, %.1f BF16 PFLOP-days\n",
-                t["training_goodput"].get<double>(), t["tokens_trained"].get<double>(),
-                t["delivered_bf16_pflop_days"].get<double>());
+    std::printf(
+        "  training goodput        %.4f (job running %.4f of the time); %.4g tokens trained, %.1f BF16 "
+        "PFLOP-days\n",
+        t["training_goodput"].get<double>(), t["job_availability"].get<double>(),
+        t["tokens_trained"].get<double>(), t["delivered_bf16_pflop_days"].get<double>());
     std::printf("  interruptions           %ld\n", t["interruptions"].get<long>());
     for (const auto& [cause, per_day] : t["interruptions_per_day"].items())
       std::printf("    %-30s %.3f /day, %.1f accelerator-hours lost\n", cause.c_str(), per_day.get<double>(),
