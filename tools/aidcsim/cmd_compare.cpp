@@ -62,7 +62,10 @@ std::vector<Row> table(const json& a, const json& b, double flops_a, double flop
   if (na && nb)
     add("job BF16 PFLOPS", *na * flops_a / 1e15, *nb * flops_b / 1e15, "%.1f");
   both("step time s", {"workload", "training", "step", "step_s"}, "%.3f");
-  both("  expert all-to-all s", {"workload", "training", "step", "expert_s"}, "%.3f");
+  // The expert all-to-all only for a job with expert parallelism.
+  if (at(a, {"workload", "training", "step", "expert_s"}).value_or(0) > 0 ||
+      at(b, {"workload", "training", "step", "expert_s"}).value_or(0) > 0)
+    both("  expert all-to-all s", {"workload", "training", "step", "expert_s"}, "%.3f");
   both("tokens/s (no failures)", {"workload", "training", "tokens_per_s"}, "%.0f");
   both("MFU", {"workload", "training", "mfu"}, "%.3f");
   both("job availability", {"workload", "training", "job_availability"}, "%.4f");
