@@ -26,6 +26,7 @@ test: build
 
 bench: build
 	$(BUILD)/test/facility_benchmark
+	$(BUILD)/test/workload_benchmark
 	AIDCSIM=$(BUILD)/aidcsim tools/bench-batch
 
 format:

@@ -23,6 +23,7 @@ AiWorkload::AiWorkload(Cluster cluster, std::optional<std::pair<TrainingJobSpec,
     for (; next < placement_.accelerators; ++next)
       in_job_[next] = 1;
     job_members_ = placement_.accelerators;
+    spare_cursor_ = next % std::max(1, n);
   }
   if (inference) {
     // Replicas on the accelerators after the job's, whole scale-up domains when they are that size.
@@ -54,30 +55,32 @@ double AiWorkload::next_event_time() const {
   return t;
 }
 
-// Healthy members stay; spares (never the inference replicas' accelerators) fill the gaps, in
-// order. Returns with job_members_ = the job's size, or fewer when too few are up.
-void AiWorkload::reform() {
-  const int n = cluster_.topology().accelerators();
-  job_members_ = 0;
-  for (int a = 0; a < n; ++a) {
-    if (in_job_[a] && !cluster_.up(a))
+// Members that went down leave; spares (never the inference replicas' accelerators) fill the
+// gaps, searched from where the last search stopped (so a run with thousands of failures does not
+// rescan the platform each time). Returns with job_members_ = the job's size, or fewer when too
+// few are up.
+void AiWorkload::reform(const std::vector<int>& went_down) {
+  for (int a : went_down)
+    if (in_job_[a] && !cluster_.up(a)) {
       in_job_[a] = 0;
-    job_members_ += in_job_[a];
-  }
-  for (int a = 0; a < n && job_members_ < placement_.accelerators; ++a)
+      --job_members_;
+      throttled_members_ -= throttled_[a];
+    }
+  const int n = cluster_.topology().accelerators();
+  for (int step = 0; step < n && job_members_ < placement_.accelerators; ++step) {
+    const int a = spare_cursor_;
+    spare_cursor_ = (spare_cursor_ + 1) % n;
     if (!in_job_[a] && !reserved_[a] && cluster_.up(a)) {
       in_job_[a] = 1;
       ++job_members_;
+      throttled_members_ += throttled_[a];
     }
+  }
 }
 
 void AiWorkload::update_rate() {
-  if (!job_)
-    return;
-  bool slow = false;
-  for (std::size_t a = 0; a < in_job_.size() && !slow; ++a)
-    slow = in_job_[a] && throttled_[a];
-  job_->set_rate(slow ? placement_.throttled_rate : 1.0);
+  if (job_)
+    job_->set_rate(throttled_members_ > 0 ? placement_.throttled_rate : 1.0);
 }
 
 void AiWorkload::on_failure(const Failure& f) {
@@ -87,10 +90,11 @@ void AiWorkload::on_failure(const Failure& f) {
   bool hit = f.job_only();
   for (int a : f.down)
     hit = hit || in_job_[a];
-  if (!hit || job_->phase() == TrainingJob::Phase::waiting)
+  if (!hit)
     return;
-  reform();
-  job_->interrupt(f.cause, job_members_ == placement_.accelerators);
+  reform(f.down); // a waiting job loses the member too, so it never restarts on a dead one
+  if (job_->phase() != TrainingJob::Phase::waiting)
+    job_->interrupt(f.cause, job_members_ == placement_.accelerators);
   update_rate();
 }
 
@@ -98,7 +102,7 @@ void AiWorkload::on_failure(const Failure& f) {
 void AiWorkload::job_needs_check() {
   if (!job_ || job_->phase() != TrainingJob::Phase::waiting)
     return;
-  reform();
+  reform({});
   if (job_members_ == placement_.accelerators) {
     job_->resources_back();
     update_rate();
@@ -130,9 +134,10 @@ void AiWorkload::hold(const std::vector<int>& accelerators, int cause, bool down
     bool hit = false;
     for (int a : accelerators)
       hit = hit || in_job_[a];
-    if (hit && job_->phase() != TrainingJob::Phase::waiting) {
-      reform();
-      job_->interrupt(cause, job_members_ == placement_.accelerators);
+    if (hit) {
+      reform(accelerators);
+      if (job_->phase() != TrainingJob::Phase::waiting)
+        job_->interrupt(cause, job_members_ == placement_.accelerators);
       update_rate();
     }
   } else {
@@ -143,8 +148,12 @@ void AiWorkload::hold(const std::vector<int>& accelerators, int cause, bool down
 }
 
 void AiWorkload::throttle(const std::vector<int>& accelerators, bool throttled) {
-  for (int a : accelerators)
-    throttled_[a] = throttled ? 1 : 0;
+  for (int a : accelerators) {
+    const char now = throttled ? 1 : 0;
+    if (in_job_[a])
+      throttled_members_ += now - throttled_[a];
+    throttled_[a] = now;
+  }
   update_rate();
 }
 

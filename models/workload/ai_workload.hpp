@@ -56,7 +56,7 @@ public:
 
 private:
   void on_failure(const Failure& f);
-  void reform();
+  void reform(const std::vector<int>& went_down);
   void job_needs_check();
   void update_rate();
   Cluster cluster_;
@@ -65,6 +65,8 @@ private:
   std::optional<InferenceService> inference_;
   std::vector<char> in_job_, reserved_, throttled_;
   int job_members_ = 0;
+  int throttled_members_ = 0; // job members running throttled
+  int spare_cursor_ = 0;      // where the search for a spare goes on
   int power_cause_ = -1, thermal_cause_ = -1;
   double now_ = 0;
   long failures_ = 0;
