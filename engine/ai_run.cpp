@@ -181,6 +181,13 @@ void AiRun::attach(FacilityClock& facility, const std::vector<std::vector<sg4::H
   facility.sync_hosts_state();
 }
 
+void AiRun::set_timeline(std::function<void(const power::TimelineRow&)> add) {
+  clock_->on_job_state = [add](double now, const std::string& state) {
+    // load_kw carries nothing for the job; its accelerators' power is in the rack rows.
+    add(power::TimelineRow{now, "job", "job", state, 0.0, -1});
+  };
+}
+
 AiResult AiRun::result(double duration_s, double energy_kwh) const {
   AiResult r;
   r.present = true;

@@ -7,6 +7,7 @@
 #include "engine/scenario.hpp"
 #include "engine/workload_clock.hpp"
 
+#include <functional>
 #include <memory>
 #include <simgrid/s4u/Engine.hpp>
 #include <simgrid/s4u/Host.hpp>
@@ -22,6 +23,8 @@ public:
   // The facility's racks: their hosts going off and on, and throttling, reach the workload.
   void attach(FacilityClock& facility, const std::vector<std::vector<simgrid::s4u::Host*>>& hosts_of_load);
   AiResult result(double duration_s, double energy_kwh) const;
+  // Timeline rows for the job's state ("job" component).
+  void set_timeline(std::function<void(const power::TimelineRow&)> add);
 
 private:
   const Scenario& scenario_;

@@ -191,10 +191,12 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
     throw std::logic_error("workload kind '" + scenario.workload.kind +
                            "' passed validation but has no model");
 
+  TimelineWriter timeline;
+  if (ai && !options.timeline_csv.empty())
+    ai->set_timeline([&timeline](const power::TimelineRow& row) { timeline.add(row); });
   std::unique_ptr<power::PowerGraph> graph;
   std::unique_ptr<power::Facility> facility;
   std::shared_ptr<FacilityClock> clock;
-  TimelineWriter timeline;
   std::vector<std::vector<sg4::Host*>> clock_hosts;
   if (!scenario.facility.empty()) {
     std::vector<power::GraphProblem> problems;
@@ -242,11 +244,10 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
     energy_j += sg_host_get_consumed_energy(h);
   r.it_energy_kwh = energy_j / units::joules_per_kwh;
   r.mean_it_power_kw = r.simulated_time_s > 0 ? energy_j / r.simulated_time_s / 1e3 : 0.0;
-  if (facility) {
+  if (facility)
     r.facility = facility_result(*facility, scenario.duration_s, clock_hosts);
-    if (!options.timeline_csv.empty())
-      timeline.write(options.timeline_csv);
-  }
+  if ((facility || ai) && !options.timeline_csv.empty())
+    timeline.write(options.timeline_csv);
   if (ai) // energy per token: what the facility supplied, or the IT energy without a facility
     r.ai = ai->result(scenario.duration_s, facility ? facility->energy().supplied_kwh() : r.it_energy_kwh);
   return r;

@@ -11,6 +11,8 @@ WorkloadClock::WorkloadClock(workload::AiWorkload& workload, double end_s)
 double WorkloadClock::next_occurring_event(double now) {
   if (finished_)
     return -1.0;
+  if (now == 0)
+    report_job(now); // the state at the start
   const double t = std::min(workload_.next_event_time(), end_s_);
   return std::max(0.0, t - now);
 }
@@ -34,6 +36,26 @@ void WorkloadClock::catch_up(double now) {
 
 void WorkloadClock::update_actions_state(double now, double /*delta*/) {
   catch_up(now);
+  report_job(now);
+}
+
+void WorkloadClock::report_job(double now) {
+  const workload::TrainingJob* job = workload_.job();
+  if (!on_job_state || job == nullptr)
+    return;
+  using Phase = workload::TrainingJob::Phase;
+  std::string state = job->phase() == Phase::computing       ? "computing"
+                      : job->phase() == Phase::checkpointing ? "checkpointing"
+                      : job->phase() == Phase::restarting    ? "restarting"
+                                                             : "waiting";
+  if (job->phase() == Phase::restarting || job->phase() == Phase::waiting)
+    state += " (" + workload_.cluster().causes()[job->cause()] + ")";
+  if (job->rate() < 1.0 && job->phase() == Phase::computing)
+    state += " (throttled)";
+  if (state == last_job_state_)
+    return;
+  last_job_state_ = state;
+  on_job_state(now, state);
 }
 
 void WorkloadClock::rack_hosts(const std::vector<int>& accelerators, bool on, bool thermal, double now) {
@@ -45,6 +67,7 @@ void WorkloadClock::rack_hosts(const std::vector<int>& accelerators, bool on, bo
   if (now > workload_.now())
     workload_.advance_to(now);
   workload_.hold(accelerators, thermal ? workload_.thermal_cause() : workload_.power_cause(), !on);
+  report_job(now);
 }
 
 void WorkloadClock::rack_throttle(const std::vector<int>& accelerators, bool throttled, double now) {
@@ -56,6 +79,7 @@ void WorkloadClock::rack_throttle(const std::vector<int>& accelerators, bool thr
   if (now > workload_.now())
     workload_.advance_to(now);
   workload_.throttle(accelerators, throttled);
+  report_job(now);
 }
 
 } // namespace aidcsim

@@ -8,6 +8,8 @@
 
 #include <simgrid/kernel/resource/Model.hpp>
 
+#include <functional>
+#include <string>
 #include <vector>
 
 namespace aidcsim {
@@ -15,6 +17,9 @@ namespace aidcsim {
 class WorkloadClock : public simgrid::kernel::resource::Model {
 public:
   WorkloadClock(workload::AiWorkload& workload, double end_s);
+
+  // Called with the job's state ("computing", "restarting (faulty_gpu)", ...) whenever it changes.
+  std::function<void(double now, const std::string& state)> on_job_state;
 
   double next_occurring_event(double now) override;
   void update_actions_state(double now, double delta) override;
@@ -27,6 +32,8 @@ public:
 
 private:
   void catch_up(double now);
+  void report_job(double now);
+  std::string last_job_state_;
   workload::AiWorkload& workload_;
   double end_s_;
   bool finished_ = false;

@@ -67,6 +67,8 @@ public:
   void finish(double t);
 
   Phase phase() const { return phase_; }
+  int cause() const { return cause_; } // of the current restart or wait
+  double rate() const { return rate_; }
   const JobTime& time() const { return time_; }
   double committed_work_s() const { return time_.useful_s; }
   long checkpoints() const { return checkpoints_; }

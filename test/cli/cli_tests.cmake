@@ -249,3 +249,9 @@ add_test(NAME cli.sweep_checkpoint_interval
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(cli.sweep_checkpoint_interval PROPERTIES PASS_REGULAR_EXPRESSION
                      "=5 min,training.training_goodput,10,0\\.87[0-9]*,.*=13.3 min,training.training_goodput,10,0\\.90[3-5][0-9]*,.*=60 min,training.training_goodput,10,0\\.81[4-9]")
+add_test(NAME cli.training_timeline
+         COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=0 -DEXPECT_FILE=${CMAKE_BINARY_DIR}/training-out/timeline.csv
+                 "-DEXPECT_FILE_REGEX=0\\.000000,job,job,computing,.*3650\\.3599[0-9]*,job,job,computing \\(throttled\\),.*3958\\.06[0-9]*,job,job,waiting \\(thermal_shutdown\\),.*6027\\.55[0-9]*,job,job,restarting \\(thermal_shutdown\\),.*6327\\.55[0-9]*,job,job,computing,"
+                 -DCOMMAND=$<TARGET_FILE:aidcsim>|run|scenarios/workload/training-pump-loss.yaml|--out|${CMAKE_BINARY_DIR}/training-out
+                 -P ${CLI_CHECK}
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})

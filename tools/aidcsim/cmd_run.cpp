@@ -165,7 +165,7 @@ int run_command(const RunArgs& args) {
   }
 
   RunOptions options;
-  if (!args.out_dir.empty() && !scenario.facility.empty())
+  if (!args.out_dir.empty() && (!scenario.facility.empty() || scenario.workload.ai()))
     options.timeline_csv = (std::filesystem::path(args.out_dir) / "timeline.csv").string();
   int code = exit_ok;
   const std::optional<json> result = run_scenario_in_child(scenario, options, "aidcsim run", code);
