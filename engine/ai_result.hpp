@@ -12,6 +12,7 @@ namespace aidcsim {
 struct TrainingResult {
   int accelerators = 0, tensor = 1, pipeline = 1, data = 1, expert = 1;
   workload::StepTime step;
+  bool step_measured = false; // false: the job's accelerators never all had power to measure it
   double tokens_per_step = 0;
   double tokens_per_s = 0; // at full speed, between interruptions
   double mfu = 0;          // model FLOPs / (step time x accelerators x peak)

@@ -92,7 +92,10 @@ AiRun::AiRun(const Scenario& scenario, sg4::Engine& engine, std::vector<sg4::Hos
   if (w.job) {
     const TrainingJobConfig& c = *w.job;
     job_size_ = c.accelerators > 0 ? c.accelerators : n - serving;
-    if (job_size_ + serving > n)
+    if (job_size_ <= 0)
+      diags.add(c.where_accelerators, "workload.job.accelerators", "all",
+                "no accelerator is left for the job: the inference replicas take all " + std::to_string(n));
+    else if (job_size_ + serving > n)
       diags.add(c.where_accelerators, "workload.job.accelerators", std::to_string(job_size_),
                 "the platform has " + std::to_string(n) + " accelerators" +
                     (serving > 0 ? ", " + std::to_string(serving) + " of them serving inference" : ""));
@@ -128,6 +131,7 @@ AiRun::AiRun(const Scenario& scenario, sg4::Engine& engine, std::vector<sg4::Hos
     in.expert = c.expert;
     in.parameters = c.model.parameters;
     in.active_parameters = c.model.active_parameters;
+    in.expert_parameters = c.model.expert_parameters;
     in.layers = c.model.layers;
     in.moe_layers = c.model.moe_layers;
     in.hidden = c.model.hidden;
@@ -148,18 +152,51 @@ AiRun::AiRun(const Scenario& scenario, sg4::Engine& engine, std::vector<sg4::Hos
                                         accelerators_.begin() + job_size_ + serving);
   if (!serving_hosts.empty())
     workload::start_full_load(serving_hosts, scenario.duration_s);
-  if (w.job) {
-    std::vector<sg4::Host*> ranks(accelerators_.begin(), accelerators_.begin() + job_size_);
-    sg4::Host* h = ranks.front();
-    const double ratio = h->get_pstate_speed(h->get_pstate_count() - 1) / h->get_pstate_speed(0);
-    const double end = scenario.duration_s;
-    start_step_probe(ranks, plan_, ratio, [this, ranks, end](const workload::StepTime& t) {
-      step_ = t;
-      step_measured_ = true;
-      workload_->set_throttled_rate(t.step_s / t.throttled_step_s);
-      workload::start_full_load(ranks, end);
-    });
-  }
+}
+
+void AiRun::begin() {
+  if (scenario_.workload.job)
+    start_probe();
+}
+
+// The job's first step, measured on its hosts once they all have power (at the start, or after an
+// outage that caught the probe); then they compute at full load for the rest of the run.
+void AiRun::start_probe() {
+  std::vector<sg4::Host*> ranks(accelerators_.begin(), accelerators_.begin() + job_size_);
+  for (const auto* r : ranks)
+    if (!r->is_on()) { // a rank's rack has no power: measure once it is back (hosts_on)
+      probe_ = Probe::pending;
+      return;
+    }
+  probe_ = Probe::running;
+  sg4::Host* h = ranks.front();
+  const double ratio = h->get_pstate_speed(h->get_pstate_count() - 1) / h->get_pstate_speed(0);
+  const double end = scenario_.duration_s;
+  start_step_probe(
+      ranks, plan_, ratio,
+      [this, ranks, end](const workload::StepTime& t) {
+        step_ = t;
+        probe_ = Probe::done;
+        clock_->set_throttled_rate(t.step_s / t.throttled_step_s, sg4::Engine::get_clock());
+        workload::start_full_load(ranks, end);
+      },
+      [this] { probe_ = Probe::pending; });
+}
+
+bool AiRun::hosts_on(const std::vector<sg4::Host*>& hosts) {
+  if (!scenario_.workload.job || probe_ == Probe::done)
+    return true;
+  bool all_on = true;
+  for (int r = 0; r < job_size_; ++r)
+    all_on = all_on && accelerators_[r]->is_on();
+  if (probe_ == Probe::pending && all_on)
+    start_probe();
+  // The job's hosts wait for the probe; other hosts (spares, replicas) may compute at once.
+  for (const auto* host : hosts)
+    for (int r = 0; r < job_size_; ++r)
+      if (accelerators_[r] == host)
+        return false;
+  return true;
 }
 
 void AiRun::attach(FacilityClock& facility, const std::vector<std::vector<sg4::Host*>>& hosts_of_load) {
@@ -203,6 +240,7 @@ AiResult AiRun::result(double duration_s, double energy_kwh) const {
     t.data = plan_.data;
     t.expert = plan_.expert;
     t.step = step_;
+    t.step_measured = probe_ == Probe::done;
     t.tokens_per_step = c.tokens_per_step;
     t.checkpoint_interval_s = interval_s_;
     t.job_mtbf_h = job_rate_per_s_ > 0 ? 1 / job_rate_per_s_ / 3600 : 0;
@@ -210,7 +248,7 @@ AiResult AiRun::result(double duration_s, double energy_kwh) const {
     t.training_goodput = time.useful_s / duration_s;
     t.checkpoints = job->checkpoints();
     t.checkpoint_overhead = time.checkpoint_s / duration_s;
-    if (step_measured_ && step_.step_s > 0) {
+    if (probe_ == Probe::done && step_.step_s > 0) {
       const double peak = accelerators_.front()->get_pstate_speed(0);
       t.tokens_per_s = c.tokens_per_step / step_.step_s;
       t.mfu = plan_.model_flops_per_step / (step_.step_s * job_size_ * peak);

@@ -20,9 +20,14 @@ public:
   // `accelerators`: the platform's accelerator hosts. Throws InputError when the job does not fit.
   AiRun(const Scenario& scenario, simgrid::s4u::Engine& engine,
         std::vector<simgrid::s4u::Host*> accelerators);
+  // Starts measuring the job's step: call once the facility (if any) has set its hosts' state.
+  void begin();
   // The facility's racks: their hosts going off and on, and throttling, reach the workload.
   void attach(FacilityClock& facility, const std::vector<std::vector<simgrid::s4u::Host*>>& hosts_of_load);
   AiResult result(double duration_s, double energy_kwh) const;
+  // The facility turned these hosts back on: a step measurement an outage interrupted starts
+  // again. Returns whether the hosts may compute at full load now (the job's wait for the step).
+  bool hosts_on(const std::vector<simgrid::s4u::Host*>& hosts);
   // Timeline rows for the job's state ("job" component).
   void set_timeline(std::function<void(const power::TimelineRow&)> add);
 
@@ -33,7 +38,9 @@ private:
   std::shared_ptr<WorkloadClock> clock_;
   workload::StepPlan plan_;
   workload::StepTime step_;
-  bool step_measured_ = false;
+  enum class Probe { running, pending, done };
+  Probe probe_ = Probe::running;
+  void start_probe();
   int job_size_ = 0;
   double interval_s_ = 0, job_rate_per_s_ = 0;
 };

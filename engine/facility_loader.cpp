@@ -480,6 +480,11 @@ void check_graph(FacilitySpec& spec, const Positions& pos, Diagnostics& diags) {
   }
   for (auto& u : spec.ups) {
     const double load = design[graph.index_of(u.id)] * u.efficiency; // at the output
+    if (u.rating_fraction > 0 && !(load > 0)) {
+      diags.add(pos.of(u.id, "rating"), "facility." + u.id + ".rating", "",
+                "a rating as a percentage needs a design load through the UPS; nothing draws through it");
+      continue;
+    }
     if (u.rating_fraction > 0) {
       u.rating_kw = u.rating_fraction * load;
       u.battery.rated_kw = u.rating_kw;

@@ -1,5 +1,6 @@
 #include "engine/platform_racks.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -33,16 +34,24 @@ std::vector<PlatformRack> read_platform_racks(const std::string& path) {
   std::vector<PlatformRack> racks;
   std::map<std::string, std::size_t> index;
   for (std::size_t at = text.find("<host "); at != std::string::npos; at = text.find("<host ", at + 1)) {
-    const std::size_t end = text.find("</host>", at);
+    // A host's properties lie before its </host>; a self-closing <host .../> has none, and the
+    // next <host bounds the search either way.
+    const std::size_t open_end = text.find('>', at);
+    if (open_end == std::string::npos)
+      break;
+    if (text[open_end - 1] == '/')
+      continue;
+    const std::size_t end = std::min(text.find("</host>", at), text.find("<host ", at + 1));
     if (end == std::string::npos)
       break;
     const std::string rack = prop(text, at, end, "rack");
     if (rack.empty())
       continue;
-    // "idle:full, idle:full, ..." -> the first full.
+    // "idle:full, ..." per pstate: pstate 0's full power.
     const std::string watts = prop(text, at, end, "wattage_per_state");
-    const std::size_t colon = watts.find(':');
-    const double full = colon == std::string::npos ? 0.0 : std::strtod(watts.c_str() + colon + 1, nullptr);
+    const std::string first = watts.substr(0, watts.find(','));
+    const std::size_t colon = first.rfind(':'); // idle:full or idle:onecore:full: the last is full
+    const double full = colon == std::string::npos ? 0.0 : std::strtod(first.c_str() + colon + 1, nullptr);
     const auto [it, fresh] = index.emplace(rack, racks.size());
     if (fresh)
       racks.push_back({rack, 0, 0.0});

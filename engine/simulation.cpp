@@ -217,7 +217,9 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
       ai->attach(*clock, clock_hosts);
     if (scenario.workload.kind != "idle") { // hosts back on compute again (and draw full power)
       const double end = scenario.duration_s;
-      clock->on_hosts_on = [end](const std::vector<sg4::Host*>& hosts) {
+      clock->on_hosts_on = [end, ai = ai.get()](const std::vector<sg4::Host*>& hosts) {
+        if (ai && !ai->hosts_on(hosts))
+          return;
         workload::start_rack_full_load(hosts, end);
       };
     }
@@ -228,6 +230,8 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
     sg4::Actor::create("clock", accelerators.front(), [duration] { sg4::this_actor::sleep_for(duration); });
   }
 
+  if (ai)
+    ai->begin();
   engine->run();
   if (facility && !clock->finished())
     facility->finish(scenario.duration_s);

@@ -17,8 +17,10 @@ class Host;
 namespace aidcsim {
 
 // `ranks[r]`: the host of rank r. `throttled_speed_ratio`: speed at the throttled pstate over
-// full speed. `done` runs in the probe's actor when the step has been measured.
+// full speed. `done` runs in the probe's actor when the step has been measured; `failed` when it
+// could not be (a rank's host was off, or went off while measuring): start it again later.
 void start_step_probe(std::vector<simgrid::s4u::Host*> ranks, const workload::StepPlan& plan,
-                      double throttled_speed_ratio, std::function<void(const workload::StepTime&)> done);
+                      double throttled_speed_ratio, std::function<void(const workload::StepTime&)> done,
+                      std::function<void()> failed);
 
 } // namespace aidcsim

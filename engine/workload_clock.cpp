@@ -70,6 +70,17 @@ void WorkloadClock::rack_hosts(const std::vector<int>& accelerators, bool on, bo
   report_job(now);
 }
 
+void WorkloadClock::set_throttled_rate(double rate, double now) {
+  if (finished_)
+    return;
+  catch_up(now);
+  if (finished_)
+    return;
+  if (now > workload_.now())
+    workload_.advance_to(now); // work so far accrued at the old rate
+  workload_.set_throttled_rate(rate);
+}
+
 void WorkloadClock::rack_throttle(const std::vector<int>& accelerators, bool throttled, double now) {
   if (finished_ || accelerators.empty())
     return;

@@ -29,6 +29,8 @@ public:
   // came back; they throttled or returned to full speed.
   void rack_hosts(const std::vector<int>& accelerators, bool on, bool thermal, double now);
   void rack_throttle(const std::vector<int>& accelerators, bool throttled, double now);
+  // The job's work rate while throttled, from `now` on (once its step has been measured).
+  void set_throttled_rate(double rate, double now);
 
 private:
   void catch_up(double now);

@@ -51,6 +51,12 @@ void read_job(MapReader& w, TrainingJobConfig& job) {
           static_cast<int>(mr.integer("moe_layers", Need::optional, 1, 100000).value_or(0));
       job.model.hidden = mr.quantity("hidden", Dimension::ratio, Need::required).value_or(0);
       job.model.top_k = mr.quantity("top_k", Dimension::ratio, Need::optional).value_or(1);
+      job.model.expert_parameters =
+          mr.quantity("expert_parameters", Dimension::ratio, job.expert > 1 ? Need::required : Need::optional)
+              .value_or(0);
+      if (job.model.expert_parameters > job.model.parameters)
+        mr.diagnostics().add(mr.pos(mr.node("expert_parameters", Need::optional)),
+                             mr.path("expert_parameters"), "", "more expert parameters than parameters");
       if (job.model.active_parameters > job.model.parameters)
         mr.diagnostics().add(mr.pos(mr.node("active_parameters", Need::optional)),
                              mr.path("active_parameters"), "", "more active parameters than parameters");
@@ -77,6 +83,12 @@ void read_job(MapReader& w, TrainingJobConfig& job) {
             cr.scalar_quantity(i, cr.path("interval"), Dimension::time, Range::positive).value_or(0);
       job.checkpoint_write_s =
           cr.quantity("write", Dimension::time, Need::required, Range::non_negative).value_or(0);
+      if (job.checkpoint_interval_s == 0 && job.checkpoint_write_s == 0 && i.IsDefined() &&
+          cr.node("write", Need::optional).IsDefined())
+        cr.diagnostics().add(
+            cr.pos(cr.node("write", Need::optional)), cr.path("write"), "0 s",
+            "Daly's interval (auto) needs a checkpoint write time above zero; give one, or a "
+            "fixed interval");
       cr.finish();
     }
   }
@@ -148,6 +160,7 @@ void read_failures(MapReader& w, FailuresConfig& f) {
                                   3600;
         fc.repair_s =
             c.quantity("repair", Dimension::time, Need::optional, Range::non_negative).value_or(fc.repair_s);
+        const YAML::Node td = c.node("takes_down", Need::optional);
         if (const auto t =
                 c.one_of("takes_down", {"job", "accelerator", "host", "rack", "pod"}, Need::optional))
           fc.takes_down = *t == "job"           ? workload::BlastRadius::job
@@ -155,6 +168,14 @@ void read_failures(MapReader& w, FailuresConfig& f) {
                           : *t == "host"        ? workload::BlastRadius::host
                           : *t == "rack"        ? workload::BlastRadius::rack
                                                 : workload::BlastRadius::pod;
+        // Software failures stop the job and take no hardware; hardware failures take hardware (a
+        // failure anywhere in the cluster must not stop the job unless its blast radius holds it).
+        const bool software = fc.per == workload::FailsPer::job_accelerator;
+        if (td.IsDefined() && software != (fc.takes_down == workload::BlastRadius::job))
+          c.diagnostics().add(c.pos(td), c.path("takes_down"), td.Scalar(),
+                              software ? "a software failure takes down only the job ('job')"
+                                       : "a hardware failure takes down an accelerator, host, rack or pod, "
+                                         "not only the job");
         c.finish();
       }
     }

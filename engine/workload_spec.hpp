@@ -16,6 +16,7 @@ namespace aidcsim {
 struct ModelShape {
   double parameters = 0;        // all of them
   double active_parameters = 0; // per token, for a mixture of experts; 0: all
+  double expert_parameters = 0; // in the experts (a mixture of experts with expert parallelism)
   int layers = 0;
   int moe_layers = 0; // layers with experts (0: all, when expert parallelism is used)
   double hidden = 0;

@@ -148,6 +148,11 @@ void Facility::integrate_cooling(double dt) {
   }
   for (std::size_t i = 0; i < loops_.size(); ++i) {
     const double before = loops_[i].coolant().heat_removed_j();
+    // The peak over the interval (the chips sit a constant rise above the coolant within it).
+    const double top = loops_[i].coolant().max_within(dt);
+    CoolingMetrics& peaks = cooling_metrics_[i];
+    peaks.peak_coolant_c = std::max(peaks.peak_coolant_c, top);
+    peaks.peak_chip_c = std::max(peaks.peak_chip_c, top + loops_[i].chip_c() - loops_[i].coolant_c());
     loops_[i].advance(dt);
     passed_j += loops_[i].coolant().heat_removed_j() - before;
     CoolingMetrics& m = cooling_metrics_[i];
@@ -160,8 +165,6 @@ void Facility::integrate_cooling(double dt) {
         load_metrics_[rack].service_down_s += dt; // powered, but not running
       }
     }
-    // A temperature moves monotonically between events except for one turning point of a loop
-    // on a warming sink, where it is at a minimum: the peak is at an end of the interval.
     m.peak_chip_c = std::max(m.peak_chip_c, loops_[i].chip_c());
     m.peak_coolant_c = std::max(m.peak_coolant_c, loops_[i].coolant_c());
   }

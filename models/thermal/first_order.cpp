@@ -77,6 +77,21 @@ template <class F> double bracketed_root(F f, double a, double b) {
 
 } // namespace
 
+double FirstOrderThermal::max_within(double dt_s) const {
+  double top = std::max(temp_c_, temp_at(dt_s));
+  if (conductance_ > 0 && sink_rate_ != 0) {
+    const double tau = capacity_ / conductance_;
+    const double d = temp_c_ - (equilibrium_c() - sink_rate_ * tau);
+    const double ratio = d / (sink_rate_ * tau);
+    if (ratio > 1) {
+      const double turn = tau * std::log(ratio);
+      if (turn > 0 && turn < dt_s)
+        top = std::max(top, temp_at(turn));
+    }
+  }
+  return top;
+}
+
 double FirstOrderThermal::time_until(double threshold_c) const {
   if (threshold_c == temp_c_)
     return 0.0;

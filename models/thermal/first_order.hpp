@@ -37,6 +37,9 @@ public:
   void advance(double dt_s);
   // Seconds until the temperature reaches `threshold_c` under the current inputs; +inf if never.
   double time_until(double threshold_c) const;
+  // The highest temperature over the next dt seconds under the current inputs: at an end, or at the
+  // turning point of a loop on a cooling sink (a line plus an exponential has at most one).
+  double max_within(double dt_s) const;
   double temp_c() const { return temp_c_; }
   // Where the temperature is heading with the sink held where it is (+inf or -inf with no removal
   // and heat flowing).

@@ -53,7 +53,7 @@ double WaterLoop::time_until(double threshold_c) const {
 }
 
 double WaterLoop::time_until_held() const {
-  if (held() || capacity_w_ < heat_w_)
+  if (held() || !(capacity_w_ > heat_w_)) // no spare capacity: the water never cools back
     return never;
   return std::max(0.0, (temp_c_ - spec_.supply_c) / -rate_k_per_s());
 }

@@ -31,11 +31,18 @@ StepPlan plan_step(const StepInput& in) {
   }
   if (pp > 1)
     s.pipeline_bytes = static_cast<std::uint64_t>(2 * activations / tp);
-  const int holders = s.data / ep; // ranks holding the same parameters
-  s.data_stride = tp * pp * ep;
-  if (holders > 1)
-    s.data_bytes =
-        static_cast<std::uint64_t>(in.parameters / (tp * pp * ep) * bytes * 2.0 * (holders - 1) / holders);
+  // Dense parameters are replicated over all DP ranks; expert ones over the DP / EP ranks that
+  // hold the same experts (without EP every parameter is dense).
+  const double expert_params = ep > 1 ? in.expert_parameters : 0.0;
+  const double dense_params = in.parameters - expert_params;
+  auto ring = [&](double params, int holders) {
+    return holders > 1 ? static_cast<std::uint64_t>(params * bytes * 2.0 * (holders - 1) / holders)
+                       : std::uint64_t{0};
+  };
+  s.data_stride = tp * pp;
+  s.data_bytes = ring(dense_params / (tp * pp), s.data);
+  s.expert_data_stride = tp * pp * ep;
+  s.expert_data_bytes = ring(expert_params / (tp * pp * ep), s.data / ep);
   return s;
 }
 

@@ -13,8 +13,9 @@
 //              each rank sends 1/EP to each of the EP - 1 others
 //   PP         each stage boundary passes the activations forward and their gradients back,
 //              B / DP x hidden values, split over the TP ranks
-//   DP         gradients of P / (TP PP EP) parameters, ring all-reduced over the DP / EP ranks that
-//              hold the same ones: 2 (D-1)/D of them per rank
+//   DP         gradients ring all-reduced, 2 (D-1)/D of them per rank over the D ranks holding
+//              the same parameters: dense ones (P - P_expert) / (TP PP) over all DP ranks, expert
+//              ones P_expert / (TP PP EP) over the DP / EP ranks with the same experts
 //
 // Ranks: r = (d PP + p) TP + t over the job's accelerators in platform order, so a TP group is
 // contiguous (inside one scale-up domain when TP divides its size), an EP group is EP consecutive
@@ -29,6 +30,7 @@ struct StepInput {
   int accelerators = 1, tensor = 1, pipeline = 1, expert = 1;
   double parameters = 0;          // all of them (gradients)
   double active_parameters = 0;   // per token (FLOPs); 0: all
+  double expert_parameters = 0;   // in the experts (sharded by EP); the rest are dense
   int layers = 1, moe_layers = 0; // MoE layers (0 with EP > 1: every layer)
   double hidden = 0;
   double top_k = 1;
@@ -40,14 +42,16 @@ struct StepInput {
 
 struct StepPlan {
   int accelerators = 0, tensor = 1, pipeline = 1, data = 1, expert = 1;
-  double model_flops_per_step = 0;  // 6 P_active B, the FLOPs MFU counts
-  double exec_flops_per_rank = 0;   // what each accelerator executes (model share / efficiency)
-  double bubble = 0;                // (PP - 1) / microbatches
-  std::uint64_t tensor_bytes = 0;   // per rank, to its TP ring neighbour
-  std::uint64_t expert_bytes = 0;   // per rank, to each other rank of its EP group
-  std::uint64_t pipeline_bytes = 0; // per rank of stages 0..PP-2, to the next stage
-  std::uint64_t data_bytes = 0;     // per rank, to its DP ring neighbour
-  int data_stride = 1;              // rank distance to that neighbour: TP PP EP
+  double model_flops_per_step = 0;     // 6 P_active B, the FLOPs MFU counts
+  double exec_flops_per_rank = 0;      // what each accelerator executes (model share / efficiency)
+  double bubble = 0;                   // (PP - 1) / microbatches
+  std::uint64_t tensor_bytes = 0;      // per rank, to its TP ring neighbour
+  std::uint64_t expert_bytes = 0;      // per rank, to each other rank of its EP group
+  std::uint64_t pipeline_bytes = 0;    // per rank of stages 0..PP-2, to the next stage
+  std::uint64_t data_bytes = 0;        // dense gradients, per rank, to its DP ring neighbour
+  int data_stride = 1;                 // rank distance to that neighbour: TP PP
+  std::uint64_t expert_data_bytes = 0; // expert gradients, per rank, to the next rank with its experts
+  int expert_data_stride = 1;          // TP PP EP
 };
 
 // Throws std::invalid_argument when TP x PP does not divide the accelerators or EP the data

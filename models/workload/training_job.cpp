@@ -92,14 +92,16 @@ void TrainingJob::advance_to(double t) {
 void TrainingJob::interrupt(int cause, bool enough) {
   if (phase_ == Phase::waiting) // not running: nothing to interrupt
     return;
-  // Outages at the same instant (every rack of a UPS losing power at once) are one interruption.
-  if (now_ != last_interrupt_s_)
+  // Outages at the same instant (every rack of a UPS losing power at once) are one interruption,
+  // charged to the first cause.
+  if (now_ != last_interrupt_s_) {
     ++time_.interruptions[cause];
+    cause_ = cause;
+  }
   last_interrupt_s_ = now_;
-  time_.lost_s[cause] += segment_wall_;
+  time_.lost_s[cause_] += segment_wall_;
   work_ = 0;
   segment_wall_ = 0;
-  cause_ = cause;
   if (enough) {
     phase_ = Phase::restarting; // a failure during a restart starts it again
     phase_end_ = now_ + spec_.restart_s;

@@ -73,12 +73,15 @@ TEST(FacilityCooling, ChillerBoardLossWarmsTheWaterUntilTheRestartEnds) {
              {{10 * minute, ScheduledFault::Kind::component_down, "chiller-board", 10 * minute, 0}});
   const double c_w = 10000 * 4186.0;
   const int chiller = 2;
+  int checked = 0;
   while (f.next_event_time() < 25 * minute - 1e-6) {
     f.advance_to(f.next_event_time());
-    if (f.now() > 20 * minute) { // power is back, the chiller restarts: no capacity, controls only
+    if (f.now() >= 20 * minute) { // power is back, the chiller restarts: no capacity, controls only
+      ++checked;
       EXPECT_EQ(f.draw_kw(chiller), 0.0);
     }
   }
+  EXPECT_EQ(checked, 1); // the 20 min event: power back, restart under way
   f.advance_to(f.next_event_time());
   ASSERT_NEAR(f.now(), 25 * minute, 1e-9);
   // 15 min of 145 kW into 41.86 MJ/K: 3.12 K warmer, the rack loop 3.12 K warmer too (less its

@@ -145,7 +145,7 @@ TEST(AiWorkload, TooFewHealthyAcceleratorsMakeTheJobWaitForTheRepair) {
 #include "models/workload/step_plan.hpp"
 
 TEST(StepPlan, TrafficAndWorkPerRankFollowTheLayout) {
-  // 64 ranks: TP 4 x PP 2 x DP 8, EP 4; 1e9 parameters (all active), 8 layers, hidden 1024,
+  // 64 ranks: TP 4 x PP 2 x DP 8, EP 4; 1e9 parameters (all active, 0.8e9 in experts), 8 layers, hidden 1024,
   // 65,536 tokens per step, BF16.
   StepInput in;
   in.accelerators = 64;
@@ -153,6 +153,7 @@ TEST(StepPlan, TrafficAndWorkPerRankFollowTheLayout) {
   in.pipeline = 2;
   in.expert = 4;
   in.parameters = 1e9;
+  in.expert_parameters = 0.8e9;
   in.layers = 8;
   in.hidden = 1024;
   in.top_k = 2;
@@ -171,9 +172,27 @@ TEST(StepPlan, TrafficAndWorkPerRankFollowTheLayout) {
   EXPECT_EQ(p.expert_bytes, static_cast<std::uint64_t>(4 * 4 * activations / 4 * 2 / 4));
   // PP: activations forward and gradients back, split over TP.
   EXPECT_EQ(p.pipeline_bytes, static_cast<std::uint64_t>(2 * activations / 4));
-  // DP: 1e9 / (4 x 2 x 4) parameters' gradients over the 2 ranks that hold them: 2 (2-1)/2.
-  EXPECT_EQ(p.data_bytes, static_cast<std::uint64_t>(1e9 / 32 * 2 * 2 * 1 / 2.0));
-  EXPECT_EQ(p.data_stride, 32);
+  // DP: the 0.2e9 dense parameters' gradients, 1/(4 x 2) per rank, over all 8 DP ranks: 2 (8-1)/8;
+  // the 0.8e9 expert ones, 1/(4 x 2 x 4) per rank, over the 2 ranks with the same experts: 2 (2-1)/2.
+  EXPECT_EQ(p.data_bytes, static_cast<std::uint64_t>(0.2e9 / 8 * 2 * 2 * 7 / 8.0));
+  EXPECT_EQ(p.data_stride, 8);
+  EXPECT_EQ(p.expert_data_bytes, static_cast<std::uint64_t>(0.8e9 / 32 * 2 * 2 * 1 / 2.0));
+  EXPECT_EQ(p.expert_data_stride, 32);
   in.expert = 3; // does not divide DP 8
   EXPECT_THROW(plan_step(in), std::invalid_argument);
+}
+
+TEST(Cluster, ADownTrayDoesNotFailAgainUntilRepaired) {
+  // One tray of 4, failing at 1 per second, repaired after 1 h: in the first hour only the first
+  // failure is an outage (a dead tray does not fail again); after the repair it fails again.
+  FailureClass f{"tray", FailsPer::host, 3600.0, BlastRadius::host, hour};
+  Cluster c(Topology::regular(4, 4, 4, 4), {f}, 4, aidcsim::RandomStream(1, "x"));
+  std::vector<Failure> out;
+  while (c.next_event_time() < hour - 1)
+    c.process(c.next_event_time(), out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(c.up_count(), 0);
+  while (c.next_event_time() < hour + 100)
+    c.process(c.next_event_time(), out);
+  EXPECT_EQ(out.size(), 2u); // repaired, then down again within seconds
 }

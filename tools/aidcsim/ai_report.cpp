@@ -22,6 +22,7 @@ json to_json(const AiResult& r) {
                    {"data_s", t.step.data_s},
                    {"step_s", t.step.step_s},
                    {"throttled_step_s", t.step.throttled_step_s}};
+    job["step_measured"] = t.step_measured;
     job["tokens_per_step"] = t.tokens_per_step;
     job["tokens_per_s"] = t.tokens_per_s;
     job["mfu"] = t.mfu;
@@ -64,6 +65,10 @@ void print_ai_text(const json& w) {
                 s["step_s"].get<double>(), s["compute_s"].get<double>(), s["tensor_s"].get<double>(),
                 s["expert_s"].get<double>(), s["pipeline_s"].get<double>(), s["data_s"].get<double>(),
                 t["tokens_per_s"].get<double>(), 100 * t["mfu"].get<double>());
+    if (!t["step_measured"].get<bool>())
+      std::printf(
+          "  note                    the step was never measured: the job's accelerators never all had "
+          "power, so no tokens are counted\n");
     const double mtbf = t["job_mtbf_h"].get<double>();
     char mtbf_text[64];
     if (mtbf > 0)
