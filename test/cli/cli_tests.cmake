@@ -260,3 +260,8 @@ add_test(NAME cli.training_timeline
 aidcsim_cli_test(training_outage_during_probe 0
                  "\"it_energy_kwh\": 198[0-9]\\.[0-9]*,.*\"step_s\": 0\\.20[0-9]*,.*\"step_measured\": true,.*\"tokens_trained\": 515[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]\\."
                  run test/data/training/outage-during-probe.yaml --json)
+add_test(NAME cli.sweep_hot_spares
+         COMMAND sh -c "rm -f ${CMAKE_BINARY_DIR}/spares.sqlite* && $<TARGET_FILE:aidcsim> batch scenarios/sweeps/hot-spares.yaml --jobs 2 --db ${CMAKE_BINARY_DIR}/spares.sqlite > /dev/null && $<TARGET_FILE:aidcsim> report ${CMAKE_BINARY_DIR}/spares.sqlite --csv --metric training.training_goodput"
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(cli.sweep_hot_spares PROPERTIES PASS_REGULAR_EXPRESSION
+                     "spares=0,training.training_goodput,10,0\\.7[0-9]*,.*spares=4,training.training_goodput,10,0\\.9[45][0-9]*,.*spares=8,training.training_goodput,10,0\\.97[0-9]*,")
