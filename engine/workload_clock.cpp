@@ -58,37 +58,34 @@ void WorkloadClock::report_job(double now) {
   on_job_state(now, state);
 }
 
-void WorkloadClock::rack_hosts(const std::vector<int>& accelerators, bool on, bool thermal, double now) {
-  if (finished_ || accelerators.empty())
-    return;
+// Brings the workload to `now` before an outside change applies; false once the run has ended.
+bool WorkloadClock::reach(double now) {
+  if (finished_)
+    return false;
   catch_up(now);
   if (finished_)
-    return;
+    return false;
   if (now > workload_.now())
-    workload_.advance_to(now);
+    workload_.advance_to(now); // what came before accrued under the old state
+  return true;
+}
+
+void WorkloadClock::rack_hosts(const std::vector<int>& accelerators, bool on, bool thermal, double now) {
+  if (accelerators.empty() || !reach(now))
+    return;
   workload_.hold(accelerators, thermal ? workload_.thermal_cause() : workload_.power_cause(), !on);
   report_job(now);
 }
 
 void WorkloadClock::set_throttled_rate(double rate, double now) {
-  if (finished_)
+  if (!reach(now))
     return;
-  catch_up(now);
-  if (finished_)
-    return;
-  if (now > workload_.now())
-    workload_.advance_to(now); // work so far accrued at the old rate
   workload_.set_throttled_rate(rate);
 }
 
 void WorkloadClock::rack_throttle(const std::vector<int>& accelerators, bool throttled, double now) {
-  if (finished_ || accelerators.empty())
+  if (accelerators.empty() || !reach(now))
     return;
-  catch_up(now);
-  if (finished_)
-    return;
-  if (now > workload_.now())
-    workload_.advance_to(now);
   workload_.throttle(accelerators, throttled);
   report_job(now);
 }

@@ -34,6 +34,7 @@ public:
 
 private:
   void catch_up(double now);
+  bool reach(double now);
   void report_job(double now);
   std::string last_job_state_;
   workload::AiWorkload& workload_;

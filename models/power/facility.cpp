@@ -426,6 +426,13 @@ void Facility::advance_to(double t) {
   integrate(t);
   process_due(t);
   settle();
+  after_settle();
+  ++events_;
+}
+
+// After the chain has settled at now: the loops' inputs, the outage episode, the timeline and the
+// next event.
+void Facility::after_settle() {
   update_loops();
   track_episode();
   if (on_timeline) {
@@ -434,7 +441,6 @@ void Facility::advance_to(double t) {
     emit_cooling_timeline(false);
   }
   compute_next();
-  ++events_;
 }
 
 void Facility::finish(double t) {

@@ -168,6 +168,7 @@ private:
   void track_episode();
   void compute_next();
   void init_cooling();
+  void after_settle();
   void update_loops();
   void integrate_cooling(double dt);
   void apply_thermal_states(double t);

@@ -152,7 +152,7 @@ void Facility::integrate_cooling(double dt) {
     const double top = loops_[i].coolant().max_within(dt);
     CoolingMetrics& peaks = cooling_metrics_[i];
     peaks.peak_coolant_c = std::max(peaks.peak_coolant_c, top);
-    peaks.peak_chip_c = std::max(peaks.peak_chip_c, top + loops_[i].chip_c() - loops_[i].coolant_c());
+    peaks.peak_chip_c = std::max(peaks.peak_chip_c, top + loops_[i].chip_rise_k());
     loops_[i].advance(dt);
     passed_j += loops_[i].coolant().heat_removed_j() - before;
     CoolingMetrics& m = cooling_metrics_[i];
@@ -165,8 +165,6 @@ void Facility::integrate_cooling(double dt) {
         load_metrics_[rack].service_down_s += dt; // powered, but not running
       }
     }
-    m.peak_chip_c = std::max(m.peak_chip_c, loops_[i].chip_c());
-    m.peak_coolant_c = std::max(m.peak_coolant_c, loops_[i].coolant_c());
   }
   if (water_) {
     for (int l : it_loads_) // racks without a loop of their own pass their heat straight on
@@ -228,14 +226,7 @@ void Facility::set_it_power_kw(int load, double kw, double t) {
       cooling_metrics_[i].peak_coolant_c = loops_[i].coolant_c();
     }
   }
-  update_loops();
-  track_episode();
-  if (on_timeline) {
-    emit_timeline();
-    emit_water_timeline(false);
-    emit_cooling_timeline(false);
-  }
-  compute_next();
+  after_settle();
 }
 
 } // namespace aidcsim::power

@@ -52,6 +52,8 @@ public:
 
   double coolant_c() const { return coolant_.temp_c(); }
   double chip_c() const { return coolant_.temp_c() + chip_rise_k(); }
+  // How far the chips sit above the coolant at the current heat.
+  double chip_rise_k() const;
   double heat_w() const { return heat_w_; }
   bool pumps_on() const { return pumps_on_; }
   State state() const { return state_; }
@@ -59,7 +61,6 @@ public:
   const RackLoopSpec& spec() const { return spec_; }
 
 private:
-  double chip_rise_k() const;
   double resume_coolant_c() const;
   RackLoopSpec spec_;
   FirstOrderThermal coolant_;

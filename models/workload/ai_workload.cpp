@@ -85,16 +85,22 @@ void AiWorkload::update_rate() {
 
 void AiWorkload::on_failure(const Failure& f) {
   ++failures_;
+  went_down(f.down, f.cause, f.job_only());
+}
+
+// Accelerators went down for `cause` (or, `job_only`, the job's software failed): a job holding any
+// of them is interrupted and re-formed without them.
+void AiWorkload::went_down(const std::vector<int>& accelerators, int cause, bool job_only) {
   if (!job_)
     return;
-  bool hit = f.job_only();
-  for (int a : f.down)
+  bool hit = job_only;
+  for (int a : accelerators)
     hit = hit || in_job_[a];
   if (!hit)
     return;
-  reform(f.down); // a waiting job loses the member too, so it never restarts on a dead one
+  reform(accelerators); // a waiting job loses the member too, so it never restarts on a dead one
   if (job_->phase() != TrainingJob::Phase::waiting)
-    job_->interrupt(f.cause, job_members_ == placement_.accelerators);
+    job_->interrupt(cause, job_members_ == placement_.accelerators);
   update_rate();
 }
 
@@ -130,19 +136,10 @@ void AiWorkload::advance_to(double t) {
 
 void AiWorkload::hold(const std::vector<int>& accelerators, int cause, bool down) {
   cluster_.hold(accelerators, cause, down);
-  if (down && job_) {
-    bool hit = false;
-    for (int a : accelerators)
-      hit = hit || in_job_[a];
-    if (hit) {
-      reform(accelerators);
-      if (job_->phase() != TrainingJob::Phase::waiting)
-        job_->interrupt(cause, job_members_ == placement_.accelerators);
-      update_rate();
-    }
-  } else {
+  if (down)
+    went_down(accelerators, cause, false);
+  else
     job_needs_check();
-  }
   if (inference_)
     inference_->update([&](int a) { return cluster_.up(a); });
 }

@@ -56,6 +56,7 @@ public:
 
 private:
   void on_failure(const Failure& f);
+  void went_down(const std::vector<int>& accelerators, int cause, bool job_only);
   void reform(const std::vector<int>& went_down);
   void job_needs_check();
   void update_rate();

@@ -40,12 +40,15 @@ foreach(f IN LISTS bad_scenarios)
   aidcsim_cli_test(bad_${stem} 2 "${stem}\\.yaml:[0-9]+:[0-9]+: error: " run ${f})
 endforeach()
 
-# Every bad facility fixture: exit code 2 and a file:line:col error, including the rack bound to a
-# platform rack that does not exist (found only once SimGrid has loaded the platform).
-file(GLOB bad_facilities RELATIVE ${CMAKE_SOURCE_DIR} ${CMAKE_SOURCE_DIR}/test/data/bad-facility/*.yaml)
-foreach(f IN LISTS bad_facilities)
-  get_filename_component(stem ${f} NAME_WE)
-  aidcsim_cli_test(bad_facility_${stem} 2 "${stem}\\.yaml:[0-9]+:[0-9]+: error: " run ${f})
+# Every bad facility and workload fixture: exit code 2 and a file:line:col error, including what
+# only the loaded platform can tell (a rack bound to a platform rack that does not exist, a job
+# larger than the platform, a tensor-parallel group across domains).
+foreach(kind IN ITEMS facility workload)
+  file(GLOB fixtures RELATIVE ${CMAKE_SOURCE_DIR} ${CMAKE_SOURCE_DIR}/test/data/bad-${kind}/*.yaml)
+  foreach(f IN LISTS fixtures)
+    get_filename_component(stem ${f} NAME_WE)
+    aidcsim_cli_test(bad_${kind}_${stem} 2 "${stem}\\.yaml:[0-9]+:[0-9]+: error: " run ${f})
+  endforeach()
 endforeach()
 
 # The founding document's seed table, computed from the two platform files.
@@ -223,13 +226,6 @@ aidcsim_cli_test(inference_service 0
                  "\"it_failures\": 27,.*\"served_fraction\": 0\\.9941[0-9]*,.*\"below_slo_min\": 5312\\.7"
                  run scenarios/workload/inference-nvl72-x8.yaml --json)
 
-# Bad workload input: exit code 2 and a file:line:col error, including what only the loaded
-# platform can tell (a job larger than the platform, a TP group across domains).
-file(GLOB bad_workloads RELATIVE ${CMAKE_SOURCE_DIR} ${CMAKE_SOURCE_DIR}/test/data/bad-workload/*.yaml)
-foreach(f IN LISTS bad_workloads)
-  get_filename_component(stem ${f} NAME_WE)
-  aidcsim_cli_test(bad_workload_${stem} 2 "${stem}\\.yaml:[0-9]+:[0-9]+: error: " run ${f})
-endforeach()
 
 # A pump loss under a training job: throttled (the job slows), then a thermal shutdown interrupts it.
 aidcsim_cli_test(training_pump_loss 0

@@ -23,27 +23,27 @@ struct Row {
   const char* format;
 };
 
-// A value at a JSON path, if the run has it.
-std::optional<double> at(const json& run, std::initializer_list<const char*> path) {
+// The node at a JSON path, or nullptr when the run has none there.
+const json* find(const json& run, std::initializer_list<const char*> path) {
   const json* j = &run;
   for (const char* k : path) {
     if (!j->contains(k))
-      return std::nullopt;
+      return nullptr;
     j = &(*j)[k];
   }
-  return j->is_number() ? std::optional<double>(j->get<double>()) : std::nullopt;
+  return j;
+}
+
+std::optional<double> at(const json& run, std::initializer_list<const char*> path) {
+  const json* j = find(run, path);
+  return j != nullptr && j->is_number() ? std::optional<double>(j->get<double>()) : std::nullopt;
 }
 
 double sum_of(const json& run, std::initializer_list<const char*> path) {
-  const json* j = &run;
-  for (const char* k : path) {
-    if (!j->contains(k))
-      return 0.0;
-    j = &(*j)[k];
-  }
   double s = 0;
-  for (const auto& [k, v] : j->items())
-    s += v.get<double>();
+  if (const json* j = find(run, path))
+    for (const auto& [k, v] : j->items())
+      s += v.get<double>();
   return s;
 }
 
