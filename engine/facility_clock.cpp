@@ -1,4 +1,5 @@
 #include "engine/facility_clock.hpp"
+#include "engine/event_time.hpp"
 
 #include <simgrid/plugins/energy.h>
 
@@ -71,13 +72,16 @@ void FacilityClock::apply_hosts_state(int load) {
 void FacilityClock::read_host_power(double now) {
   if (now > facility_.next_event_time())
     return; // the facility's own event is due first; the next call reads the power
+  // SimGrid's clock can trail the facility's by a few ulps after an event the facility took as
+  // due (update_actions_state): the power changes at the facility's now, not before it.
+  const double t = std::max(now, facility_.now());
   for (std::size_t l = 0; l < hosts_of_load_.size(); ++l) {
     if (hosts_of_load_[l].empty())
       continue;
     double watts = 0;
     for (const auto* h : hosts_of_load_[l])
       watts += sg_host_get_current_consumption(h);
-    facility_.set_it_power_kw(static_cast<int>(l), watts / 1e3, now);
+    facility_.set_it_power_kw(static_cast<int>(l), watts / 1e3, t);
   }
 }
 
@@ -111,7 +115,7 @@ void FacilityClock::update_actions_state(double now, double /*delta*/) {
   now_ = now;
   // SimGrid's clock is the previous time plus the delay we returned, so it can differ from the
   // event time by rounding: treat anything within a few ulps as the event itself.
-  const double slack = 4 * std::numeric_limits<double>::epsilon() * std::max(1.0, std::fabs(now));
+  const double slack = event_slack_s(now);
   while (!finished_) {
     const double next = facility_.next_event_time();
     if (next <= end_s_ && next <= now + slack) {

@@ -202,6 +202,9 @@ void read_gensets(MapReader& f, FacilitySpec& spec, Positions& pos) {
         r.quantity("fail_while_running", Dimension::rate, Need::optional, Range::non_negative).value_or(0.0);
     g.fuel_tank_s = r.quantity("fuel_tank", Dimension::time, Need::optional).value_or(0.0);
     g.refuel_lead_time_s = r.quantity("refuel_lead_time", Dimension::time, Need::optional).value_or(0.0);
+    const auto shedding = r.one_of("load_shedding", {"none", "priority"}, Need::optional).value_or("none");
+    g.load_shedding = shedding == "priority" ? power::GensetPlantSpec::LoadShedding::priority
+                                             : power::GensetPlantSpec::LoadShedding::none;
     if (g.refuel_lead_time_s > 0 && g.fuel_tank_s == 0)
       r.diagnostics().add(r.pos(r.node("refuel_lead_time", Need::optional)), r.path("refuel_lead_time"), "",
                           "a refuel lead time needs a 'fuel_tank' (without one, fuel is unlimited)");

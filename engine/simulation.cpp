@@ -114,6 +114,8 @@ FacilityResult facility_result(const power::Facility& f, double duration_s,
     r.heat_received_kwh = f.water_metrics().received_kwh;
     r.coupling_residual_kwh = f.water_metrics().coupling_residual_kwh;
   }
+  r.genset_load_refusals = f.plant_refusals();
+  r.capacity_sheds = f.capacity_sheds();
   for (const auto& p : f.plants()) {
     r.genset_run_hours += p.unit_run_s() / 3600.0;
     r.genset_starts += p.starts();

@@ -31,6 +31,8 @@ struct FacilityResult {
   long genset_failed_start_attempts = 0;
   double genset_energy_kwh = 0;
   double fuel_used_tank_hours = 0; // hours of design-load running burned
+  long genset_load_refusals = 0;   // a plant short of the load it would take refused it
+  long capacity_sheds = 0;         // loads or UPS inputs dropped to fit a component's capacity
   // Cooling loops (zero when the scenario has none).
   long cooling_loops = 0;
   long throttle_events = 0;

@@ -69,7 +69,7 @@ const std::vector<std::string>& sweep_metric_names() {
       "it_energy_kwh", "mean_it_power_kw", "power_availability", "it_downtime_min",
       "it_downtime_min_per_year", "it_service_downtime_min_per_year", "unserved_it_energy_kwh",
       "min_ups_state_of_charge", "genset_run_hours", "genset_starts", "fuel_used_tank_hours",
-      "utility_outages",
+      "utility_outages", "genset_load_refusals", "capacity_sheds",
       // AI workload runs (flattened from the run's "workload" section)
       "training.training_goodput", "training.job_availability", "training.tokens_trained",
       "training.effective_tokens_per_s", "training.energy_per_million_tokens_kwh",

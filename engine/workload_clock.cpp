@@ -1,4 +1,5 @@
 #include "engine/workload_clock.hpp"
+#include "engine/event_time.hpp"
 
 #include <cmath>
 #include <limits>
@@ -20,7 +21,7 @@ double WorkloadClock::next_occurring_event(double now) {
 // Processes the workload's events up to `now` (SimGrid's clock can differ from an event time by
 // rounding: anything within a few ulps is the event itself).
 void WorkloadClock::catch_up(double now) {
-  const double slack = 4 * std::numeric_limits<double>::epsilon() * std::max(1.0, std::fabs(now));
+  const double slack = event_slack_s(now);
   while (!finished_) {
     const double next = workload_.next_event_time();
     if (next <= end_s_ && next <= now + slack) {

@@ -9,6 +9,25 @@
 namespace aidcsim::power {
 namespace {
 constexpr double never = std::numeric_limits<double>::infinity();
+
+// The node a scheduled fault strikes. The loaders check ids and kinds against the scenario; a
+// model handed a fault it cannot apply is a programming error and says so, never guesses.
+int fault_target(const PowerGraph& graph, const ScheduledFault& f) {
+  const int v = graph.index_of(f.component);
+  if (v < 0)
+    throw std::invalid_argument("Facility: a scheduled fault names '" + f.component +
+                                "', which is not a component of the facility");
+  const NodeKind kind = graph.node(v).kind;
+  const bool fits =
+      f.kind == ScheduledFault::Kind::utility_loss ? kind == NodeKind::utility
+      : f.kind == ScheduledFault::Kind::genset_fail_to_start
+          ? kind == NodeKind::genset_plant
+          : kind == NodeKind::ups || kind == NodeKind::distribution || kind == NodeKind::transfer_switch;
+  if (!fits)
+    throw std::invalid_argument("Facility: a scheduled fault cannot strike '" + f.component + "', a " +
+                                std::string(node_kind_name(kind)));
+  return v;
+}
 } // namespace
 
 Facility::Facility(const FacilitySpec& spec, const PowerGraph& graph, std::uint64_t seed,
@@ -31,11 +50,12 @@ Facility::Facility(const FacilitySpec& spec, const PowerGraph& graph, std::uint6
   std::stable_sort(faults.begin(), faults.end(),
                    [](const ScheduledFault& a, const ScheduledFault& b) { return a.at_s < b.at_s; });
   for (const auto& f : faults) {
+    const int v = fault_target(graph, f);
     if (f.kind == ScheduledFault::Kind::utility_loss) {
-      const int v = graph.index_of(f.component);
       feeds_[graph.node(v).index].schedule_outage(f.at_s, f.duration_s);
     } else {
       faults_.push_back(f);
+      fault_node_.push_back(v);
     }
   }
 
@@ -79,6 +99,11 @@ Facility::Facility(const FacilitySpec& spec, const PowerGraph& graph, std::uint6
   last_loop_state_.assign(loops_.size(), "");
   energized_.assign(n, 0);
   shed_.assign(spec_.loads.size(), 0);
+  shed_before_.assign(spec_.loads.size(), 0);
+  input_cut_.assign(ups_.size(), 0);
+  input_cut_before_.assign(ups_.size(), 0);
+  refused_.assign(plants_.size(), 0);
+  refused_before_.assign(plants_.size(), 0);
   for (std::size_t l = 0; l < spec_.loads.size(); ++l)
     cut_.emplace_back(spec_.loads[l].fed_by.size(), 0);
   out_kw_.assign(n, 0.0);
@@ -128,7 +153,7 @@ void Facility::integrate(double t) {
     const GraphNode& node = graph_.node(v);
     if (node.kind == NodeKind::ups) {
       UpsSystem& u = ups_[node.index];
-      const bool input_ok = energized_[graph_.feeders(v)[0]] != 0;
+      const bool input_ok = ups_input_ok(v);
       const double soc_before = u.battery().state_of_charge();
       u.integrate(dt, input_ok, out_kw_[v]);
       // Energy accounting follows the energy, not the state of charge (Peukert makes them differ):
@@ -206,8 +231,8 @@ void Facility::process_due(double t) {
   for (auto& s : switch_failures_)
     s.process(t);
   while (next_fault_ < faults_.size() && faults_[next_fault_].at_s <= t) {
+    const GraphNode& node = graph_.node(fault_node_[next_fault_]);
     const ScheduledFault& f = faults_[next_fault_++];
-    const GraphNode& node = graph_.node(graph_.index_of(f.component));
     if (f.kind == ScheduledFault::Kind::genset_fail_to_start) {
       plants_[node.index].force_units_fail_to_start(f.count > 0 ? f.count : plants_[node.index].spec().units);
     } else if (node.kind == NodeKind::ups) {
@@ -248,7 +273,7 @@ void Facility::compute_flows() {
       break;
     }
     case NodeKind::ups:
-      if (energized_[in[0]])
+      if (ups_input_ok(v))
         out_kw_[in[0]] += out_kw_[v] / spec_.ups[node.index].efficiency;
       break;
     case NodeKind::distribution:
@@ -276,14 +301,27 @@ bool Facility::cord_live(int load, std::size_t cord) const {
   return energized_[graph_.feeders(load_node_[load])[cord]] && !cut_[load][cord];
 }
 
+bool Facility::ups_input_ok(int v) const {
+  return energized_[graph_.feeders(v)[0]] && !input_cut_[graph_.node(v).index];
+}
+
+// Whether an overload of this node is relieved by shedding what it feeds. A genset plant without
+// load shedding instead refuses the load (refuse_short_plants).
+bool Facility::sheds_for_capacity(int v) const {
+  const GraphNode& node = graph_.node(v);
+  return node.kind != NodeKind::genset_plant ||
+         spec_.gensets[node.index].load_shedding == GensetPlantSpec::LoadShedding::priority;
+}
+
 bool Facility::shed_for_capacity() {
   const int n = graph_.size();
   for (int v : graph_.topological_order()) {
-    if (!energized_[v] || out_kw_[v] <= capacity_kw(v) * (1 + 1e-6)) // rounding of host wattages
-      continue;
+    if (!energized_[v] || out_kw_[v] <= capacity_kw(v) * (1 + 1e-6) || !sheds_for_capacity(v))
+      continue; // (the 1e-6: rounding of host wattages)
     // The nodes that draw their power through v as the chain stands: switches on v, UPS online
     // from v, distribution fed by v, loads with a live cord from one of these.
     std::vector<char> through(n, 0);
+    std::vector<int> parent(n, -1); // the node w draws through, on one path from v
     std::vector<int> queue{v};
     through[v] = 1;
     for (std::size_t q = 0; q < queue.size(); ++q) {
@@ -302,12 +340,18 @@ bool Facility::shed_for_capacity() {
           for (std::size_t k = 0; k < in.size(); ++k)
             draws = draws || (in[k] == u && cord_live(node.index, k));
           break;
-        default:
-          draws = true; // UPS and distribution have one feeder, u, and it is energized
+        case NodeKind::ups:
+          draws = !input_cut_[node.index]; // its one feeder is u, and it is energized
+          break;
+        case NodeKind::distribution:
+        case NodeKind::utility:
+        case NodeKind::genset_plant:
+          draws = true; // one feeder, u, energized (sources have none)
           break;
         }
         if (draws) {
           through[w] = 1;
+          parent[w] = u;
           queue.push_back(w);
         }
       }
@@ -327,9 +371,22 @@ bool Facility::shed_for_capacity() {
           }
       }
     }
-    // Then shed whole loads, in shedding order; a rack's CDU pumps go only after their rack.
+    // Then shed whole loads, in shedding order; a rack's CDU pumps go only after their rack. A
+    // load behind a UPS with charge left is dropped at that UPS's input, not at the load: its
+    // battery goes on carrying it (and whatever else it feeds) until empty. An input dropped
+    // before stays dropped once the battery is empty: restoring it would recharge the battery
+    // from the overloaded source and put the load back on a few seconds of charge at the next
+    // event, again and again.
     for (int l : shed_order_[v])
       if (through[load_node_[l]] && !shed_[l] && !pumps_of_powered_rack(l)) {
+        for (int u = parent[load_node_[l]]; u != v && u >= 0; u = parent[u]) {
+          const GraphNode& node = graph_.node(u);
+          if (node.kind == NodeKind::ups &&
+              (ups_[node.index].output_ok(false) || input_cut_before_[node.index])) {
+            input_cut_[node.index] = 1;
+            return true;
+          }
+        }
         shed_[l] = 1;
         return true;
       }
@@ -337,8 +394,57 @@ bool Facility::shed_for_capacity() {
   return false;
 }
 
+// The chain's state at now, decided afresh: each pass decides switches, plant demand, energized
+// states, flows and shedding; passes repeat until nothing changes. A genset plant that is short of
+// the load it would take refuses it; the switches' decisions that assumed it are then undone and
+// the chain settles again without it (at most once per plant).
 void Facility::settle() {
+  switches_at_settle_.resize(switches_.size());
+  for (std::size_t s = 0; s < switches_.size(); ++s)
+    switches_at_settle_[s] = switches_[s].state();
+  std::fill(refused_.begin(), refused_.end(), 0);
+  while (true) {
+    settle_chain();
+    if (!refuse_short_plants())
+      break;
+    for (std::size_t s = 0; s < switches_.size(); ++s)
+      switches_[s].restore(switches_at_settle_[s]);
+  }
+  count_new_sheds();
+  notify_load_changes();
+}
+
+bool Facility::refuse_short_plants() {
+  bool refused = false;
+  for (int v : graph_.topological_order()) {
+    const GraphNode& node = graph_.node(v);
+    if (node.kind != NodeKind::genset_plant || !energized_[v] || sheds_for_capacity(v))
+      continue;
+    if (out_kw_[v] > plants_[node.index].capacity_kw() * (1 + 1e-6)) {
+      refused_[node.index] = 1;
+      refused = true;
+    }
+  }
+  return refused;
+}
+
+// Counts the decisions that are new since the last settle: a plant refusing its load, a load shed
+// or a UPS input dropped.
+void Facility::count_new_sheds() {
+  const auto count = [](const std::vector<char>& now, std::vector<char>& before) {
+    long fresh = 0;
+    for (std::size_t i = 0; i < now.size(); ++i)
+      fresh += now[i] && !before[i] ? 1 : 0;
+    before = now;
+    return fresh;
+  };
+  plant_refusals_ += count(refused_, refused_before_);
+  capacity_sheds_ += count(shed_, shed_before_) + count(input_cut_, input_cut_before_);
+}
+
+void Facility::settle_chain() {
   std::fill(shed_.begin(), shed_.end(), 0);
+  std::fill(input_cut_.begin(), input_cut_.end(), 0);
   for (auto& cords : cut_)
     std::fill(cords.begin(), cords.end(), 0);
   std::vector<char> wants(plants_.size(), 0);
@@ -354,7 +460,7 @@ void Facility::settle() {
         e = feeds_[node.index].up();
         break;
       case NodeKind::genset_plant:
-        e = plants_[node.index].energized();
+        e = plants_[node.index].energized() && !refused_[node.index];
         break;
       case NodeKind::transfer_switch: {
         TransferSwitch& sw = switches_[node.index];
@@ -368,7 +474,7 @@ void Facility::settle() {
         break;
       }
       case NodeKind::ups:
-        e = ups_[node.index].output_ok(energized_[in[0]] != 0);
+        e = ups_[node.index].output_ok(ups_input_ok(v));
         break;
       case NodeKind::distribution:
         e = distribution_[node.index].failed() == 0 && energized_[in[0]];
@@ -394,7 +500,10 @@ void Facility::settle() {
     if (!changed)
       break;
   }
+}
 
+// Loads that gained or lost power in this settle: metrics, boot timers and the callbacks.
+void Facility::notify_load_changes() {
   bool restarting = false;
   for (std::size_t l = 0; l < spec_.loads.size(); ++l) {
     const bool powered = energized_[load_node_[l]] != 0;
@@ -445,6 +554,7 @@ void Facility::after_settle() {
 
 void Facility::finish(double t) {
   integrate(t);
+  close_episode();
   // Batteries start full: what they still miss at the end was supplied by storage.
   energy_.storage_drawdown_kwh = 0;
   for (double owed : battery_owed_kwh_)
@@ -480,8 +590,8 @@ void Facility::compute_next() {
     if (node.kind == NodeKind::genset_plant)
       t = std::min(t, plants_[node.index].next_event_time(now_, out_kw_[v]));
     else if (node.kind == NodeKind::ups)
-      t = std::min(t, ups_[node.index].next_event_time(now_, energized_[graph_.feeders(v)[0]] != 0,
-                                                       out_kw_[v], static_cast<bool>(on_timeline)));
+      t = std::min(t, ups_[node.index].next_event_time(now_, ups_input_ok(v), out_kw_[v],
+                                                       static_cast<bool>(on_timeline)));
   }
   if (next_fault_ < faults_.size())
     t = std::min(t, faults_[next_fault_].at_s);

@@ -113,7 +113,8 @@ public:
   double next_event_time() const { return next_; }
   // Integrates up to t (no later than next_event_time()), then applies every event due at t.
   void advance_to(double t);
-  // Integrates to t without events (the end of the run) and closes the yearly samples.
+  // Integrates to t without events (the end of the run), counts an outage episode still open and
+  // closes the yearly samples.
   void finish(double t);
 
   // Called when a load gains or loses power, and when its service is back after booting.
@@ -155,17 +156,29 @@ public:
   const FacilitySpec& spec() const { return spec_; }
   bool load_powered(int load) const { return energized_[load_node_[load]] != 0; }
   long events() const { return events_; }
+  // Times a running genset plant could not carry the load it would take and so took none of it
+  // (the UPS batteries went on carrying), and times a load or a UPS input was dropped to fit a
+  // component's capacity. Each counts a new decision, not every settle that keeps it.
+  long plant_refusals() const { return plant_refusals_; }
+  long capacity_sheds() const { return capacity_sheds_; }
 
 private:
   void integrate(double t);
   void process_due(double t);
   void settle();
+  void settle_chain();
+  void notify_load_changes();
+  bool refuse_short_plants();
+  void count_new_sheds();
   void compute_flows();
   bool shed_for_capacity();
+  bool sheds_for_capacity(int node) const;
+  bool ups_input_ok(int node) const; // a UPS node's input is energized and not cut by shedding
   bool cord_live(int load, std::size_t cord) const;
   bool pumps_of_powered_rack(int load) const;
   void book_it_downtime(double from, double to, double fraction);
   void track_episode();
+  void close_episode();
   void compute_next();
   void init_cooling();
   void after_settle();
@@ -193,7 +206,8 @@ private:
   std::vector<RepairableUnits> switch_failures_;
   std::vector<UpsSystem> ups_;
   std::vector<RepairableUnits> distribution_;
-  std::vector<ScheduledFault> faults_;
+  std::vector<ScheduledFault> faults_; // in time order, utility losses aside (the feeds hold them)
+  std::vector<int> fault_node_;        // the node each of faults_ strikes
   std::size_t next_fault_ = 0;
 
   std::vector<int> load_node_;               // load index -> graph node
@@ -201,10 +215,15 @@ private:
   std::vector<char> energized_;              // per node
   std::vector<char> shed_;                   // per load
   std::vector<std::vector<char>> cut_;       // per load, per cord: dropped to relieve an overload
-  long ulp_steps_ = 0;                       // consecutive zero-length steps (must stay small)
-  std::vector<double> out_kw_;               // per node: power drawn from its output
-  std::vector<double> boot_done_;            // per load; -1 when not booting
-  std::vector<char> load_powered_;           // per load, as of the last settle
+  std::vector<char> input_cut_;              // per UPS: input dropped to relieve an overload
+  std::vector<char> refused_;                // per plant: running, but short of the load it would take
+  std::vector<char> shed_before_, input_cut_before_, refused_before_; // as of the last settle
+  std::vector<TransferSwitch::State> switches_at_settle_;             // undone when a plant refuses
+  long plant_refusals_ = 0, capacity_sheds_ = 0;
+  long ulp_steps_ = 0;             // consecutive zero-length steps (must stay small)
+  std::vector<double> out_kw_;     // per node: power drawn from its output
+  std::vector<double> boot_done_;  // per load; -1 when not booting
+  std::vector<char> load_powered_; // per load, as of the last settle
   std::vector<int> it_loads_;
 
   double now_ = 0;

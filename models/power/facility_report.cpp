@@ -90,6 +90,7 @@ void Facility::emit_timeline() {
       const UpsSystem& u = ups_[node.index];
       soc = u.battery().state_of_charge();
       state = !energized_[v]                        ? "off"
+              : input_cut_[node.index]              ? "on battery (input shed)"
               : !energized_[graph_.feeders(v)[0]]   ? "on battery"
               : u.battery().state_of_charge() < 1.0 ? "recharging"
                                                     : "online";
@@ -154,7 +155,7 @@ void Facility::emit_facility_power() {
     const GraphNode& node = graph_.node(v);
     if (node.kind == NodeKind::utility || node.kind == NodeKind::genset_plant)
       supplied += out_kw_[v];
-    else if (node.kind == NodeKind::ups && energized_[v] && !energized_[graph_.feeders(v)[0]])
+    else if (node.kind == NodeKind::ups && energized_[v] && !ups_input_ok(v))
       supplied += out_kw_[v] / spec_.ups[node.index].efficiency; // from the battery
   }
   for (int l : it_loads_)
@@ -185,7 +186,7 @@ void Facility::track_episode() {
     const GraphNode& node = graph_.node(v);
     if (node.kind == NodeKind::genset_plant && out_kw_[v] > 0)
       gensets = true;
-    if (node.kind == NodeKind::ups && out_kw_[v] > 0 && !energized_[graph_.feeders(v)[0]])
+    if (node.kind == NodeKind::ups && out_kw_[v] > 0 && !ups_input_ok(v))
       on_battery = true;
   }
   if (!episode_open_ && utility_down) {
@@ -197,17 +198,24 @@ void Facility::track_episode() {
   episode_it_lost_ = episode_it_lost_ || !it_ok;
   episode_gensets_ = episode_gensets_ || gensets;
   episode_ups_ = episode_ups_ || on_battery;
-  if (!utility_down && all_normal && it_ok) {
-    episode_open_ = false;
-    if (episode_it_lost_)
-      ++outcomes_.it_lost;
-    else if (episode_gensets_)
-      ++outcomes_.carried_by_gensets;
-    else if (episode_ups_)
-      ++outcomes_.bridged_by_ups;
-    else
-      ++outcomes_.no_impact;
-  }
+  if (!utility_down && all_normal && it_ok)
+    close_episode();
+}
+
+// Counts the open episode by its worst outcome so far (at the run's end, an episode still open
+// counts as it stands).
+void Facility::close_episode() {
+  if (!episode_open_)
+    return;
+  episode_open_ = false;
+  if (episode_it_lost_)
+    ++outcomes_.it_lost;
+  else if (episode_gensets_)
+    ++outcomes_.carried_by_gensets;
+  else if (episode_ups_)
+    ++outcomes_.bridged_by_ups;
+  else
+    ++outcomes_.no_impact;
 }
 
 } // namespace aidcsim::power

@@ -48,6 +48,11 @@ struct GensetPlantSpec {
   double fail_while_running_per_s = 0;
   double fuel_tank_s = 0;        // runtime on a full tank at the design load; 0 = unlimited
   double refuel_lead_time_s = 0; // first delivery after a start, then one per lead time
+  // A plant whose running units cannot carry the load it would take: by default it takes none of
+  // it (the switch stays off it and UPS batteries go on carrying); with `priority` shedding the
+  // plant takes the load and its switchgear drops the lowest-priority branches until the rest fits.
+  enum class LoadShedding { none, priority };
+  LoadShedding load_shedding = LoadShedding::none;
 };
 
 enum class SwitchKind { ats, sts };

@@ -33,6 +33,21 @@ public:
   long transfers() const { return transfers_; }
   const TransferSwitchSpec& spec() const { return spec_; }
 
+  // The switch's moving parts, to undo the decisions of a trial settle (facility.cpp).
+  struct State {
+    Position position, target;
+    double transfer_done, normal_back_since;
+    long transfers;
+  };
+  State state() const { return {position_, target_, transfer_done_, normal_back_since_, transfers_}; }
+  void restore(const State& s) {
+    position_ = s.position;
+    target_ = s.target;
+    transfer_done_ = s.transfer_done;
+    normal_back_since_ = s.normal_back_since;
+    transfers_ = s.transfers;
+  }
+
   static constexpr double never = std::numeric_limits<double>::infinity();
 
 private:

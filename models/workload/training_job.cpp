@@ -1,4 +1,5 @@
 #include "models/workload/training_job.hpp"
+#include "engine/event_time.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -59,7 +60,7 @@ void TrainingJob::integrate(double t) {
 void TrainingJob::advance_to(double t) {
   integrate(t);
   // Rounding: an end computed from now + remaining lands on the event up to an ulp.
-  const double slack = 1e-9 * std::max(1.0, std::fabs(t));
+  const double slack = event_slack_s(t);
   while (next_event_time() <= t + slack) {
     switch (phase_) {
     case Phase::computing:

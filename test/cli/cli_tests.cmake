@@ -22,6 +22,9 @@ aidcsim_cli_test(run_seed_too_large 2 "--seed '18446744073709551616': expected a
                  run scenarios/default.yaml --seed 18446744073709551616)
 aidcsim_cli_test(run_seed_negative 2 "--seed '-1': expected a whole number" run scenarios/default.yaml --seed -1)
 aidcsim_cli_test(run_no_arguments 2 "scenario is required" run)
+# A rack bound to its hosts under a computing workload, over years of outages: the same IT downtime
+# as the unbound validation run with this seed (484.366 min over 5 years), and no internal error.
+aidcsim_cli_test(run_bound_rack_years 0 "\"it_downtime_min\": 484\\.366" run test/data/ups-only-bound-rack.yaml --json)
 
 add_test(NAME cli.run_writes_metrics
          COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=0 -DEXPECT_FILE=${CMAKE_BINARY_DIR}/cli-out/metrics.json
@@ -94,6 +97,10 @@ aidcsim_cli_test(power_outage_45min_n_plus_1 0
 aidcsim_cli_test(power_genset_fail_to_start 0
                  "\"it_energy_kwh\": 314\\.1666.*\"it_downtime_min\": 40\\.0,.*\"it_service_downtime_min\": 50\\.0,.*\"unserved_it_energy_kwh\": 96\\.666.*\"it_lost\": 1"
                  run scenarios/power/genset-fail-to-start.yaml --json)
+# The run ends 5 min after the battery emptied, with the outage still open: it is counted as lost IT.
+aidcsim_cli_test(power_episode_open_at_the_end 0
+                 "\"it_downtime_min\": 5\\.0,.*\"unserved_it_energy_kwh\": 12\\.08.*\"it_lost\": 1"
+                 run scenarios/power/genset-fail-to-start.yaml --duration "70 min" --json)
 aidcsim_cli_test(power_2n_ups_one_side_failed 0 "\"it_downtime_min\": 0\\.0,.*\"min_ups_state_of_charge\": 0\\.5,"
                  run scenarios/power/2n-ups-one-side-failed.yaml --json)
 aidcsim_cli_test(power_nerc_sag_train 0 "\"it_downtime_min\": 0\\.0,.*\"utility_outages\": 6,.*\"bridged_by_ups\": 6,"

@@ -89,8 +89,11 @@ FacilitySpec two_n_ups(double kw, int modules, double peukert, double recharge_k
   return spec;
 }
 
+ScheduledFault utility_loss(const std::string& feed, double at, double duration) {
+  return {at, ScheduledFault::Kind::utility_loss, feed, duration, 0};
+}
 ScheduledFault utility_loss(double at, double duration) {
-  return {at, ScheduledFault::Kind::utility_loss, "grid", duration, 0};
+  return utility_loss("grid", at, duration);
 }
 
 } // namespace
@@ -146,9 +149,9 @@ TEST(Facility, GensetFailToStartLeavesOnlyTheBattery) {
   EXPECT_EQ(r.facility.plants()[0].failed_start_attempts(), 1);
 }
 
-TEST(Facility, NPlusOneWithTwoFailedStartsShedsByPriority) {
-  // Three 1 MW units for two 900 kW racks behind their own UPS; two units fail to start, so
-  // one unit carries one rack and the lower-priority rack is shed once its battery is empty.
+// Three 1 MW units for two 900 kW racks behind their own UPS (1,000 kW, 5 min at rating, Peukert
+// 1: 333.3 s at 900 kW); two units fail to start, so the one that runs cannot carry both racks.
+FacilitySpec n_plus_one_two_racks(GensetPlantSpec::LoadShedding shedding) {
   FacilitySpec spec;
   spec.utilities.push_back({"grid", {}});
   GensetPlantSpec g;
@@ -156,6 +159,7 @@ TEST(Facility, NPlusOneWithTwoFailedStartsShedsByPriority) {
   g.unit_rating_kw = 1000;
   g.units = 3;
   g.units_needed = 2;
+  g.load_shedding = shedding;
   spec.gensets.push_back(g);
   TransferSwitchSpec ats;
   ats.id = "ats";
@@ -176,12 +180,58 @@ TEST(Facility, NPlusOneWithTwoFailedStartsShedsByPriority) {
     rack.priority = side[0] == 'a' ? 2 : 1;
     spec.loads.push_back(rack);
   }
+  return spec;
+}
+
+constexpr double battery_at_900_kw_s = 5 * minute * 1000.0 / 900.0;
+
+TEST(Facility, PlantShortOfTheLoadTakesNoneOfIt) {
+  // Without load shedding the one running unit cannot take 1,800 kW: the switch stays on the dead
+  // grid, both UPS carry on battery until empty, and the racks are down until the grid returns,
+  // exactly as with no plant at all (before, the switch moved and the plant shed a rack with a
+  // full battery, which stayed down until the retransfer: an N+1 plant lost more than none).
+  const FacilitySpec spec = n_plus_one_two_racks(GensetPlantSpec::LoadShedding::none);
+  const std::vector<ScheduledFault> faults{utility_loss(hour, 30 * minute),
+                                           {0, ScheduledFault::Kind::genset_fail_to_start, "gen", 0, 2}};
+  Simulation r(spec, faults, 2 * hour);
+  for (int rack = 0; rack < 2; ++rack)
+    EXPECT_NEAR(r.facility.load_metrics()[rack].unpowered_s, 30 * minute - battery_at_900_kw_s, 1e-6);
+  EXPECT_EQ(r.facility.outcomes().it_lost, 1);
+  EXPECT_EQ(r.facility.plant_refusals(), 1);
+  EXPECT_EQ(r.facility.capacity_sheds(), 0);
+  EXPECT_EQ(r.facility.plants()[0].running_units(), 0); // released after the grid came back
+  EXPECT_NEAR(r.facility.plants()[0].energy_kwh(), 0.0, 1e-12);
+
+  // The same outage with no plant: the same downtime.
+  FacilitySpec without = spec;
+  without.gensets.clear();
+  without.switches.clear();
+  for (auto& u : without.ups)
+    u.fed_by = "grid";
+  Simulation bare(without, {utility_loss(hour, 30 * minute)}, 2 * hour);
+  for (int rack = 0; rack < 2; ++rack)
+    EXPECT_DOUBLE_EQ(bare.facility.load_metrics()[rack].unpowered_s,
+                     r.facility.load_metrics()[rack].unpowered_s);
+}
+
+TEST(Facility, PlantWithLoadSheddingKeepsThePriorityRackAndLetsTheOtherRunOnItsBattery) {
+  // With priority load shedding the unit takes rack A (priority 2) 10 s into the loss and drops
+  // UPS B's input: UPS B goes on carrying rack B on its battery (the 10 s it already gave
+  // included) until empty, and rack B is down from then until the switch is back on the grid
+  // (30 min outage + 5 min retransfer delay).
+  const FacilitySpec spec = n_plus_one_two_racks(GensetPlantSpec::LoadShedding::priority);
   Simulation r(
       spec, {utility_loss(hour, 30 * minute), {0, ScheduledFault::Kind::genset_fail_to_start, "gen", 0, 2}},
       2 * hour);
-  EXPECT_EQ(r.facility.load_metrics()[0].unpowered_s, 0.0); // priority 2 kept
-  EXPECT_GT(r.facility.load_metrics()[1].unpowered_s, 25 * minute);
+  EXPECT_EQ(r.facility.load_metrics()[0].unpowered_s, 0.0);
+  EXPECT_NEAR(r.facility.load_metrics()[1].unpowered_s, 35 * minute - battery_at_900_kw_s, 1e-6);
   EXPECT_EQ(r.facility.outcomes().it_lost, 1);
+  EXPECT_EQ(r.facility.plant_refusals(), 0);
+  // UPS B's input is dropped once, at 10 s, and stays dropped after its battery is empty (no
+  // recharge from the plant that could not carry it, no rack put back on a few seconds of charge).
+  EXPECT_EQ(r.facility.capacity_sheds(), 1);
+  // The unit carried rack A's 900 kW from 10 s into the loss until the retransfer.
+  EXPECT_NEAR(r.facility.plants()[0].energy_kwh(), 900.0 * (35 * minute - 10) / hour, 1e-6);
 }
 
 TEST(Facility, DualCordedRackRidesThroughOneFailedUps) {
@@ -247,10 +297,9 @@ TEST(Facility, SwitchFailingWhileWaitingToRetransferDoesNotStallTime) {
   EXPECT_NEAR(r.facility.plants()[0].unit_run_s(), 800 + 0.1 - 110, 1e-6);
 }
 
-TEST(Facility, ShedsOnlyLoadsThatDrawFromTheOverloadedComponent) {
-  // One 500 kW plant is the alternate of two switches; only u1 fails. The 600 kW load on ats1
-  // overloads the plant and is shed until ats1 returns to u1 (30 min outage + 5 min retransfer
-  // delay); the 400 kW load on ats2 stays on its healthy utility throughout.
+// One 500 kW plant is the alternate of two switches; only u1 fails. The 600 kW load on ats1 (no
+// UPS) is more than the plant can carry; the 400 kW load on ats2 stays on its healthy utility.
+FacilitySpec one_plant_two_switches(GensetPlantSpec::LoadShedding shedding) {
   FacilitySpec spec;
   spec.utilities = {{"u1", {}}, {"u2", {}}};
   GensetPlantSpec g;
@@ -258,6 +307,7 @@ TEST(Facility, ShedsOnlyLoadsThatDrawFromTheOverloadedComponent) {
   g.unit_rating_kw = 500;
   g.units = 1;
   g.units_needed = 1;
+  g.load_shedding = shedding;
   spec.gensets.push_back(g);
   TransferSwitchSpec a, b;
   a.id = "ats1";
@@ -276,9 +326,60 @@ TEST(Facility, ShedsOnlyLoadsThatDrawFromTheOverloadedComponent) {
   small.fed_by = {"ats2"};
   small.load_kw = 400;
   spec.loads = {big, small};
-  Simulation r(spec, {utility_loss(100, 30 * minute)}, hour);
+  return spec;
+}
+
+TEST(Facility, ShedsOnlyLoadsThatDrawFromTheOverloadedComponent) {
+  // With load shedding the plant takes ats1 and sheds the 600 kW load, which is down until ats1
+  // returns to u1 (30 min outage + 5 min retransfer delay); the load on ats2 never notices.
+  Simulation r(one_plant_two_switches(GensetPlantSpec::LoadShedding::priority),
+               {utility_loss("u1", 100, 30 * minute)}, hour);
   EXPECT_EQ(r.facility.load_metrics()[1].unpowered_s, 0.0);
   EXPECT_NEAR(r.facility.load_metrics()[0].unpowered_s, 35 * minute, 1e-6);
+  EXPECT_EQ(r.facility.capacity_sheds(), 1);
+  EXPECT_EQ(r.facility.feeds()[0].outages(), 1); // the loss struck u1 (and only u1)
+  EXPECT_EQ(r.facility.feeds()[1].outages(), 0);
+  // Without it the plant refuses ats1's load, which is down only while u1 is.
+  Simulation hold(one_plant_two_switches(GensetPlantSpec::LoadShedding::none),
+                  {utility_loss("u1", 100, 30 * minute)}, hour);
+  EXPECT_EQ(hold.facility.load_metrics()[1].unpowered_s, 0.0);
+  EXPECT_NEAR(hold.facility.load_metrics()[0].unpowered_s, 30 * minute, 1e-6);
+  EXPECT_EQ(hold.facility.plant_refusals(), 1);
+}
+
+TEST(Facility, RejectsFaultsOnComponentsItDoesNotHave) {
+  // The facility's feeds are u1 and u2: a loss of "grid" is a caller's mistake, said at once.
+  const FacilitySpec spec = one_plant_two_switches(GensetPlantSpec::LoadShedding::none);
+  std::vector<GraphProblem> problems;
+  const PowerGraph graph = PowerGraph::build(spec, problems);
+  ASSERT_TRUE(problems.empty());
+  try {
+    Facility f(spec, graph, 1, {utility_loss("grid", 100, 60)});
+    FAIL() << "a fault on an unknown component was accepted";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_STREQ(e.what(),
+                 "Facility: a scheduled fault names 'grid', which is not a component of the facility");
+  }
+  // A fault of the wrong kind for its component is refused too.
+  EXPECT_THROW(Facility(spec, graph, 1, {utility_loss("gen", 100, 60)}), std::invalid_argument);
+  EXPECT_THROW(Facility(spec, graph, 1, {{10, ScheduledFault::Kind::genset_fail_to_start, "u1", 0, 1}}),
+               std::invalid_argument);
+}
+
+TEST(Facility, EpisodeStillOpenAtTheEndIsCounted) {
+  // The run ends 20 min into a 45 min outage, 10 min after the 10 min battery ran out: one
+  // utility outage, one episode that lost IT, 10 min down and 1,000 kW x 10 min unserved.
+  const Chain c(1000, 10 * minute, false);
+  Simulation r(c.spec, {utility_loss(hour, 45 * minute)}, hour + 20 * minute);
+  EXPECT_NEAR(r.facility.load_metrics()[0].unpowered_s, 10 * minute, 1e-6);
+  EXPECT_NEAR(r.facility.load_metrics()[0].unserved_kwh, 1000.0 * 10 / 60, 1e-6);
+  EXPECT_EQ(r.facility.feeds()[0].outages(), 1);
+  EXPECT_EQ(r.facility.outcomes().it_lost, 1);
+  EXPECT_EQ(r.facility.outcomes().total(), 1);
+  // Ended while the battery still bridged it: bridged by the UPS.
+  Simulation early(c.spec, {utility_loss(hour, 45 * minute)}, hour + 5 * minute);
+  EXPECT_EQ(early.facility.outcomes().bridged_by_ups, 1);
+  EXPECT_EQ(early.facility.outcomes().total(), 1);
 }
 
 TEST(Facility, DualCordedLoadMovesToTheHealthySideInsteadOfBeingShed) {

@@ -77,6 +77,36 @@ TEST(TrainingJob, GoodputMatchesTheExactFormulaForExponentialFailures) {
   EXPECT_LT(s.se, 0.002); // the test can tell 0.903 from 0.895
 }
 
+TEST(TrainingJob, GoodputStaysExactOverAThousandYears) {
+  // One run of 1,000 simulated years with 1 min checkpoint writes: late in such a run the clock's
+  // time is 3e10 s, and a tolerance on event times that grew with the time (1e-9 |t| = 31 s there)
+  // let failures inside a write's last seconds find the segment already saved (+7e-4 goodput).
+  // The run is cut into ten 100-year batches for the standard error.
+  const double mtbf = 3.09 * hour, t = 15 * minute, c = minute, r = 5 * minute, year = 365 * day;
+  const double expected = expected_goodput(1 / mtbf, t, c, r);
+  FailureClass f{"any", FailsPer::job_accelerator, 1.0 / (3.09 * 1000), BlastRadius::job, 0};
+  Cluster cluster(Topology::regular(1000, 1, 1000, 1000), {f}, 1000, aidcsim::RandomStream(7, "failures"));
+  AiWorkload w(std::move(cluster), std::make_pair(TrainingJobSpec{t, c, r}, JobPlacement{1000, 0.5}), {});
+  std::vector<double> batches;
+  double useful_before = 0;
+  for (int batch = 1; batch <= 10; ++batch) {
+    const double end = batch * 100 * year;
+    while (w.next_event_time() <= end)
+      w.advance_to(w.next_event_time());
+    const double useful = w.job()->time().useful_s;
+    batches.push_back((useful - useful_before) / (100 * year));
+    useful_before = useful;
+  }
+  const Stats s = stats(batches);
+  RecordProperty("mean_goodput", std::to_string(s.mean));
+  RecordProperty("goodput_se", std::to_string(s.se));
+  EXPECT_LT(s.se, 1e-4); // fine enough to see a bias of 7e-4
+  EXPECT_LT(std::fabs(s.mean - expected), 4 * s.se)
+      << "mean " << s.mean << " se " << s.se << " exact " << expected;
+  // The last batch, where the clock is coarsest, on its own within 4 of the batches' deviations.
+  EXPECT_LT(std::fabs(batches.back() - expected), 4 * s.se * std::sqrt(10.0));
+}
+
 TEST(Llama3Replay, RatesFromThePublishedCountsGiveBack419InterruptionsSplitByCause) {
   // 16,384 GPUs in hosts of 8 (2,048 hosts) plus 64 spare hosts; hardware repaired in 24 h.
   const int job = 16384, spare_hosts = 64;

@@ -57,6 +57,9 @@ void print_text(const json& j) {
               f["genset_run_hours"].get<double>(), f["genset_energy_kwh"].get<double>());
   std::printf("  fuel used               %.3f tank-hours at design load\n",
               f["fuel_used_tank_hours"].get<double>());
+  std::printf("  load refused or shed    %ld times a genset plant short of the load refused it, %ld "
+              "loads or UPS inputs shed to fit a capacity\n",
+              f["genset_load_refusals"].get<long>(), f["capacity_sheds"].get<long>());
   const json& e = f["energy"];
   std::printf(
       "  energy                  %.1f kWh from sources + %.1f from batteries: %.1f IT, %.1f cooling, %.1f "

@@ -33,6 +33,8 @@ json to_json(const FacilityResult& f) {
   j["genset_failed_start_attempts"] = f.genset_failed_start_attempts;
   j["genset_energy_kwh"] = f.genset_energy_kwh;
   j["fuel_used_tank_hours"] = f.fuel_used_tank_hours;
+  j["genset_load_refusals"] = f.genset_load_refusals;
+  j["capacity_sheds"] = f.capacity_sheds;
   j["energy"] = {{"source_kwh", f.source_energy_kwh},
                  {"storage_drawdown_kwh", f.storage_drawdown_kwh},
                  {"it_kwh", f.it_facility_energy_kwh},
