@@ -2,10 +2,11 @@
 #   make run    installs what is missing, builds (Release) and runs the default scenario
 #   make test   installs what is missing, builds and runs the whole test suite
 #   make bench  benchmarks: simulated facility-years per second
+#   make lint   include layers, clang-format and clang-tidy (cognitive complexity at most 25)
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps configure build run test bench format clean
+.PHONY: all deps configure build run test bench lint format clean
 
 all: build
 
@@ -28,6 +29,9 @@ bench: build
 	$(BUILD)/test/facility_benchmark
 	$(BUILD)/test/workload_benchmark
 	AIDCSIM=$(BUILD)/aidcsim tools/bench-batch
+
+lint: configure
+	./tools/lint $(BUILD)
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

@@ -8,7 +8,7 @@
 //   fixed(x):                   x
 #pragma once
 
-#include "engine/random_stream.hpp"
+#include "engine/base/random_stream.hpp"
 
 #include <string>
 #include <utility>

@@ -1,6 +1,6 @@
 #include "models/power/facility.hpp"
 
-#include "engine/units.hpp"
+#include "engine/base/units.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -12,7 +12,7 @@
 // topped up before the next demand (a simplification: outages are rare next to maintenance).
 #pragma once
 
-#include "engine/random_stream.hpp"
+#include "engine/base/random_stream.hpp"
 #include "models/power/facility_spec.hpp"
 
 #include <limits>

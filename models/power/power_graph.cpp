@@ -1,7 +1,5 @@
 #include "models/power/power_graph.hpp"
 
-#include "engine/text_distance.hpp"
-
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/topological_sort.hpp>
@@ -42,8 +40,7 @@ PowerGraph PowerGraph::build(const FacilitySpec& spec, std::vector<GraphProblem>
   PowerGraph g;
   auto add_node = [&](NodeKind kind, int index, const std::string& id) {
     if (g.by_id_.count(id) != 0) {
-      problems.push_back(
-          {id, "id", id, "a second component with this id; ids must be unique in the facility"});
+      problems.push_back({GraphProblem::Code::duplicate_id, id, "id", id});
       return;
     }
     g.by_id_[id] = static_cast<int>(g.nodes_.size());
@@ -64,42 +61,24 @@ PowerGraph PowerGraph::build(const FacilitySpec& spec, std::vector<GraphProblem>
   g.in_.assign(g.nodes_.size(), {});
   g.out_.assign(g.nodes_.size(), {});
 
-  std::vector<std::string> ids;
-  for (const auto& n : g.nodes_)
-    ids.push_back(n.id);
-
   auto connect = [&](const std::string& from, const std::string& to, const std::string& field) {
     const int a = g.index_of(from);
     const int b = g.index_of(to);
     if (b < 0)
       return; // `to` was a duplicate id, already reported
-    if (a < 0) {
-      const std::string guess = closest_match(from, ids);
-      problems.push_back(
-          {to, field, from,
-           "no component with this id" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)")});
-      return;
-    }
-    if (a == b) {
-      problems.push_back({to, field, from, "a component cannot feed itself"});
-      return;
-    }
-    if (g.nodes_[a].kind == NodeKind::load) {
-      problems.push_back({to, field, from, "'" + from + "' is a load; loads feed nothing"});
-      return;
-    }
+    using Code = GraphProblem::Code;
+    auto problem = [&](Code code) { problems.push_back({code, to, field, from}); };
+    if (a < 0)
+      return problem(Code::unknown_id);
+    if (a == b)
+      return problem(Code::feeds_itself);
+    if (g.nodes_[a].kind == NodeKind::load)
+      return problem(Code::fed_by_load);
     if (g.nodes_[a].kind == NodeKind::genset_plant &&
-        (g.nodes_[b].kind != NodeKind::transfer_switch || field != "alternate")) {
-      problems.push_back({to, field, from,
-                          "gensets connect as a transfer switch's alternate, which starts them when its "
-                          "normal source fails"});
-      return;
-    }
-    if (std::find(g.in_[b].begin(), g.in_[b].end(), a) != g.in_[b].end()) {
-      problems.push_back(
-          {to, field, from, "'" + from + "' already feeds this component; each feeder appears once"});
-      return;
-    }
+        (g.nodes_[b].kind != NodeKind::transfer_switch || field != "alternate"))
+      return problem(Code::genset_not_alternate);
+    if (std::find(g.in_[b].begin(), g.in_[b].end(), a) != g.in_[b].end())
+      return problem(Code::repeated_feeder);
     g.out_[a].push_back(b);
     g.in_[b].push_back(a);
   };
@@ -169,11 +148,11 @@ std::vector<GraphProblem> PowerGraph::check_structure() const {
   std::vector<GraphProblem> problems;
   if (topo_.size() != nodes_.size()) {
     const std::vector<int> cycle = find_cycle();
-    std::string path;
+    std::vector<std::string> path;
     for (int v : cycle)
-      path += nodes_[v].id + " -> ";
-    path += nodes_[cycle.front()].id;
-    problems.push_back({nodes_[cycle.front()].id, "fed_by", "", "the power chain has a cycle: " + path});
+      path.push_back(nodes_[v].id);
+    path.push_back(nodes_[cycle.front()].id);
+    problems.push_back({GraphProblem::Code::cycle, nodes_[cycle.front()].id, "fed_by", "", path});
     return problems;
   }
   // Loads must be reachable from a utility feed or a genset plant.
@@ -192,8 +171,7 @@ std::vector<GraphProblem> PowerGraph::check_structure() const {
       }
   for (std::size_t i = 0; i < nodes_.size(); ++i)
     if (nodes_[i].kind == NodeKind::load && !reached[i])
-      problems.push_back(
-          {nodes_[i].id, "fed_by", "", "no path from any utility feed or genset plant reaches this load"});
+      problems.push_back({GraphProblem::Code::unreachable_load, nodes_[i].id, "fed_by", ""});
   return problems;
 }
 

@@ -24,11 +24,23 @@ struct GraphNode {
   std::string id;
 };
 
+// A problem the graph found, coded: the input layer words it for the user (models never do).
 struct GraphProblem {
+  enum class Code {
+    duplicate_id,         // a second component with this id
+    unknown_id,           // value names no component
+    feeds_itself,         // value is the component itself
+    fed_by_load,          // value is a load, and loads feed nothing
+    genset_not_alternate, // a genset plant connects only as a transfer switch's alternate
+    repeated_feeder,      // value already feeds this component
+    cycle,                // the chain has a cycle through path
+    unreachable_load,     // no path from a source reaches this load
+  };
+  Code code;
   std::string component; // id of the component the problem is reported on
   std::string field;     // its key: "fed_by", "normal", "rating", ...
   std::string value;
-  std::string message;
+  std::vector<std::string> path = {}; // cycle: the ids around it, the first repeated at the end
 };
 
 class PowerGraph {

@@ -5,7 +5,7 @@
 // number of units down until a given time.
 #pragma once
 
-#include "engine/random_stream.hpp"
+#include "engine/base/random_stream.hpp"
 #include "models/power/facility_spec.hpp"
 
 #include <limits>

@@ -3,7 +3,7 @@
 // added on top. Overlapping outages merge: the feed is down while any outage is active.
 #pragma once
 
-#include "engine/random_stream.hpp"
+#include "engine/base/random_stream.hpp"
 #include "models/power/facility_spec.hpp"
 
 #include <limits>

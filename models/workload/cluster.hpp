@@ -8,7 +8,7 @@
 // not a new outage (a dead component does not fail again).
 #pragma once
 
-#include "engine/random_stream.hpp"
+#include "engine/base/random_stream.hpp"
 #include "models/workload/failure_classes.hpp"
 
 #include <limits>

@@ -1,5 +1,5 @@
 #include "models/workload/training_job.hpp"
-#include "engine/event_time.hpp"
+#include "engine/base/event_time.hpp"
 
 #include <algorithm>
 #include <cmath>

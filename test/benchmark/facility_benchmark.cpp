@@ -4,9 +4,9 @@
 // engine, facility clock) in a forked child, since SimGrid holds one engine per process, and
 // times the simulation itself (from platform loaded to the end of the run). A second family runs
 // the facility event core alone, without SimGrid, to show what the binding costs.
-#include "engine/scenario.hpp"
-#include "engine/simulation.hpp"
-#include "engine/units.hpp"
+#include "engine/base/units.hpp"
+#include "engine/input/scenario.hpp"
+#include "engine/sim/simulation.hpp"
 #include "models/power/facility.hpp"
 
 #include <benchmark/benchmark.h>

@@ -1,6 +1,6 @@
 // Benchmark of the AI workload core: a 16,384-GPU training job (Llama 3 shape: hosts of 8, 512
 // spares) under the default IT failure rates, in simulated job-years per second.
-#include "engine/random_stream.hpp"
+#include "engine/base/random_stream.hpp"
 #include "models/workload/ai_workload.hpp"
 
 #include <benchmark/benchmark.h>

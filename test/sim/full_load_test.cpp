@@ -1,9 +1,9 @@
 // The full-load workload against its closed form: E = T * sum_i P_full,i, and the default
 // scenario's headline: one NVL72 at full load for 1 h uses 145 kWh (seed-figures: 145,000 W).
-#include "engine/catalog.hpp"
-#include "engine/scenario.hpp"
-#include "engine/simulation.hpp"
-#include "models/workload/full_load.hpp"
+#include "engine/input/catalog.hpp"
+#include "engine/input/scenario.hpp"
+#include "engine/sim/full_load.hpp"
+#include "engine/sim/simulation.hpp"
 
 #include <gtest/gtest.h>
 

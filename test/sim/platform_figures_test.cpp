@@ -1,8 +1,8 @@
 // Platform figures measured by SimGrid from the committed XML files, against the founding
 // document's seed table (../shared/reference/seed-figures.md): every figure within 2%.
 // Each TEST runs in its own process (gtest_discover_tests): SimGrid has one engine per process.
-#include "engine/diagnostics.hpp"
-#include "engine/platform_figures.hpp"
+#include "engine/base/diagnostics.hpp"
+#include "engine/sim/platform_figures.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
 // Routes through generated platforms: chip-to-chip traffic of a pod stays on the scale-up fabric,
 // traffic between pods crosses NICs, the pod uplink, leaf and core, with the catalog's bandwidths
 // and latencies.
-#include "engine/catalog.hpp"
-#include "engine/simgrid_platform.hpp"
+#include "engine/input/catalog.hpp"
+#include "engine/sim/simgrid_platform.hpp"
 #include "tools/platform/generator.hpp"
 
 #include <simgrid/s4u/Host.hpp>

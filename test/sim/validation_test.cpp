@@ -1,8 +1,8 @@
 // The power chain through the whole run path (scenario file, SimGrid engine, facility clock)
 // against closed forms, with tolerances from the run's own standard error.
-#include "engine/scenario.hpp"
-#include "engine/simulation.hpp"
-#include "engine/units.hpp"
+#include "engine/base/units.hpp"
+#include "engine/input/scenario.hpp"
+#include "engine/sim/simulation.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
-#include "engine/catalog.hpp"
-#include "engine/diagnostics.hpp"
+#include "engine/base/diagnostics.hpp"
+#include "engine/input/catalog.hpp"
 
 #include <gtest/gtest.h>
 

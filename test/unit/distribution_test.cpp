@@ -1,5 +1,5 @@
 // Random streams and duration distributions against their closed forms.
-#include "engine/random_stream.hpp"
+#include "engine/base/random_stream.hpp"
 #include "models/faults/distribution.hpp"
 
 #include <gtest/gtest.h>

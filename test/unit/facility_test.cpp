@@ -1,5 +1,5 @@
 // The facility event core against hand-computed timelines and closed forms, without SimGrid.
-#include "engine/units.hpp"
+#include "engine/base/units.hpp"
 #include "models/power/facility.hpp"
 
 #include <gtest/gtest.h>

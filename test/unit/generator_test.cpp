@@ -1,6 +1,6 @@
 // The platform generator, checked on its XML text (no SimGrid engine here; the sim tests load
 // the files and measure them).
-#include "engine/catalog.hpp"
+#include "engine/input/catalog.hpp"
 #include "tools/platform/generator.hpp"
 
 #include <gtest/gtest.h>

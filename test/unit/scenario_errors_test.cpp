@@ -1,7 +1,7 @@
 // Bad scenario files: each must give exit-code-2 errors that name file:line:col, the key, the value
 // and what is allowed, all errors of a file at once. Fixtures are in test/data/bad/.
-#include "engine/diagnostics.hpp"
-#include "engine/scenario.hpp"
+#include "engine/base/diagnostics.hpp"
+#include "engine/input/scenario.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // Sweep expansion, seeding and key-path overrides; statistics of replications.
-#include "engine/statistics.hpp"
-#include "engine/sweep.hpp"
+#include "engine/base/statistics.hpp"
+#include "engine/input/sweep.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "engine/text_distance.hpp"
+#include "engine/base/text_distance.hpp"
 
 #include <gtest/gtest.h>
 

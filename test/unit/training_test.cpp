@@ -1,7 +1,7 @@
 // Training under failures: Daly's intervals, goodput against the exact formula for exponential
 // failures, and the Llama 3 replay (rates derived from the published counts must give back 419
 // interruptions in 54 days on 16,384 GPUs, split by cause like the table).
-#include "engine/random_stream.hpp"
+#include "engine/base/random_stream.hpp"
 #include "models/workload/ai_workload.hpp"
 
 #include <gtest/gtest.h>

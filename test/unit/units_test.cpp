@@ -1,4 +1,4 @@
-#include "engine/units.hpp"
+#include "engine/base/units.hpp"
 
 #include <gtest/gtest.h>
 

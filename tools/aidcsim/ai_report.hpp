@@ -2,7 +2,7 @@
 // the text report.
 #pragma once
 
-#include "engine/ai_result.hpp"
+#include "engine/sim/ai_result.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,6 +1,6 @@
 #include "tools/aidcsim/batch_progress.hpp"
 
-#include "engine/statistics.hpp"
+#include "engine/base/statistics.hpp"
 
 #include <cmath>
 #include <cstdio>

@@ -1,7 +1,7 @@
 #include "tools/aidcsim/batch_work.hpp"
 
-#include "engine/diagnostics.hpp"
-#include "engine/simulation.hpp"
+#include "engine/base/diagnostics.hpp"
+#include "engine/sim/simulation.hpp"
 #include "tools/aidcsim/isolated_process.hpp"
 #include "tools/aidcsim/run_json.hpp"
 

@@ -2,8 +2,8 @@
 // forked child (SimGrid keeps one engine per process) and store its metrics in one transaction.
 #pragma once
 
-#include "engine/results_db.hpp"
-#include "engine/sweep.hpp"
+#include "engine/input/sweep.hpp"
+#include "engine/results/results_db.hpp"
 #include "tools/aidcsim/batch_progress.hpp"
 
 #include <string>

@@ -3,7 +3,7 @@
 // set `code` (2: bad input, 1: internal error).
 #pragma once
 
-#include "engine/simulation.hpp"
+#include "engine/sim/simulation.hpp"
 
 #include <nlohmann/json.hpp>
 

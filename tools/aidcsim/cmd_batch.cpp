@@ -1,8 +1,8 @@
 // `aidcsim batch SWEEP.yaml --jobs N --db results.sqlite`: every run of a sweep, one process per
 // run, results in SQLite; rerunning resumes. Under mpirun the runs are spread over the ranks.
-#include "engine/diagnostics.hpp"
-#include "engine/results_db.hpp"
-#include "engine/sweep.hpp"
+#include "engine/base/diagnostics.hpp"
+#include "engine/input/sweep.hpp"
+#include "engine/results/results_db.hpp"
 #include "tools/aidcsim/batch_work.hpp"
 #include "tools/aidcsim/commands.hpp"
 #include "tools/aidcsim/isolated_process.hpp"

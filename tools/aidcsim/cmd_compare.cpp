@@ -1,9 +1,9 @@
 // `aidcsim compare SCENARIO.yaml --platforms A.xml B.xml`: the same scenario (seed, facility,
 // fault and failure processes) on two platforms, the job sized on B by equal accelerator count or
 // equal BF16 compute, and a side-by-side table with B / A ratios.
-#include "engine/diagnostics.hpp"
-#include "engine/scenario.hpp"
-#include "engine/units.hpp"
+#include "engine/base/diagnostics.hpp"
+#include "engine/base/units.hpp"
+#include "engine/input/scenario.hpp"
 #include "tools/aidcsim/children.hpp"
 #include "tools/aidcsim/commands.hpp"
 #include "tools/aidcsim/run_json.hpp"

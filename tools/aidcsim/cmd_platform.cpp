@@ -1,7 +1,7 @@
 // `aidcsim platform generate` and `aidcsim platform compare`.
-#include "engine/catalog.hpp"
-#include "engine/diagnostics.hpp"
-#include "engine/platform_figures.hpp"
+#include "engine/base/diagnostics.hpp"
+#include "engine/input/catalog.hpp"
+#include "engine/sim/platform_figures.hpp"
 #include "tools/aidcsim/children.hpp"
 #include "tools/aidcsim/commands.hpp"
 #include "tools/aidcsim/isolated_process.hpp"

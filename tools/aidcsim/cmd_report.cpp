@@ -1,8 +1,8 @@
 // `aidcsim report results.sqlite [--csv | --json]`: per sweep point and metric, the number of
 // runs, mean, standard deviation and 95% confidence interval (Student t). Rows are ordered by
 // point and metric name, so the same results give the same bytes.
-#include "engine/results_db.hpp"
-#include "engine/statistics.hpp"
+#include "engine/base/statistics.hpp"
+#include "engine/results/results_db.hpp"
 #include "tools/aidcsim/commands.hpp"
 #include "tools/aidcsim/run_json.hpp"
 

@@ -1,6 +1,6 @@
 #include "tools/aidcsim/isolated_process.hpp"
 
-#include "engine/diagnostics.hpp"
+#include "engine/base/diagnostics.hpp"
 
 #include <csignal>
 #include <cstdio>

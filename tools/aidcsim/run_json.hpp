@@ -2,7 +2,7 @@
 // stores (flattened to metric name -> value).
 #pragma once
 
-#include "engine/simulation.hpp"
+#include "engine/sim/simulation.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
 #include "tools/platform/generator.hpp"
 
-#include "engine/atomic_file.hpp"
-#include "engine/text_distance.hpp"
+#include "engine/base/atomic_file.hpp"
+#include "engine/base/text_distance.hpp"
 
 #include <charconv>
 #include <cmath>

@@ -13,7 +13,7 @@
 // capacity equal to their pods' scale-out bandwidth divided by the oversubscription ratio.
 #pragma once
 
-#include "engine/catalog.hpp"
+#include "engine/input/catalog.hpp"
 
 #include <ostream>
 #include <string>

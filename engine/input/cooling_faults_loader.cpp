@@ -1,0 +1,313 @@
+// The scenario's `cooling:` and `faults:` sections, read after its `facility:` (they name its
+// components).
+#include "engine/input/facility_loader.hpp"
+
+#include "engine/base/text_distance.hpp"
+#include "engine/input/yaml_reader.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+namespace aidcsim {
+
+using power::FacilitySpec;
+using units::Dimension;
+
+namespace {
+
+// Defaults of an air loop: the room air a rack shares with its CRAH, and an air-cooled
+// accelerator. Every number has its row in docs/MODELS.md.
+thermal::RackLoopSpec air_loop_defaults() {
+  thermal::RackLoopSpec s;
+  s.coolant_volume_l = 15000;          // 15 m3 of room air per rack
+  s.coolant_density_kg_per_l = 0.0012; // air at 20 C
+  s.coolant_cp_j_per_kg_k = 1005;      // air
+  s.flow_l_per_min_per_kw = 4150;      // CRAH air flow for a 12 K rise across the servers
+  s.hx_effectiveness = 0.75;           // CRAH coil, to chilled water
+  s.chip_power_w = 700;                // H100 SXM
+  s.chip_to_coolant_k_per_w = 0.064;   // heat sink and server air path
+  return s;
+}
+
+// The facility water: a fixed temperature ("30 C"), or a modelled loop with its plant.
+double read_facility_water(MapReader& c, FacilitySpec& spec) {
+  const YAML::Node fw =
+      c.node("facility_water", Need::optional, "a temperature, or a map with supply, volume and tank");
+  if (!fw.IsDefined())
+    return 30.0;
+  if (!fw.IsMap())
+    return c.scalar_quantity(fw, c.path("facility_water"), Dimension::temperature, Range::any).value_or(30.0);
+  MapReader w(fw, c.path("facility_water"), c.file(), c.diagnostics());
+  thermal::WaterLoopSpec ws;
+  ws.supply_c =
+      w.quantity("supply", Dimension::temperature, Need::required, Range::any).value_or(ws.supply_c);
+  ws.volume_l = w.quantity("volume", Dimension::volume, Need::required).value_or(ws.volume_l);
+  ws.tank_l = w.quantity("tank", Dimension::volume, Need::optional, Range::non_negative).value_or(0.0);
+  w.finish();
+  double capacity_kw = 0, heat_kw = 0;
+  for (const auto& l : spec.loads) {
+    capacity_kw += l.capacity_kw;
+    heat_kw += l.it() ? l.load_kw : 0.0;
+  }
+  char buf[200];
+  if (capacity_kw <= 0) {
+    c.diagnostics().add(c.pos(fw), c.path("facility_water"), "",
+                        "a modelled water loop needs its plant: give loads of kind chiller, dry_cooler or "
+                        "cooling_tower a 'capacity'");
+  } else if (capacity_kw < heat_kw * (1 - 1e-9)) {
+    std::snprintf(buf, sizeof buf,
+                  "the plant's capacity (%.4g kW) is below the IT design heat (%.4g kW): the water would "
+                  "warm from the start",
+                  capacity_kw, heat_kw);
+    c.diagnostics().add(c.pos(fw), c.path("facility_water"), "", buf);
+  }
+  spec.facility_water = ws;
+  return ws.supply_c;
+}
+
+} // namespace
+
+void read_cooling(const YAML::Node& node, MapReader& parent, FacilitySpec& spec) {
+  MapReader c(node, "cooling", parent.file(), parent.diagnostics());
+  if (!c.is_map())
+    return;
+  const double water_c = read_facility_water(c, spec);
+  std::vector<std::string> racks, loads;
+  for (const auto& l : spec.loads) {
+    loads.push_back(l.id);
+    if (l.it())
+      racks.push_back(l.id);
+  }
+  std::set<std::string> cooled;
+  for_each_item(c, "loops", [&](MapReader& r, const YAML::Node& item) {
+    auto check_id = [&](const YAML::Node& n, const std::string& key, const std::vector<std::string>& allowed,
+                        const char* what) {
+      const std::string id = n.IsScalar() ? n.Scalar() : "";
+      if (std::find(allowed.begin(), allowed.end(), id) == allowed.end()) {
+        const std::string guess = closest_match(id, allowed);
+        r.diagnostics().add(r.pos(n), r.path(key), id,
+                            std::string("not ") + what + " of the facility" +
+                                (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+        return std::string();
+      }
+      return id;
+    };
+    // One rack, or several racks with the same loop design ("all": every IT load).
+    std::vector<std::string> loop_racks;
+    const YAML::Node one = r.node("rack", Need::optional);
+    const YAML::Node many = r.node("racks", Need::optional);
+    if (one.IsDefined() == many.IsDefined()) {
+      r.diagnostics().add(r.pos(item), r.path("rack"), "",
+                          "a loop names its rack ('rack: id') or racks ('racks: [ids]' or 'racks: all'), "
+                          "one of the two");
+    } else if (one.IsDefined()) {
+      loop_racks.push_back(check_id(one, "rack", racks, "an IT load (kind rack)"));
+    } else if (many.IsScalar() && many.Scalar() == "all") {
+      loop_racks = racks;
+    } else if (many.IsSequence() && many.size() > 0) {
+      for (const auto& x : many)
+        loop_racks.push_back(check_id(x, "racks", racks, "an IT load (kind rack)"));
+    } else {
+      r.diagnostics().add(r.pos(many), r.path("racks"), "",
+                          "expected a non-empty list of rack ids, or 'all'");
+    }
+    std::string pumps;
+    if (const YAML::Node n = r.node("pumps", Need::optional); n.IsDefined())
+      pumps = check_id(n, "pumps", loads, "a load");
+    const auto medium = r.one_of("medium", {"water", "air"}, Need::optional).value_or("water");
+    power::CoolingLoopSpec loop;
+    auto& s = loop.loop;
+    if (medium == "air")
+      s = air_loop_defaults();
+    s.coolant_volume_l =
+        r.quantity("coolant_volume", Dimension::volume, Need::optional).value_or(s.coolant_volume_l);
+    s.flow_l_per_min_per_kw = r.quantity("flow_l_per_min_per_kw", Dimension::ratio, Need::optional)
+                                  .value_or(s.flow_l_per_min_per_kw);
+    s.hx_effectiveness =
+        r.quantity("hx_effectiveness", Dimension::ratio, Need::optional).value_or(s.hx_effectiveness);
+    s.chip_power_w = r.quantity("chip_power", Dimension::power, Need::optional).value_or(s.chip_power_w);
+    s.chip_to_coolant_k_per_w = r.quantity("chip_to_coolant_k_per_w", Dimension::ratio, Need::optional)
+                                    .value_or(s.chip_to_coolant_k_per_w);
+    s.throttle_c =
+        r.quantity("throttle", Dimension::temperature, Need::optional, Range::any).value_or(s.throttle_c);
+    s.shutdown_c =
+        r.quantity("shutdown", Dimension::temperature, Need::optional, Range::any).value_or(s.shutdown_c);
+    s.resume_c =
+        r.quantity("resume", Dimension::temperature, Need::optional, Range::any).value_or(s.resume_c);
+    loop.throttled_heat_fraction =
+        r.quantity("throttled_heat", Dimension::ratio, Need::optional).value_or(loop.throttled_heat_fraction);
+    loop.pumps = pumps;
+    loop.facility_water_c = water_c;
+    if (const YAML::Node n = r.node("facility_water", Need::optional); n.IsDefined()) {
+      if (spec.facility_water)
+        r.diagnostics().add(
+            r.pos(n), r.path("facility_water"), n.IsScalar() ? n.Scalar() : "",
+            "the facility water loop is modelled (cooling.facility_water): its temperature is "
+            "computed, not set per loop");
+      else
+        loop.facility_water_c =
+            r.scalar_quantity(n, r.path("facility_water"), Dimension::temperature, Range::any)
+                .value_or(water_c);
+    }
+    if (loop.facility_water_c < -273.15)
+      r.diagnostics().add(r.pos(item), r.path("facility_water"), "", "below absolute zero");
+    if (!(s.resume_c < s.throttle_c && s.throttle_c < s.shutdown_c))
+      r.diagnostics().add(r.pos(item), r.path("throttle"), "",
+                          "temperatures must order resume < throttle < shutdown");
+    if (s.hx_effectiveness > 1 || loop.throttled_heat_fraction > 1)
+      r.diagnostics().add(r.pos(item), r.path("hx_effectiveness"), "",
+                          "hx_effectiveness and throttled_heat are fractions of at most 100 %");
+    if (s.resume_c - s.chip_power_w * s.chip_to_coolant_k_per_w <= loop.facility_water_c) {
+      char buf[160];
+      std::snprintf(
+          buf, sizeof buf,
+          "resume (%.1f C) is never reached: chips at full power sit at least %.1f C over the %.1f C water",
+          s.resume_c, s.chip_power_w * s.chip_to_coolant_k_per_w, loop.facility_water_c);
+      r.diagnostics().add(r.pos(item), r.path("resume"), "", buf);
+    }
+    for (const auto& id : loop_racks) {
+      if (id.empty())
+        continue;
+      if (!cooled.insert(id).second) {
+        r.diagnostics().add(r.pos(item), r.path(one.IsDefined() ? "rack" : "racks"), id,
+                            "this rack already has a cooling loop");
+        continue;
+      }
+      loop.rack = id;
+      // The loop must work at all: chips at full load below throttle.
+      const auto rack = std::find_if(spec.loads.begin(), spec.loads.end(),
+                                     [&](const power::LoadSpec& l) { return l.id == id; });
+      if (s.flow_l_per_min_per_kw > 0 && s.hx_effectiveness > 0) {
+        thermal::RackLoopSpec sized = s;
+        sized.design_heat_w = rack->load_kw * 1e3;
+        const double steady_chip =
+            loop.facility_water_c +
+            sized.design_heat_w / (sized.hx_effectiveness * sized.flow_heat_capacity_w_per_k()) +
+            s.chip_power_w * s.chip_to_coolant_k_per_w;
+        if (steady_chip >= s.throttle_c) {
+          char buf[160];
+          std::snprintf(buf, sizeof buf,
+                        "at full load the chips would sit at %.1f C, at or above throttle (%.1f C)",
+                        steady_chip, s.throttle_c);
+          r.diagnostics().add(r.pos(item), r.path(one.IsDefined() ? "rack" : "racks"), id, buf);
+        }
+      }
+      spec.cooling_loops.push_back(loop);
+    }
+    r.finish();
+  });
+  c.finish();
+}
+
+void read_faults(const YAML::Node& node, MapReader& parent, const FacilitySpec& spec,
+                 std::vector<power::ScheduledFault>& faults) {
+  if (!node.IsSequence()) {
+    parent.diagnostics().add(parent.pos(node), "faults", "",
+                             "expected a list of faults (lines starting with '- ')");
+    return;
+  }
+  std::vector<std::string> utilities, plants, components;
+  for (const auto& u : spec.utilities)
+    utilities.push_back(u.id);
+  for (const auto& g : spec.gensets)
+    plants.push_back(g.id);
+  for (const auto& u : spec.ups)
+    components.push_back(u.id);
+  for (const auto& d : spec.distribution)
+    components.push_back(d.id);
+  for (const auto& s : spec.switches)
+    components.push_back(s.id);
+  const std::vector<std::string> kinds{"utility_loss", "sag_train", "genset_fail_to_start", "component_down"};
+
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    MapReader r(node[i], "faults[" + std::to_string(i) + "]", parent.file(), parent.diagnostics());
+    if (!r.is_map())
+      continue;
+    const double at = r.quantity("at", Dimension::time, Need::required, Range::non_negative).value_or(0);
+    // Exactly one kind key names the fault and its target.
+    std::string kind;
+    YAML::Node target;
+    for (const auto& k : kinds) {
+      YAML::Node n = r.node(k, Need::optional);
+      if (!n.IsDefined())
+        continue;
+      if (!kind.empty()) {
+        r.diagnostics().add(r.pos(n), r.path(k), "",
+                            "one fault per list item; this item is already a " + kind);
+        continue;
+      }
+      kind = k;
+      target.reset(n);
+    }
+    auto check_target = [&](const std::vector<std::string>& allowed, const char* what) -> std::string {
+      if (!target.IsScalar()) {
+        r.diagnostics().add(r.pos(target), r.path(kind), "", std::string("expected the id of ") + what);
+        return "";
+      }
+      const std::string id = target.Scalar();
+      if (std::find(allowed.begin(), allowed.end(), id) == allowed.end()) {
+        const std::string guess = closest_match(id, allowed);
+        r.diagnostics().add(r.pos(target), r.path(kind), id,
+                            std::string("no ") + what +
+                                " with this id; the facility has: " + join_words(allowed) +
+                                (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+        return "";
+      }
+      return id;
+    };
+    if (kind.empty()) {
+      r.diagnostics().add(r.pos(node[i]), r.path("at"), "", "a fault needs one of: " + join_words(kinds));
+      for (const char* key : {"duration", "dips", "within", "dip", "units", "modules"})
+        r.node(key, Need::optional); // no kind: its other keys are not errors of their own
+    } else if (kind == "utility_loss") {
+      const std::string id = check_target(utilities, "utility feed");
+      const double d = r.quantity("duration", Dimension::time, Need::required).value_or(0);
+      if (!id.empty())
+        faults.push_back({at, power::ScheduledFault::Kind::utility_loss, id, d, 0});
+    } else if (kind == "sag_train") {
+      // Dips evenly spread over a window, e.g. NERC 10 July 2024: six dips in 82 s.
+      const std::string id = check_target(utilities, "utility feed");
+      const int dips = static_cast<int>(r.integer("dips", Need::required, 1, 1000).value_or(0));
+      const double within = r.quantity("within", Dimension::time, Need::required).value_or(0);
+      const double dip = r.quantity("dip", Dimension::time, Need::required).value_or(0);
+      if (dips > 1 && dip * dips > within)
+        r.diagnostics().add(r.pos(node[i]), r.path("dip"), "", "the dips do not fit in the window");
+      else if (!id.empty())
+        for (int k = 0; k < dips; ++k)
+          faults.push_back({at + (dips > 1 ? (within - dip) * k / (dips - 1) : 0.0),
+                            power::ScheduledFault::Kind::utility_loss, id, dip, 0});
+    } else if (kind == "genset_fail_to_start") {
+      const std::string id = check_target(plants, "genset plant");
+      int count = static_cast<int>(r.integer("units", Need::optional, 1, 1000).value_or(0));
+      if (!id.empty()) {
+        const auto& plant = *std::find_if(spec.gensets.begin(), spec.gensets.end(),
+                                          [&](const power::GensetPlantSpec& g) { return g.id == id; });
+        if (count > plant.units) {
+          r.diagnostics().add(r.pos(r.node("units", Need::optional)), r.path("units"), std::to_string(count),
+                              "the plant has " + std::to_string(plant.units) + " units");
+          count = plant.units;
+        }
+        faults.push_back({at, power::ScheduledFault::Kind::genset_fail_to_start, id, 0, count});
+      }
+    } else {
+      const std::string id = check_target(components, "UPS, distribution component or transfer switch");
+      const double d = r.quantity("duration", Dimension::time, Need::required).value_or(0);
+      const int count = static_cast<int>(r.integer("modules", Need::optional, 1, 64).value_or(0));
+      if (!id.empty()) {
+        const auto ups = std::find_if(spec.ups.begin(), spec.ups.end(),
+                                      [&](const power::UpsSpec& u) { return u.id == id; });
+        if (count > 0 && (ups == spec.ups.end() || count > ups->modules))
+          r.diagnostics().add(
+              r.pos(r.node("modules", Need::optional)), r.path("modules"), std::to_string(count),
+              ups == spec.ups.end() ? "only a UPS has modules"
+                                    : "the UPS has " + std::to_string(ups->modules) + " modules");
+        else
+          faults.push_back({at, power::ScheduledFault::Kind::component_down, id, d, count});
+      }
+    }
+    r.finish();
+  }
+}
+
+} // namespace aidcsim

@@ -1,0 +1,209 @@
+#include "engine/input/scenario.hpp"
+
+#include "engine/input/facility_loader.hpp"
+#include "engine/input/workload_loader.hpp"
+#include "engine/input/yaml_reader.hpp"
+
+#include <charconv>
+#include <filesystem>
+
+namespace aidcsim {
+
+const std::vector<std::string>& workload_kinds() {
+  static const std::vector<std::string> kinds{"full_load", "idle", "training", "inference"};
+  return kinds;
+}
+
+namespace {
+
+// Whether `target` appears more than once in the document (through an anchor and its aliases).
+bool shared(const YAML::Node& root, const YAML::Node& target) {
+  int seen = 0;
+  std::vector<YAML::Node> stack{root};
+  while (!stack.empty() && seen < 2) {
+    const YAML::Node n = stack.back();
+    stack.pop_back();
+    if (n.is(target))
+      ++seen;
+    if (n.IsMap())
+      for (auto it = n.begin(); it != n.end(); ++it)
+        stack.push_back(it->second);
+    else if (n.IsSequence())
+      for (const auto& item : n)
+        stack.push_back(item);
+  }
+  return seen > 1;
+}
+
+// Applies one override to the document; a key path that leads nowhere is an error at `where`.
+void apply_override(YAML::Node root, const KeyOverride& o, Diagnostics& diags) {
+  YAML::Node value;
+  try {
+    value = YAML::Load(o.yaml_value);
+  } catch (const YAML::Exception& e) {
+    diags.add(o.where, o.key, o.yaml_value, "not a YAML value: " + e.msg);
+    return;
+  }
+  std::vector<std::string> parts; // "a", "b[x]" -> "a", "b", "[x]"
+  std::string part;
+  for (char c : o.key) {
+    if (c == '.' || c == '[') {
+      if (!part.empty())
+        parts.push_back(part);
+      part.clear();
+      if (c == '[')
+        part.push_back('[');
+    } else {
+      part += c;
+    }
+  }
+  if (!part.empty())
+    parts.push_back(part);
+  YAML::Node node;
+  node.reset(root);
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const std::string& p = parts[i];
+    const bool last = i + 1 == parts.size();
+    if (p.front() == '[') {
+      const std::string sel = p.substr(1, p.size() - (p.back() == ']' ? 2 : 1));
+      if (!node.IsSequence()) {
+        diags.add(o.where, o.key, "", "'" + p + "' selects a list item, but the scenario has no list there");
+        return;
+      }
+      YAML::Node found;
+      bool any = false; // a default YAML::Node is a defined null, so IsDefined() cannot tell
+      for (std::size_t k = 0; k < node.size() && !any; ++k) {
+        const YAML::Node item = node[k];
+        std::size_t index = 0;
+        const auto [end, ec] = std::from_chars(sel.data(), sel.data() + sel.size(), index);
+        const bool by_index = ec == std::errc() && end == sel.data() + sel.size();
+        if ((by_index && index == k) || (item.IsMap() && item["id"] && item["id"].Scalar() == sel)) {
+          found.reset(item);
+          any = true;
+        }
+      }
+      if (!any) {
+        diags.add(o.where, o.key, "", "no list item with id or index '" + sel + "' in the scenario");
+        return;
+      }
+      if (last) {
+        diags.add(o.where, o.key, "", "a key path must end at a key, not at a list item");
+        return;
+      }
+      node.reset(found);
+      continue;
+    }
+    if (!node.IsMap()) {
+      diags.add(o.where, o.key, "", "'" + p + "' is below a value that is not a map in the scenario");
+      return;
+    }
+    if (shared(root, node)) {
+      diags.add(o.where, o.key, "",
+                "the path goes through a YAML alias ('*'), shared with other places; write "
+                "the value out in the base scenario");
+      return;
+    }
+    if (last) {
+      // Remove first: assigning to an aliased value would rewrite every place that shares it.
+      node.remove(p);
+      node[p] = value;
+      return;
+    }
+    if (!node[p]) {
+      diags.add(o.where, o.key, "", "the scenario has no key '" + p + "' on this path");
+      return;
+    }
+    YAML::Node next = node[p];
+    node.reset(next);
+  }
+}
+
+} // namespace
+
+Scenario load_scenario(const std::string& path, const std::vector<KeyOverride>& overrides) {
+  Diagnostics diags;
+  Scenario s;
+  s.file = path;
+  YAML::Node root = load_yaml_file(path, diags);
+  if (!diags.empty())
+    throw InputError(std::move(diags));
+  for (const auto& o : overrides)
+    apply_override(root, o, diags);
+  if (!diags.empty())
+    throw InputError(std::move(diags));
+
+  MapReader top(root, "", path, diags);
+  s.name = top.string("name", Need::required).value_or("");
+  s.description = top.string("description", Need::optional).value_or("");
+
+  const YAML::Node platform =
+      top.node("platform", Need::required, "the path of a SimGrid platform .xml file");
+  if (platform.IsDefined()) {
+    if (!platform.IsScalar() || platform.Scalar().empty()) {
+      diags.add(top.pos(platform), "platform", "", "expected the path of a SimGrid platform .xml file");
+    } else {
+      namespace fs = std::filesystem;
+      const fs::path written(platform.Scalar());
+      const fs::path resolved = written.is_absolute() ? written : fs::path(path).parent_path() / written;
+      s.platform_path = resolved.lexically_normal().string();
+      std::error_code ec;
+      if (written.extension() != ".xml")
+        diags.add(top.pos(platform), "platform", platform.Scalar(),
+                  "expected a SimGrid platform file ending in .xml");
+      else if (!fs::is_regular_file(resolved, ec))
+        diags.add(top.pos(platform), "platform", platform.Scalar(),
+                  "platform file not found (looked for '" + s.platform_path +
+                      "'; paths are relative to the scenario file's folder)");
+    }
+  }
+
+  if (const YAML::Node d = top.node("duration", Need::required, "a duration with a unit, such as 1 h");
+      d.IsDefined()) {
+    if (auto v = top.scalar_quantity(d, "duration", units::Dimension::time, Range::positive)) {
+      if (*v > max_duration_s)
+        diags.add(top.pos(d), "duration", d.Scalar(), "longer than the 1000000 y a scenario may run");
+      else if (*v < min_duration_s)
+        diags.add(top.pos(d), "duration", d.Scalar(), "shorter than the 1 us a scenario must run");
+      else
+        s.duration_s = *v;
+    }
+  }
+  // Seeds are unsigned 64-bit values; the YAML reader checks the range of a signed long long.
+  s.seed =
+      static_cast<std::uint64_t>(top.integer("seed", Need::optional, 0, 9223372036854775807LL).value_or(1));
+
+  const YAML::Node workload =
+      top.node("workload", Need::required, "a map with a 'kind' (full_load, idle, training or inference)");
+  if (workload.IsDefined())
+    read_workload(workload, top, s.workload);
+  if (const YAML::Node facility = top.node("facility", Need::optional); facility.IsDefined())
+    read_facility(facility, top, s.facility, s.facility_positions, s.platform_path);
+  if (const YAML::Node cooling = top.node("cooling", Need::optional); cooling.IsDefined()) {
+    if (s.facility.empty())
+      diags.add(top.pos(cooling), "cooling", "",
+                "cooling loops belong to a facility; add a 'facility:' section");
+    else
+      read_cooling(cooling, top, s.facility);
+  }
+  // Heat rejection capacity means a modelled facility water loop.
+  if (!s.facility.facility_water)
+    for (const auto& l : s.facility.loads)
+      if (l.capacity_kw > 0)
+        diags.add(s.facility_positions.count(l.id + ".capacity") ? s.facility_positions.at(l.id + ".capacity")
+                                                                 : SourcePos{path, 0, 0},
+                  "facility." + l.id + ".capacity", "",
+                  "a heat rejection capacity needs the facility water loop modelled: add 'cooling: "
+                  "facility_water: {supply: ..., volume: ...}'");
+  if (const YAML::Node faults = top.node("faults", Need::optional); faults.IsDefined()) {
+    if (s.facility.empty())
+      diags.add(top.pos(faults), "faults", "", "faults act on a facility; add a 'facility:' section");
+    else
+      read_faults(faults, top, s.facility, s.faults);
+  }
+  top.finish();
+  if (!diags.empty())
+    throw InputError(std::move(diags));
+  return s;
+}
+
+} // namespace aidcsim

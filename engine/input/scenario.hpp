@@ -1,0 +1,53 @@
+// A scenario: which platform, for how long, with which workload and seed. Loaded from YAML with
+// every value type- and unit-checked; see scenarios/default.yaml for a commented example.
+#pragma once
+
+#include "engine/base/diagnostics.hpp"
+#include "engine/input/workload_spec.hpp"
+#include "models/power/facility.hpp"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace aidcsim {
+
+struct Scenario {
+  std::string file; // path of the YAML file
+  std::string name;
+  std::string description;
+  std::string platform_path; // resolved against the scenario file's folder
+  double duration_s = 0;
+  std::uint64_t seed = 1;
+  WorkloadSpec workload;
+  power::FacilitySpec facility;                        // empty when the scenario has no `facility:`
+  std::vector<power::ScheduledFault> faults;           // from `faults:`
+  std::map<std::string, SourcePos> facility_positions; // "id" and "id.field" -> where written
+};
+
+// Workload kinds the engine knows.
+const std::vector<std::string>& workload_kinds();
+
+// Longest and shortest run a scenario may ask for: 1,000,000 years, 1 microsecond. SimGrid's clock
+// is one double: at 1,000,000 years (3.2e13 s) it resolves 4 ms, still far below the shortest
+// power-chain delay that matters (a 100 ms transfer, a 10 s genset start).
+inline constexpr double max_duration_s = 1e6 * 365.0 * 86400.0;
+inline constexpr double min_duration_s = 1e-6;
+
+// Seeds are whole numbers from 0 to 2^63 - 1, in scenario files and on the command line.
+inline constexpr long long max_seed = 9223372036854775807LL;
+
+// A value to put at a key path of the scenario before it is read (a sweep point). The path is
+// dotted keys, with [id] selecting the list item of that id or [N] the N-th item:
+// "facility.ups[ups-a].battery.runtime", "platform". `where` is where the override was written.
+struct KeyOverride {
+  std::string key;
+  std::string yaml_value; // any YAML: "10 min", "N+1", "[pdu-a, pdu-b]"
+  SourcePos where;
+};
+
+// Throws InputError listing every problem in the file (and in the overrides).
+Scenario load_scenario(const std::string& path, const std::vector<KeyOverride>& overrides = {});
+
+} // namespace aidcsim

@@ -1,0 +1,245 @@
+#include "engine/input/sweep.hpp"
+
+#include "engine/base/random_stream.hpp"
+#include "engine/base/text_distance.hpp"
+#include "engine/base/units.hpp"
+#include "engine/input/yaml_reader.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+namespace aidcsim {
+namespace {
+
+std::string yaml_text(const YAML::Node& n) {
+  if (n.IsScalar())
+    return n.Scalar();
+  YAML::Emitter out;
+  out << YAML::Flow << n;
+  return out.c_str();
+}
+
+// Dotted keys, each optionally followed by one [selector]: "facility.ups[ups-a].battery.runtime".
+bool valid_key_path(const std::string& key) {
+  if (key.empty())
+    return false;
+  bool in_brackets = false, segment_empty = true, after_bracket = false;
+  for (char c : key) {
+    if (in_brackets) {
+      if (c == ']') {
+        in_brackets = false;
+        after_bracket = true;
+      } else if (c == '[' || c == '.') {
+        return false;
+      }
+      continue;
+    }
+    if (c == '.') {
+      if (segment_empty)
+        return false;
+      segment_empty = true;
+      after_bracket = false;
+    } else if (c == '[') {
+      if (segment_empty || after_bracket)
+        return false;
+      in_brackets = true;
+    } else if (c == ']' || after_bracket) {
+      return false;
+    } else {
+      segment_empty = false;
+    }
+  }
+  return !in_brackets && !segment_empty;
+}
+
+// FNV-1a of a file's bytes, in hex.
+std::string file_digest(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash_name(bytes)));
+  return hex;
+}
+
+} // namespace
+
+const std::vector<std::string>& sweep_metric_names() {
+  static const std::vector<std::string> names{
+      "it_energy_kwh", "mean_it_power_kw", "power_availability", "it_downtime_min",
+      "it_downtime_min_per_year", "it_service_downtime_min_per_year", "unserved_it_energy_kwh",
+      "min_ups_state_of_charge", "genset_run_hours", "genset_starts", "fuel_used_tank_hours",
+      "utility_outages", "genset_load_refusals", "capacity_sheds",
+      // AI workload runs (flattened from the run's "workload" section)
+      "training.training_goodput", "training.job_availability", "training.tokens_trained",
+      "training.effective_tokens_per_s", "training.energy_per_million_tokens_kwh",
+      "inference.served_fraction", "inference.below_slo_min"};
+  return names;
+}
+
+std::uint64_t sweep_seed(const std::string& sweep_name, const std::string& point_label, int replication) {
+  // A RandomStream seeded by the run's identity; its first draw is the seed.
+  RandomStream s(hash_name(sweep_name), point_label + "|" + std::to_string(replication));
+  return s.next_u64() >> 1; // 63 bits: fits a signed 64-bit integer (SQLite, the CLI)
+}
+
+Scenario Sweep::scenario_for(const SweepRun& run) const {
+  Scenario s = load_scenario(base, points[run.point].overrides);
+  s.seed = run.seed;
+  if (duration_s > 0)
+    s.duration_s = duration_s;
+  return s;
+}
+
+Sweep load_sweep(const std::string& path) {
+  Diagnostics diags;
+  Sweep sw;
+  sw.file = path;
+  const YAML::Node root = load_yaml_file(path, diags);
+  if (!diags.empty())
+    throw InputError(std::move(diags));
+  MapReader top(root, "", path, diags);
+  sw.name = top.string("name", Need::required).value_or("");
+  const YAML::Node base = top.node("base", Need::required, "the path of the base scenario");
+  if (base.IsDefined()) {
+    namespace fs = std::filesystem;
+    const fs::path written(base.IsScalar() ? base.Scalar() : "");
+    sw.base = (written.is_absolute() ? written : fs::path(path).parent_path() / written)
+                  .lexically_normal()
+                  .string();
+    std::error_code ec;
+    if (!base.IsScalar() || !fs::is_regular_file(sw.base, ec))
+      diags.add(top.pos(base), "base", base.IsScalar() ? base.Scalar() : "",
+                "base scenario not found (paths are relative to the sweep file)");
+  }
+  sw.replications = static_cast<int>(top.integer("replications", Need::optional, 1, 1000000).value_or(1));
+  if (const YAML::Node y = top.node("years", Need::optional); y.IsDefined()) {
+    if (auto years = top.scalar_quantity(y, "years", units::Dimension::ratio, Range::positive)) {
+      sw.duration_s = *years * units::seconds_per_year;
+      if (sw.duration_s > max_duration_s)
+        diags.add(top.pos(y), "years", y.Scalar(), "at most 1000000 years per replication");
+    }
+  }
+  sw.metric = top.one_of("metric", sweep_metric_names(), Need::optional).value_or("it_downtime_min_per_year");
+  const YAML::Node axes = top.node("axes", Need::optional, "a map of scenario key paths to lists of values");
+  if (axes.IsDefined()) {
+    if (!axes.IsMap()) {
+      diags.add(top.pos(axes), "axes", "", "expected a map of scenario key paths to lists of values");
+    } else {
+      std::set<std::string> keys;
+      for (auto it = axes.begin(); it != axes.end(); ++it) {
+        SweepAxis axis;
+        axis.key = it->first.IsScalar() ? it->first.Scalar() : "";
+        if (!valid_key_path(axis.key)) {
+          diags.add(
+              top.pos(it->first), "axes", axis.key,
+              "not a scenario key path; expected dotted keys with [id] or [index] for list items, such as "
+              "facility.ups[ups-a].battery.runtime");
+          continue;
+        }
+        if (!keys.insert(axis.key).second) {
+          diags.add(top.pos(it->first), "axes." + axis.key, "", "the same axis twice");
+          continue;
+        }
+        if (axis.key == "seed" || (axis.key == "duration" && sw.duration_s > 0)) {
+          diags.add(top.pos(it->first), "axes." + axis.key, "",
+                    axis.key == "seed" ? "the batch sets every run's seed (a hash of the run's identity); "
+                                         "use replications for more samples"
+                                       : "'years' sets every run's duration; remove one of them");
+          continue;
+        }
+        if (!it->second.IsSequence() || it->second.size() == 0) {
+          diags.add(top.pos(it->second), "axes." + axis.key, "", "expected a non-empty list of values");
+          continue;
+        }
+        for (const auto& v : it->second) {
+          axis.values.push_back(yaml_text(v));
+          axis.positions.push_back(top.pos(v));
+        }
+        sw.axes.push_back(axis);
+      }
+    }
+  }
+  top.finish();
+  if (!diags.empty())
+    throw InputError(std::move(diags));
+
+  // Each axis value alone must make a valid scenario: errors point at the value in the sweep.
+  for (const auto& axis : sw.axes)
+    for (std::size_t v = 0; v < axis.values.size(); ++v) {
+      try {
+        load_scenario(sw.base, {{axis.key, axis.values[v], axis.positions[v]}});
+      } catch (const InputError& e) {
+        for (const auto& d : e.diagnostics().items())
+          // The value's own error reads as is; anything else is the base scenario's, with its place.
+          diags.add(axis.positions[v], "axes." + axis.key, axis.values[v],
+                    d.value == axis.values[v] || d.pos.file == path
+                        ? d.message
+                        : "makes the base scenario invalid: " + d.format());
+      }
+    }
+  if (!diags.empty())
+    throw InputError(std::move(diags));
+
+  // Expansion: the first axis varies slowest.
+  constexpr std::size_t max_runs = 10000000;
+  std::size_t count = 1;
+  for (const auto& a : sw.axes) {
+    count *= a.values.size(); // at most 10,000,000 x a list length: no overflow before the check
+    if (count * static_cast<std::size_t>(sw.replications) > max_runs)
+      throw_input_error(SourcePos{path, 0, 0}, "axes", "", "more than 10,000,000 runs");
+  }
+  for (std::size_t p = 0; p < count; ++p) {
+    SweepPoint point;
+    point.index = static_cast<int>(p);
+    std::size_t rest = p;
+    std::vector<std::size_t> choice(sw.axes.size());
+    for (std::size_t a = sw.axes.size(); a-- > 0;) {
+      choice[a] = rest % sw.axes[a].values.size();
+      rest /= sw.axes[a].values.size();
+    }
+    for (std::size_t a = 0; a < sw.axes.size(); ++a) {
+      const auto& axis = sw.axes[a];
+      point.overrides.push_back({axis.key, axis.values[choice[a]], axis.positions[choice[a]]});
+      if (a > 0)
+        point.label += ", ";
+      point.label += axis.key;
+      point.label += '=';
+      point.label += axis.values[choice[a]];
+    }
+    // Combinations can fail where single values did not (a capacity below a design load).
+    try {
+      load_scenario(sw.base, point.overrides);
+    } catch (const InputError& e) {
+      for (const auto& d : e.diagnostics().items())
+        diags.add(point.overrides.empty() ? SourcePos{path, 0, 0} : point.overrides.back().where, "axes",
+                  point.label, "this combination makes the base scenario invalid: " + d.format());
+    }
+    sw.points.push_back(point);
+  }
+  if (!diags.empty())
+    throw InputError(std::move(diags));
+  for (const auto& point : sw.points)
+    for (int r = 0; r < sw.replications; ++r)
+      sw.runs.push_back(
+          {std::string("p").append(std::to_string(point.index)).append("-r").append(std::to_string(r)),
+           point.index, r, sweep_seed(sw.name, point.label, r)});
+
+  // The identity covers the files' contents too: resuming after the base scenario or a platform
+  // changed would mix results of two different models.
+  std::string identity = sw.name + "\n" + sw.base + "\n" + std::to_string(sw.replications) + "\n" +
+                         std::to_string(sw.duration_s) + "\n" + file_digest(sw.base) + "\n";
+  std::set<std::string> platforms;
+  for (const auto& p : sw.points) {
+    identity += p.label + "\n";
+    platforms.insert(load_scenario(sw.base, p.overrides).platform_path);
+  }
+  for (const auto& platform : platforms)
+    identity += platform + " " + file_digest(platform) + "\n";
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash_name(identity)));
+  sw.fingerprint = hex;
+  return sw;
+}
+
+} // namespace aidcsim

@@ -1,0 +1,65 @@
+// The `workload:` section: what the accelerators run. `idle` and `full_load` drive the hosts
+// directly; `training` (a job, and optionally an inference service beside it) and `inference`
+// run the AI workload core (models/workload/) with IT failures, checkpoints and restarts.
+#pragma once
+
+#include "engine/base/diagnostics.hpp"
+#include "models/workload/failure_classes.hpp"
+#include "models/workload/inference_service.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace aidcsim {
+
+struct ModelShape {
+  double parameters = 0;        // all of them
+  double active_parameters = 0; // per token, for a mixture of experts; 0: all
+  double expert_parameters = 0; // in the experts (a mixture of experts with expert parallelism)
+  int layers = 0;
+  int moe_layers = 0; // layers with experts (0: all, when expert parallelism is used)
+  double hidden = 0;
+  double top_k = 1;           // experts per token
+  double bytes_per_value = 2; // BF16 activations and gradients
+};
+
+struct TrainingJobConfig {
+  SourcePos where, where_accelerators, where_tensor; // for errors found once the platform is loaded
+  int accelerators = 0;                              // 0: every accelerator not serving inference
+  int tensor = 1, pipeline = 1, expert = 1;          // data parallel = accelerators / (tensor x pipeline)
+  int spares = -1;                                   // hot spares; -1: every accelerator left over
+  ModelShape model;
+  double tokens_per_step = 0; // global batch
+  int microbatches = 1;
+  double kernel_efficiency = 1.0;   // achieved fraction of peak in the compute phase
+  double checkpoint_interval_s = 0; // 0: Daly's optimum from the job's failure rate
+  double checkpoint_write_s = 0;
+  double restart_s = 0;
+};
+
+struct FailuresConfig {
+  bool enabled = true;
+  double hardware_repair_s = 24 * 3600.0;
+  std::vector<workload::FailureClass> classes; // resolved: the defaults with the overrides
+};
+
+struct InferenceConfig {
+  SourcePos where;
+  workload::InferenceSpec spec; // accelerators_per_replica 0: one scale-up domain
+};
+
+struct WorkloadSpec {
+  std::string kind; // full_load, idle, training, inference
+  // Where a facility rack's IT power (and heat) comes from: "hosts", what SimGrid's energy plugin
+  // reports for the rack's hosts as the workload drives them; "declared", the rack's `load`. The
+  // default is "hosts" for a computing workload and "declared" for idle (an idle platform then
+  // only carries the clock, and the facility runs at its stated loads).
+  std::string it_power;
+  std::optional<TrainingJobConfig> job;
+  std::optional<InferenceConfig> inference;
+  FailuresConfig failures;
+  bool ai() const { return kind == "training" || kind == "inference"; }
+};
+
+} // namespace aidcsim

@@ -1,0 +1,48 @@
+// Sets up a scenario's AI workload (training job, inference service, IT failures) on the loaded
+// platform and the facility, and reads its results at the end.
+#pragma once
+
+#include "engine/input/scenario.hpp"
+#include "engine/sim/ai_result.hpp"
+#include "engine/sim/facility_clock.hpp"
+#include "engine/sim/workload_clock.hpp"
+
+#include <functional>
+#include <memory>
+#include <simgrid/s4u/Engine.hpp>
+#include <simgrid/s4u/Host.hpp>
+#include <vector>
+
+namespace aidcsim {
+
+class AiRun {
+public:
+  // `accelerators`: the platform's accelerator hosts. Throws InputError when the job does not fit.
+  AiRun(const Scenario& scenario, simgrid::s4u::Engine& engine,
+        std::vector<simgrid::s4u::Host*> accelerators);
+  // Starts measuring the job's step: call once the facility (if any) has set its hosts' state.
+  void begin();
+  // The facility's racks: their hosts going off and on, and throttling, reach the workload.
+  void attach(FacilityClock& facility, const std::vector<std::vector<simgrid::s4u::Host*>>& hosts_of_load);
+  AiResult result(double duration_s, double energy_kwh) const;
+  // The facility turned these hosts back on: a step measurement an outage interrupted starts
+  // again. Returns whether the hosts may compute at full load now (the job's wait for the step).
+  bool hosts_on(const std::vector<simgrid::s4u::Host*>& hosts);
+  // Timeline rows for the job's state ("job" component).
+  void set_timeline(std::function<void(const power::TimelineRow&)> add);
+
+private:
+  const Scenario& scenario_;
+  std::vector<simgrid::s4u::Host*> accelerators_; // in rank order: pods, then trays
+  std::unique_ptr<workload::AiWorkload> workload_;
+  std::shared_ptr<WorkloadClock> clock_;
+  workload::StepPlan plan_;
+  workload::StepTime step_;
+  enum class Probe { running, pending, done };
+  Probe probe_ = Probe::running;
+  void start_probe();
+  int job_size_ = 0;
+  double interval_s_ = 0, job_rate_per_s_ = 0;
+};
+
+} // namespace aidcsim

@@ -1,0 +1,60 @@
+#include "engine/sim/simgrid_platform.hpp"
+
+#include "engine/base/diagnostics.hpp"
+
+#include <simgrid/Exception.hpp>
+#include <simgrid/plugins/energy.h>
+#include <simgrid/s4u/Host.hpp>
+
+#include <filesystem>
+#include <regex>
+
+namespace aidcsim {
+
+std::unique_ptr<simgrid::s4u::Engine> load_simgrid_platform(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    throw_input_error(SourcePos{path, 0, 0}, "", "", "platform file not found or not a regular file");
+
+  // SimGrid reads its options from argv; these keep its info messages off our output.
+  static const char* args[] = {"aidcsim", "--log=root.thresh:warning", "--log=root.fmt:[%c/%p]%e%m%n",
+                               nullptr};
+  int argc = 3;
+  auto engine = std::make_unique<simgrid::s4u::Engine>(&argc, const_cast<char**>(args));
+  sg_host_energy_plugin_init();
+  try {
+    engine->load_platform(path);
+    engine->seal_platform();
+  } catch (const simgrid::ParseError& e) {
+    // "Parse error at FILE:LINE: message"
+    static const std::regex shape(R"(Parse error at (.*):(\d+): ([\s\S]*))");
+    std::smatch m;
+    const std::string what = e.what();
+    if (std::regex_match(what, m, shape))
+      throw_input_error(SourcePos{path, std::stoi(m[2]), 0}, "", "", "invalid platform: " + m[3].str());
+    throw_input_error(SourcePos{path, 0, 0}, "", "", "invalid platform: " + what);
+  } catch (const std::exception& e) {
+    throw_input_error(SourcePos{path, 0, 0}, "", "", std::string("invalid platform: ") + e.what());
+  }
+  // SimGrid accepts accelerators that later crash a run (no power profile: the energy plugin
+  // aborts at the first query; zero or negative speed: an internal assertion). Reject them here.
+  Diagnostics diags;
+  for (const simgrid::s4u::Host* h : engine->get_all_hosts()) {
+    if (h->get_property("chip") == nullptr)
+      continue;
+    if (h->get_property("wattage_per_state") == nullptr)
+      diags.add(SourcePos{path, 0, 0}, "wattage_per_state", "",
+                "accelerator host '" + h->get_name() +
+                    "' has no power profile; expected 'idle:full' per pstate");
+    for (unsigned long p = 0; p < h->get_pstate_count(); ++p)
+      if (!(h->get_pstate_speed(p) > 0))
+        diags.add(SourcePos{path, 0, 0}, "speed", std::to_string(h->get_pstate_speed(p)),
+                  "accelerator host '" + h->get_name() + "' pstate " + std::to_string(p) +
+                      ": speed must be greater than zero");
+  }
+  if (!diags.empty())
+    throw InputError(std::move(diags));
+  return engine;
+}
+
+} // namespace aidcsim

@@ -1,0 +1,262 @@
+#include "engine/sim/simulation.hpp"
+
+#include "engine/base/atomic_file.hpp"
+#include "engine/base/diagnostics.hpp"
+#include "engine/base/units.hpp"
+#include "engine/sim/ai_run.hpp"
+#include "engine/sim/facility_clock.hpp"
+#include "engine/sim/full_load.hpp"
+#include "engine/sim/simgrid_platform.hpp"
+
+#include <simgrid/plugins/energy.h>
+#include <simgrid/s4u/Actor.hpp>
+#include <simgrid/s4u/Host.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <stdexcept>
+
+namespace aidcsim {
+namespace {
+
+namespace sg4 = simgrid::s4u;
+
+// SimGrid hosts of each facility load, by the hosts' "rack" property.
+std::vector<std::vector<sg4::Host*>> hosts_of_loads(const Scenario& s, const std::vector<sg4::Host*>& hosts) {
+  std::map<std::string, std::vector<sg4::Host*>> by_rack;
+  for (auto* h : hosts)
+    if (const char* rack = h->get_property("rack"))
+      by_rack[rack].push_back(h);
+  std::vector<std::vector<sg4::Host*>> out(s.facility.loads.size());
+  Diagnostics diags;
+  for (std::size_t l = 0; l < s.facility.loads.size(); ++l) {
+    const auto& load = s.facility.loads[l];
+    if (load.platform_rack.empty())
+      continue;
+    const auto it = by_rack.find(load.platform_rack);
+    if (it == by_rack.end())
+      diags.add(s.facility_positions.count(load.id + ".platform_rack")
+                    ? s.facility_positions.at(load.id + ".platform_rack")
+                    : SourcePos{s.file, 0, 0},
+                "facility." + load.id + ".platform_rack", load.platform_rack,
+                "no host of " + s.platform_path + " has this 'rack' property");
+    else
+      out[l] = it->second;
+  }
+  if (!diags.empty())
+    throw InputError(std::move(diags));
+  return out;
+}
+
+FacilityResult facility_result(const power::Facility& f, double duration_s,
+                               const std::vector<std::vector<sg4::Host*>>& hosts_of_load) {
+  FacilityResult r;
+  r.present = true;
+  r.simulated_years = duration_s / units::seconds_per_year;
+  r.events = f.events();
+  double unpowered = 0, service = 0;
+  int it = 0;
+  for (std::size_t l = 0; l < f.spec().loads.size(); ++l) {
+    if (!f.spec().loads[l].it())
+      continue;
+    ++it;
+    const auto& m = f.load_metrics()[l];
+    unpowered += m.unpowered_s;
+    service += m.service_down_s;
+    r.unserved_it_energy_kwh += m.unserved_kwh;
+  }
+  if (it > 0 && duration_s > 0) {
+    r.power_availability = 1.0 - unpowered / (it * duration_s);
+    r.it_downtime_min = unpowered / it / 60.0;
+    r.it_service_downtime_min = service / it / 60.0;
+    r.it_downtime_min_per_year = unpowered / it / 60.0 / r.simulated_years;
+    r.it_service_downtime_min_per_year = service / it / 60.0 / r.simulated_years;
+  }
+  const auto& y = f.yearly_it_downtime_min();
+  r.simulated_whole_years = y.years;
+  if (y.years >= 2) {
+    const double mean = y.sum / y.years;
+    const double var = std::max(0.0, (y.sum_squares - y.years * mean * mean) / (y.years - 1));
+    r.it_downtime_standard_error_min_per_year = std::sqrt(var / y.years);
+  }
+  for (const auto& feed : f.feeds())
+    r.utility_outages += feed.outages();
+  r.outcomes = f.outcomes();
+  r.min_ups_state_of_charge = f.min_ups_state_of_charge();
+  const power::FacilityEnergy& e = f.energy();
+  r.source_energy_kwh = e.source_kwh;
+  r.storage_drawdown_kwh = e.storage_drawdown_kwh;
+  r.it_facility_energy_kwh = e.it_kwh;
+  r.cooling_energy_kwh = e.cooling_kwh;
+  r.conversion_losses_kwh = e.supplied_kwh() - e.it_kwh - e.cooling_kwh;
+  if (std::fabs(r.conversion_losses_kwh) <= 1e-9 * e.supplied_kwh())
+    r.conversion_losses_kwh = 0.0; // a lossless chain: drop the rounding residue
+  r.pue = e.pue();
+  r.cooling_loops = static_cast<long>(f.cooling_loops().size());
+  for (std::size_t i = 0; i < f.cooling_loops().size(); ++i) {
+    const auto& m = f.cooling_metrics()[i];
+    const int rack = f.cooled_rack(i);
+    const double chips = static_cast<double>(hosts_of_load[rack].size());
+    r.throttle_events += m.throttle_events;
+    r.thermal_shutdowns += m.shutdown_events;
+    r.throttled_rack_min += m.throttled_s / 60.0;
+    r.throttled_accelerator_hours += chips * m.throttled_s / 3600.0;
+    r.shutdown_accelerator_hours += chips * m.shutdown_s / 3600.0;
+    r.peak_chip_c = std::max(r.peak_chip_c, m.peak_chip_c);
+    r.peak_coolant_c = std::max(r.peak_coolant_c, m.peak_coolant_c);
+  }
+  if (f.water_loop()) {
+    r.water_loop = true;
+    r.peak_water_c = f.water_metrics().peak_c;
+    r.water_above_setpoint_min = f.water_metrics().above_setpoint_s / 60.0;
+    r.heat_rejected_kwh = f.water_metrics().rejected_kwh;
+    r.heat_received_kwh = f.water_metrics().received_kwh;
+    r.coupling_residual_kwh = f.water_metrics().coupling_residual_kwh;
+  }
+  r.genset_load_refusals = f.plant_refusals();
+  r.capacity_sheds = f.capacity_sheds();
+  for (const auto& p : f.plants()) {
+    r.genset_run_hours += p.unit_run_s() / 3600.0;
+    r.genset_starts += p.starts();
+    r.genset_failed_start_attempts += p.failed_start_attempts();
+    r.genset_energy_kwh += p.energy_kwh();
+    r.fuel_used_tank_hours += p.fuel_used_tank_s() / 3600.0;
+  }
+  return r;
+}
+
+// The timeline as CSV, kept in memory and written at the end (a long run keeps its first rows).
+class TimelineWriter {
+public:
+  static constexpr std::size_t max_rows = 1000000;
+  void add(const power::TimelineRow& row) {
+    if (rows_ < max_rows) {
+      char buf[96];
+      std::snprintf(buf, sizeof buf, "%.6f,", row.time_s);
+      text_ += buf;
+      text_ += row.component + "," + row.kind + "," + row.state + ",";
+      std::snprintf(buf, sizeof buf, "%.3f,", row.load_kw);
+      text_ += buf;
+      if (row.state_of_charge >= 0) {
+        std::snprintf(buf, sizeof buf, "%.6f", row.state_of_charge);
+        text_ += buf;
+      }
+      text_ += ',';
+      if (row.coolant_c >= -273) {
+        std::snprintf(buf, sizeof buf, "%.3f", row.coolant_c);
+        text_ += buf;
+      }
+      text_ += ',';
+      if (row.chip_c >= -273) {
+        std::snprintf(buf, sizeof buf, "%.3f", row.chip_c);
+        text_ += buf;
+      }
+      text_ += '\n';
+    }
+    ++rows_;
+  }
+  void write(const std::string& path) const {
+    write_file_atomically(path, [&](std::ostream& out) {
+      out << "time_s,component,kind,state,load_kw,state_of_charge,coolant_c,chip_c\n" << text_;
+      if (rows_ > max_rows)
+        out << "# truncated: " << rows_ - max_rows << " more rows not written\n";
+    });
+  }
+
+private:
+  std::string text_;
+  std::size_t rows_ = 0;
+};
+
+} // namespace
+
+RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
+  auto engine = load_simgrid_platform(scenario.platform_path);
+  std::vector<sg4::Host*> accelerators =
+      engine->get_filtered_hosts([](sg4::Host* h) { return h->get_property("chip") != nullptr; });
+  if (accelerators.empty())
+    throw_input_error(SourcePos{scenario.platform_path, 0, 0}, "", "",
+                      "no accelerator hosts (hosts with a 'chip' property) in the platform");
+  std::vector<std::vector<sg4::Host*>> hosts_of_load;
+  if (!scenario.facility.empty())
+    hosts_of_load = hosts_of_loads(scenario, accelerators);
+  if (options.on_platform_loaded)
+    options.on_platform_loaded();
+
+  std::unique_ptr<AiRun> ai;
+  if (scenario.workload.kind == "full_load")
+    workload::start_full_load(accelerators, scenario.duration_s);
+  else if (scenario.workload.ai())
+    ai = std::make_unique<AiRun>(scenario, *engine, accelerators);
+  else if (scenario.workload.kind != "idle")
+    throw std::logic_error("workload kind '" + scenario.workload.kind +
+                           "' passed validation but has no model");
+
+  TimelineWriter timeline;
+  if (ai && !options.timeline_csv.empty())
+    ai->set_timeline([&timeline](const power::TimelineRow& row) { timeline.add(row); });
+  std::unique_ptr<power::PowerGraph> graph;
+  std::unique_ptr<power::Facility> facility;
+  std::shared_ptr<FacilityClock> clock;
+  std::vector<std::vector<sg4::Host*>> clock_hosts;
+  if (!scenario.facility.empty()) {
+    std::vector<power::GraphProblem> problems;
+    graph = std::make_unique<power::PowerGraph>(power::PowerGraph::build(scenario.facility, problems));
+    if (!problems.empty())
+      throw std::logic_error("facility passed validation but its graph has problems");
+    facility = std::make_unique<power::Facility>(scenario.facility, *graph, scenario.seed, scenario.faults);
+    clock_hosts = hosts_of_load;
+    clock = std::make_shared<FacilityClock>(*facility, scenario.duration_s, std::move(hosts_of_load));
+    if (scenario.workload.it_power == "hosts")
+      clock->use_host_power();
+    if (!options.timeline_csv.empty()) // from the state at time 0, the hosts' power read
+      clock->on_start = [&timeline, f = facility.get()] {
+        f->on_timeline = [&timeline](const power::TimelineRow& row) { timeline.add(row); };
+        f->start_timeline();
+      };
+    if (ai)
+      ai->attach(*clock, clock_hosts);
+    if (scenario.workload.kind != "idle") { // hosts back on compute again (and draw full power)
+      const double end = scenario.duration_s;
+      clock->on_hosts_on = [end, ai = ai.get()](const std::vector<sg4::Host*>& hosts) {
+        if (ai && !ai->hosts_on(hosts))
+          return;
+        workload::start_rack_full_load(hosts, end);
+      };
+    }
+    engine->add_model(clock, {});
+  } else if (scenario.workload.kind == "idle" || ai) {
+    // Nothing else moves the clock: one actor sleeps through the run.
+    const double duration = scenario.duration_s;
+    sg4::Actor::create("clock", accelerators.front(), [duration] { sg4::this_actor::sleep_for(duration); });
+  }
+
+  if (ai)
+    ai->begin();
+  engine->run();
+  if (facility && !clock->finished())
+    facility->finish(scenario.duration_s);
+
+  RunResult r;
+  r.scenario_file = scenario.file;
+  r.scenario_name = scenario.name;
+  r.platform_file = scenario.platform_path;
+  r.seed = scenario.seed;
+  r.accelerators = accelerators.size();
+  r.simulated_time_s = sg4::Engine::get_clock();
+  double energy_j = 0;
+  for (const auto* h : accelerators)
+    energy_j += sg_host_get_consumed_energy(h);
+  r.it_energy_kwh = energy_j / units::joules_per_kwh;
+  r.mean_it_power_kw = r.simulated_time_s > 0 ? energy_j / r.simulated_time_s / 1e3 : 0.0;
+  if (facility)
+    r.facility = facility_result(*facility, scenario.duration_s, clock_hosts);
+  if ((facility || ai) && !options.timeline_csv.empty())
+    timeline.write(options.timeline_csv);
+  if (ai) // energy per token: what the facility supplied, or the IT energy without a facility
+    r.ai = ai->result(scenario.duration_s, facility ? facility->energy().supplied_kwh() : r.it_energy_kwh);
+  return r;
+}
+
+} // namespace aidcsim
