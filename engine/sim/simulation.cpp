@@ -80,8 +80,8 @@ FacilityResult facility_result(const power::Facility& f, double duration_s,
     const double var = std::max(0.0, (y.sum_squares - y.years * mean * mean) / (y.years - 1));
     r.it_downtime_standard_error_min_per_year = std::sqrt(var / y.years);
   }
-  for (const auto& feed : f.feeds())
-    r.utility_outages += feed.outages();
+  for (const auto* feed : f.feeds())
+    r.utility_outages += feed->outages();
   r.outcomes = f.outcomes();
   r.min_ups_state_of_charge = f.min_ups_state_of_charge();
   const power::FacilityEnergy& e = f.energy();
@@ -116,12 +116,12 @@ FacilityResult facility_result(const power::Facility& f, double duration_s,
   }
   r.genset_load_refusals = f.plant_refusals();
   r.capacity_sheds = f.capacity_sheds();
-  for (const auto& p : f.plants()) {
-    r.genset_run_hours += p.unit_run_s() / 3600.0;
-    r.genset_starts += p.starts();
-    r.genset_failed_start_attempts += p.failed_start_attempts();
-    r.genset_energy_kwh += p.energy_kwh();
-    r.fuel_used_tank_hours += p.fuel_used_tank_s() / 3600.0;
+  for (const auto* p : f.plants()) {
+    r.genset_run_hours += p->unit_run_s() / 3600.0;
+    r.genset_starts += p->starts();
+    r.genset_failed_start_attempts += p->failed_start_attempts();
+    r.genset_energy_kwh += p->energy_kwh();
+    r.fuel_used_tank_hours += p->fuel_used_tank_s() / 3600.0;
   }
   return r;
 }

@@ -1,5 +1,6 @@
 // The facility's power chain as one event-driven model: utility feeds, genset plants, transfer
-// switches, UPS systems, distribution and loads, wired by the power graph.
+// switches, UPS systems, distribution and loads, wired by the power graph. Each is a Component
+// (component.hpp) reached through its one interface (component_interface.hpp).
 //
 // Between two events nothing changes state, so every flow is constant and batteries, fuel and
 // metrics integrate in closed form; next_event_time() is the earliest of the components' own
@@ -9,12 +10,9 @@
 // by priority where a component's capacity is short.
 #pragma once
 
+#include "models/power/component.hpp"
 #include "models/power/facility_spec.hpp"
-#include "models/power/genset_plant.hpp"
 #include "models/power/power_graph.hpp"
-#include "models/power/transfer_switch.hpp"
-#include "models/power/ups_system.hpp"
-#include "models/power/utility_feed.hpp"
 #include "models/thermal/water_loop.hpp"
 
 #include <functional>
@@ -23,15 +21,6 @@
 #include <vector>
 
 namespace aidcsim::power {
-
-struct ScheduledFault {
-  enum class Kind { utility_loss, genset_fail_to_start, component_down };
-  double at_s = 0;
-  Kind kind = Kind::utility_loss;
-  std::string component;
-  double duration_s = 0; // utility_loss, component_down
-  int count = 0;         // units that fail to start; modules down (0 = all)
-};
 
 struct LoadMetrics {
   double unpowered_s = 0;
@@ -150,9 +139,10 @@ public:
   int cooled_rack(std::size_t loop) const { return loop_rack_[loop]; }
   const OutageOutcomes& outcomes() const { return outcomes_; }
   const YearlySamples& yearly_it_downtime_min() const { return yearly_; }
-  double min_ups_state_of_charge() const { return min_soc_; }
-  const std::vector<GensetPlant>& plants() const { return plants_; }
-  const std::vector<UtilityFeed>& feeds() const { return feeds_; }
+  double min_ups_state_of_charge() const;
+  std::vector<const GensetPlant*> plants() const; // in declaration order
+  std::vector<const UtilityFeed*> feeds() const;
+  const std::vector<Component>& components() const { return nodes_; } // per graph node
   const FacilitySpec& spec() const { return spec_; }
   bool load_powered(int load) const { return energized_[load_node_[load]] != 0; }
   long events() const { return events_; }
@@ -163,18 +153,31 @@ public:
   long capacity_sheds() const { return capacity_sheds_; }
 
 private:
+  // What the component at node v sees of the chain now.
+  Surroundings around(int v) const { return {now_, v, graph_.feeders(v), energized_, refused_[v] != 0}; }
+  LoadNode& load_node(int load) { return std::get<LoadNode>(nodes_[load_node_[load]]); }
+  const LoadNode& load_node(int load) const { return std::get<LoadNode>(nodes_[load_node_[load]]); }
+  void schedule_faults(std::vector<ScheduledFault> faults);
+  void order_shedding();
+  void start();
   void integrate(double t);
+  void integrate_loads(double dt, double t);
   void process_due(double t);
   void settle();
   void settle_chain();
+  bool decide_chain(std::vector<char>& wants);
   void notify_load_changes();
   bool refuse_short_plants();
   void count_new_sheds();
   void compute_flows();
   bool shed_for_capacity();
-  bool sheds_for_capacity(int node) const;
-  bool ups_input_ok(int node) const; // a UPS node's input is energized and not cut by shedding
-  bool cord_live(int load, std::size_t cord) const;
+  struct DrawTree {
+    std::vector<char> through; // per node: draws its power through the overloaded node
+    std::vector<int> parent;   // per node: the node it draws through, on one path
+  };
+  DrawTree draw_tree(int v) const;
+  bool move_dual_corded_off(int v, const DrawTree& tree);
+  bool shed_below(int v, const DrawTree& tree);
   bool pumps_of_powered_rack(int load) const;
   void book_it_downtime(double from, double to, double fraction);
   void track_episode();
@@ -200,29 +203,22 @@ private:
 
   FacilitySpec spec_;
   const PowerGraph& graph_;
-  std::vector<UtilityFeed> feeds_;
-  std::vector<GensetPlant> plants_;
-  std::vector<TransferSwitch> switches_;
-  std::vector<RepairableUnits> switch_failures_;
-  std::vector<UpsSystem> ups_;
-  std::vector<RepairableUnits> distribution_;
-  std::vector<ScheduledFault> faults_; // in time order, utility losses aside (the feeds hold them)
+  std::vector<Component> nodes_;       // per graph node
+  std::vector<ScheduledFault> faults_; // in time order; those a component holds itself aside
   std::vector<int> fault_node_;        // the node each of faults_ strikes
   std::size_t next_fault_ = 0;
 
   std::vector<int> load_node_;               // load index -> graph node
+  std::vector<int> node_load_;               // graph node -> load index, or -1
   std::vector<std::vector<int>> shed_order_; // node -> loads below it, first to shed first
   std::vector<char> energized_;              // per node
-  std::vector<char> shed_;                   // per load
-  std::vector<std::vector<char>> cut_;       // per load, per cord: dropped to relieve an overload
-  std::vector<char> input_cut_;              // per UPS: input dropped to relieve an overload
-  std::vector<char> refused_;                // per plant: running, but short of the load it would take
-  std::vector<char> shed_before_, input_cut_before_, refused_before_; // as of the last settle
-  std::vector<TransferSwitch::State> switches_at_settle_;             // undone when a plant refuses
+  std::vector<char> refused_;                // per node: running, but short of the load it would take
+  std::vector<char> wants_;                  // per node: asked to start by a node it feeds
+  std::vector<char> shedding_before_, refused_before_;                    // per node, as of the last settle
+  std::vector<std::pair<int, TransferSwitch::State>> switches_at_settle_; // undone when a plant refuses
   long plant_refusals_ = 0, capacity_sheds_ = 0;
   long ulp_steps_ = 0;             // consecutive zero-length steps (must stay small)
   std::vector<double> out_kw_;     // per node: power drawn from its output
-  std::vector<double> boot_done_;  // per load; -1 when not booting
   std::vector<char> load_powered_; // per load, as of the last settle
   std::vector<int> it_loads_;
 
@@ -245,12 +241,10 @@ private:
   std::string last_facility_key_;
   std::vector<std::vector<int>> served_; // per cooling load with a COP: the IT loads it serves
   FacilityEnergy energy_;
-  std::vector<double> battery_owed_kwh_; // per UPS: drawn from the battery, not yet recharged
   OutageOutcomes outcomes_;
   YearlySamples yearly_;
   long current_year_ = 0;
   double current_year_min_ = 0;
-  double min_soc_ = 1.0;
 
   bool episode_open_ = false;
   bool episode_it_lost_ = false, episode_gensets_ = false, episode_ups_ = false;

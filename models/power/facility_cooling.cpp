@@ -60,7 +60,7 @@ double Facility::rack_heat_kw(int load) const {
 }
 
 bool Facility::unit_running(int load) const {
-  return energized_[load_node_[load]] && !(boot_done_[load] > now_);
+  return energized_[load_node_[load]] && !(load_node(load).boot_done > now_);
 }
 
 double Facility::plant_capacity_w() const {
@@ -194,7 +194,7 @@ void Facility::apply_thermal_states(double t) {
     // Back from a thermal shutdown, the rack boots as after a power loss.
     if (was_shutdown && state != thermal::RackLoop::State::shutdown && energized_[load_node_[rack]]) {
       if (spec_.loads[rack].boot_s > 0)
-        boot_done_[rack] = t + spec_.loads[rack].boot_s;
+        load_node(rack).boot_done = t + spec_.loads[rack].boot_s;
       else if (on_load_booted)
         on_load_booted(rack);
     }

@@ -58,91 +58,18 @@ void Facility::start_timeline() {
 
 void Facility::emit_timeline() {
   for (int v = 0; v < graph_.size(); ++v) {
-    const GraphNode& node = graph_.node(v);
-    std::string state;
-    double soc = -1;
-    switch (node.kind) {
-    case NodeKind::utility:
-      state = feeds_[node.index].up() ? "up" : "down";
-      break;
-    case NodeKind::genset_plant: {
-      const GensetPlant& p = plants_[node.index];
-      bool starting = false;
-      for (int u = 0; u < p.spec().units; ++u)
-        starting = starting || p.unit_state(u) == GensetPlant::UnitState::starting ||
-                   p.unit_state(u) == GensetPlant::UnitState::waiting_retry;
-      if (!p.demanded())
-        state = "stopped";
-      else if (p.running_units() > 0)
-        state = "running " + std::to_string(p.running_units()) + "/" + std::to_string(p.spec().units);
-      else
-        state = p.out_of_fuel() ? "out of fuel" : starting ? "starting" : "failed";
-      break;
-    }
-    case NodeKind::transfer_switch: {
-      const auto pos = switches_[node.index].position();
-      state = pos == TransferSwitch::Position::normal      ? "normal"
-              : pos == TransferSwitch::Position::alternate ? "alternate"
-                                                           : "transferring";
-      break;
-    }
-    case NodeKind::ups: {
-      const UpsSystem& u = ups_[node.index];
-      soc = u.battery().state_of_charge();
-      state = !energized_[v]                        ? "off"
-              : input_cut_[node.index]              ? "on battery (input shed)"
-              : !energized_[graph_.feeders(v)[0]]   ? "on battery"
-              : u.battery().state_of_charge() < 1.0 ? "recharging"
-                                                    : "online";
-      break;
-    }
-    case NodeKind::distribution:
-      state = distribution_[node.index].failed() > 0 ? "failed" : energized_[v] ? "energized" : "dead";
-      break;
-    case NodeKind::load:
-      state = shed_[node.index] ? "shed"
-              : !energized_[v]  ? "unpowered"
-              : boot_done_[node.index] > now_
-                  ? (spec_.loads[node.index].rejects_heat() ? "restarting" : "booting")
-                  : "powered";
-      break;
-    }
-    const double load_kw =
-        node.kind == NodeKind::load ? (energized_[v] ? draw_kw(node.index) : 0.0) : out_kw_[v];
+    const Surroundings s = around(v);
+    const Component& c = nodes_[v];
+    const std::string state = std::visit([&](const auto& k) { return k.timeline_state(s); }, c);
+    const int load = node_load_[v];
+    const double load_kw = load >= 0 ? (energized_[v] ? draw_kw(load) : 0.0) : out_kw_[v];
     if (state == last_state_[v] && std::fabs(load_kw - last_load_kw_[v]) <= 1e-9 * std::max(1.0, load_kw))
       continue;
     last_state_[v] = state;
     last_load_kw_[v] = load_kw;
-    std::string kind;
-    switch (node.kind) {
-    case NodeKind::utility:
-      kind = "utility";
-      break;
-    case NodeKind::genset_plant:
-      kind = "gensets";
-      break;
-    case NodeKind::transfer_switch:
-      kind = "switch";
-      break;
-    case NodeKind::ups:
-      kind = "ups";
-      break;
-    case NodeKind::distribution:
-      kind = "distribution";
-      break;
-    case NodeKind::load: {
-      const LoadKind k = spec_.loads[node.index].kind;
-      kind = k == LoadKind::rack            ? "rack"
-             : k == LoadKind::cdu           ? "cdu"
-             : k == LoadKind::crah          ? "crah"
-             : k == LoadKind::chiller       ? "chiller"
-             : k == LoadKind::dry_cooler    ? "dry_cooler"
-             : k == LoadKind::cooling_tower ? "cooling_tower"
-                                            : "other";
-      break;
-    }
-    }
-    on_timeline(TimelineRow{now_, node.id, kind, state, load_kw, soc});
+    const std::string kind(std::visit([](const auto& k) { return k.timeline_kind(); }, c));
+    const double soc = std::visit([](const auto& k) { return k.state_of_charge(); }, c);
+    on_timeline(TimelineRow{now_, graph_.node(v).id, kind, state, load_kw, soc});
   }
   emit_facility_power();
 }
@@ -151,13 +78,10 @@ void Facility::emit_timeline() {
 // instantaneous PUE (supplied over IT).
 void Facility::emit_facility_power() {
   double supplied = 0, it = 0;
-  for (int v = 0; v < graph_.size(); ++v) {
-    const GraphNode& node = graph_.node(v);
-    if (node.kind == NodeKind::utility || node.kind == NodeKind::genset_plant)
-      supplied += out_kw_[v];
-    else if (node.kind == NodeKind::ups && energized_[v] && !ups_input_ok(v))
-      supplied += out_kw_[v] / spec_.ups[node.index].efficiency; // from the battery
-  }
+  for (int v = 0; v < graph_.size(); ++v) // sources, and storage (UPS batteries) carrying load
+    supplied += std::visit(
+        [&](const auto& c) { return c.is_source() ? out_kw_[v] : c.storage_kw(out_kw_[v], around(v)); },
+        nodes_[v]);
   for (int l : it_loads_)
     if (energized_[load_node_[l]])
       it += draw_kw(l);
@@ -172,23 +96,13 @@ void Facility::emit_facility_power() {
 }
 
 void Facility::track_episode() {
-  bool utility_down = false;
-  for (const auto& f : feeds_)
-    utility_down = utility_down || !f.up();
-  bool all_normal = true;
-  for (const auto& s : switches_)
-    all_normal = all_normal && s.position() == TransferSwitch::Position::normal;
+  OutageSigns signs;
+  for (int v = 0; v < graph_.size(); ++v)
+    std::visit([&](const auto& c) { c.outage_signs(out_kw_[v], around(v), signs); }, nodes_[v]);
   bool it_ok = true;
   for (int l : it_loads_)
     it_ok = it_ok && energized_[load_node_[l]];
-  bool gensets = false, on_battery = false;
-  for (int v = 0; v < graph_.size(); ++v) {
-    const GraphNode& node = graph_.node(v);
-    if (node.kind == NodeKind::genset_plant && out_kw_[v] > 0)
-      gensets = true;
-    if (node.kind == NodeKind::ups && out_kw_[v] > 0 && !ups_input_ok(v))
-      on_battery = true;
-  }
+  const bool utility_down = signs.grid_down;
   if (!episode_open_ && utility_down) {
     episode_open_ = true;
     episode_it_lost_ = episode_gensets_ = episode_ups_ = false;
@@ -196,9 +110,9 @@ void Facility::track_episode() {
   if (!episode_open_)
     return;
   episode_it_lost_ = episode_it_lost_ || !it_ok;
-  episode_gensets_ = episode_gensets_ || gensets;
-  episode_ups_ = episode_ups_ || on_battery;
-  if (!utility_down && all_normal && it_ok)
+  episode_gensets_ = episode_gensets_ || signs.backup_running;
+  episode_ups_ = episode_ups_ || signs.on_battery;
+  if (!utility_down && signs.all_normal && it_ok)
     close_episode();
 }
 

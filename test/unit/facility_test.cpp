@@ -130,7 +130,7 @@ TEST(Facility, GensetsCarryA45MinuteOutage) {
   Simulation r(c.spec, {utility_loss(hour, 45 * minute)}, 3 * hour);
   EXPECT_EQ(r.facility.load_metrics()[0].unpowered_s, 0.0);
   EXPECT_EQ(r.facility.outcomes().carried_by_gensets, 1);
-  const GensetPlant& gen = r.facility.plants()[0];
+  const GensetPlant& gen = *r.facility.plants()[0];
   EXPECT_EQ(gen.starts(), 1);
   // Running from 10 s after the loss until the retransfer ends, 5 min + 0.1 s after the return.
   EXPECT_NEAR(gen.unit_run_s(), 45 * minute + 5 * minute + 0.1 - 10, 1e-6);
@@ -146,7 +146,7 @@ TEST(Facility, GensetFailToStartLeavesOnlyTheBattery) {
       3 * hour);
   EXPECT_NEAR(r.facility.load_metrics()[0].unpowered_s, 40 * minute, 1e-6);
   EXPECT_EQ(r.facility.outcomes().it_lost, 1);
-  EXPECT_EQ(r.facility.plants()[0].failed_start_attempts(), 1);
+  EXPECT_EQ(r.facility.plants()[0]->failed_start_attempts(), 1);
 }
 
 // Three 1 MW units for two 900 kW racks behind their own UPS (1,000 kW, 5 min at rating, Peukert
@@ -199,8 +199,8 @@ TEST(Facility, PlantShortOfTheLoadTakesNoneOfIt) {
   EXPECT_EQ(r.facility.outcomes().it_lost, 1);
   EXPECT_EQ(r.facility.plant_refusals(), 1);
   EXPECT_EQ(r.facility.capacity_sheds(), 0);
-  EXPECT_EQ(r.facility.plants()[0].running_units(), 0); // released after the grid came back
-  EXPECT_NEAR(r.facility.plants()[0].energy_kwh(), 0.0, 1e-12);
+  EXPECT_EQ(r.facility.plants()[0]->running_units(), 0); // released after the grid came back
+  EXPECT_NEAR(r.facility.plants()[0]->energy_kwh(), 0.0, 1e-12);
 
   // The same outage with no plant: the same downtime.
   FacilitySpec without = spec;
@@ -231,7 +231,7 @@ TEST(Facility, PlantWithLoadSheddingKeepsThePriorityRackAndLetsTheOtherRunOnItsB
   // recharge from the plant that could not carry it, no rack put back on a few seconds of charge).
   EXPECT_EQ(r.facility.capacity_sheds(), 1);
   // The unit carried rack A's 900 kW from 10 s into the loss until the retransfer.
-  EXPECT_NEAR(r.facility.plants()[0].energy_kwh(), 900.0 * (35 * minute - 10) / hour, 1e-6);
+  EXPECT_NEAR(r.facility.plants()[0]->energy_kwh(), 900.0 * (35 * minute - 10) / hour, 1e-6);
 }
 
 TEST(Facility, DualCordedRackRidesThroughOneFailedUps) {
@@ -294,7 +294,7 @@ TEST(Facility, SwitchFailingWhileWaitingToRetransferDoesNotStallTime) {
                {utility_loss(100, 60), {200, ScheduledFault::Kind::component_down, "ats", 10 * minute, 0}},
                hour);
   EXPECT_EQ(r.facility.load_metrics()[0].unpowered_s, 0.0);
-  EXPECT_NEAR(r.facility.plants()[0].unit_run_s(), 800 + 0.1 - 110, 1e-6);
+  EXPECT_NEAR(r.facility.plants()[0]->unit_run_s(), 800 + 0.1 - 110, 1e-6);
 }
 
 // One 500 kW plant is the alternate of two switches; only u1 fails. The 600 kW load on ats1 (no
@@ -337,8 +337,8 @@ TEST(Facility, ShedsOnlyLoadsThatDrawFromTheOverloadedComponent) {
   EXPECT_EQ(r.facility.load_metrics()[1].unpowered_s, 0.0);
   EXPECT_NEAR(r.facility.load_metrics()[0].unpowered_s, 35 * minute, 1e-6);
   EXPECT_EQ(r.facility.capacity_sheds(), 1);
-  EXPECT_EQ(r.facility.feeds()[0].outages(), 1); // the loss struck u1 (and only u1)
-  EXPECT_EQ(r.facility.feeds()[1].outages(), 0);
+  EXPECT_EQ(r.facility.feeds()[0]->outages(), 1); // the loss struck u1 (and only u1)
+  EXPECT_EQ(r.facility.feeds()[1]->outages(), 0);
   // Without it the plant refuses ats1's load, which is down only while u1 is.
   Simulation hold(one_plant_two_switches(GensetPlantSpec::LoadShedding::none),
                   {utility_loss("u1", 100, 30 * minute)}, hour);
@@ -373,7 +373,7 @@ TEST(Facility, EpisodeStillOpenAtTheEndIsCounted) {
   Simulation r(c.spec, {utility_loss(hour, 45 * minute)}, hour + 20 * minute);
   EXPECT_NEAR(r.facility.load_metrics()[0].unpowered_s, 10 * minute, 1e-6);
   EXPECT_NEAR(r.facility.load_metrics()[0].unserved_kwh, 1000.0 * 10 / 60, 1e-6);
-  EXPECT_EQ(r.facility.feeds()[0].outages(), 1);
+  EXPECT_EQ(r.facility.feeds()[0]->outages(), 1);
   EXPECT_EQ(r.facility.outcomes().it_lost, 1);
   EXPECT_EQ(r.facility.outcomes().total(), 1);
   // Ended while the battery still bridged it: bridged by the UPS.

@@ -1,0 +1,69 @@
+// A genset plant as a component of the chain: a backup source started on demand by the transfer
+// switch it is the alternate of (genset_plant.hpp).
+#pragma once
+
+#include "models/power/component_interface.hpp"
+#include "models/power/genset_plant.hpp"
+
+namespace aidcsim::power {
+
+class GensetNode {
+public:
+  GensetNode(const GensetPlantSpec& spec, double design_kw, RandomStream rng)
+      : plant_(spec, design_kw, std::move(rng)) {}
+  const GensetPlant& plant() const { return plant_; }
+
+  // A plant refused by the facility (its running units cannot carry the load it would take)
+  // stays off the chain: the switch does not move to it and the UPS batteries go on carrying.
+  bool decide(const Surroundings& s) { return plant_.energized() && !s.refused; }
+  int demanded_feeder(const Surroundings&) const { return -1; }
+  bool demand(bool wanted, double now) {
+    if (wanted == plant_.demanded())
+      return false;
+    plant_.set_demand(wanted, now);
+    plant_.process(now);
+    return true;
+  }
+  double capacity_kw() const { return plant_.capacity_kw(); }
+  bool overload_refuses() const { return plant_.spec().load_shedding == GensetPlantSpec::LoadShedding::none; }
+  bool draws_through(int, const Surroundings&) const { return true; } // a source: no feeders
+  void pass_draw(double, const Surroundings&, std::vector<double>&) const {}
+  bool shed_input(bool) { return false; }
+  void clear_shedding() {}
+  bool shedding() const { return false; }
+
+  double integrate(double dt_s, double out_kw, const Surroundings&) {
+    plant_.integrate(dt_s, out_kw);
+    return 0.0;
+  }
+  double next_event_time(double out_kw, const Surroundings& s, bool) const {
+    return plant_.next_event_time(s.now, out_kw);
+  }
+  void process(double t) { plant_.process(t); }
+
+  bool accepts(ScheduledFault::Kind kind) const { return kind == ScheduledFault::Kind::genset_fail_to_start; }
+  bool schedule(const ScheduledFault&) { return false; }
+  void apply(const ScheduledFault& f, double) {
+    plant_.force_units_fail_to_start(f.count > 0 ? f.count : plant_.spec().units);
+  }
+  std::vector<FailureMode> failure_modes() const {
+    const GensetPlantSpec& g = plant_.spec();
+    return {{"fail to start", FailureMode::Basis::per_demand, g.fail_to_start, g.units},
+            {"fail while running", FailureMode::Basis::rate_per_s, g.fail_while_running_per_s, g.units}};
+  }
+
+  bool is_source() const { return true; }
+  double storage_kw(double, const Surroundings&) const { return 0.0; }
+  double storage_owed_kwh() const { return 0.0; }
+  void outage_signs(double out_kw, const Surroundings&, OutageSigns& signs) const {
+    signs.backup_running = signs.backup_running || out_kw > 0;
+  }
+  std::string_view timeline_kind() const { return "gensets"; }
+  std::string timeline_state(const Surroundings&) const;
+  double state_of_charge() const { return -1; }
+
+private:
+  GensetPlant plant_;
+};
+
+} // namespace aidcsim::power

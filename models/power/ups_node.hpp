@@ -1,0 +1,100 @@
+// A UPS system as a component of the chain (ups_system.hpp): online from its input, or on battery
+// when the input is lost or was dropped to relieve an overloaded component above it.
+#pragma once
+
+#include "models/power/component_interface.hpp"
+#include "models/power/ups_system.hpp"
+
+#include <algorithm>
+
+namespace aidcsim::power {
+
+class UpsNode {
+public:
+  UpsNode(const UpsSpec& spec, RandomStream rng) : ups_(spec, std::move(rng)) {}
+  const UpsSystem& ups() const { return ups_; }
+  double min_state_of_charge() const { return min_soc_; }
+  bool input_ok(const Surroundings& s) const { return s.feeder_live(0) && !input_cut_; }
+
+  bool decide(const Surroundings& s) { return ups_.output_ok(input_ok(s)); }
+  int demanded_feeder(const Surroundings&) const { return -1; }
+  bool demand(bool, double) { return false; } // always on line
+  double capacity_kw() const { return ups_.capacity_kw(); }
+  bool overload_refuses() const { return false; }
+  bool draws_through(int, const Surroundings&) const { return !input_cut_; } // one feeder
+  void pass_draw(double out_kw, const Surroundings& s, std::vector<double>& drawn_kw) const {
+    if (input_ok(s))
+      drawn_kw[s.feeders[0]] += out_kw / ups_.spec().efficiency;
+  }
+  // Relieving an overload above: with charge left the battery carries on, so the input is dropped
+  // here rather than the loads below. An input dropped before stays dropped once the battery is
+  // empty: restoring it would recharge the battery from the overloaded source and put the load
+  // back on a few seconds of charge at the next event, again and again.
+  bool shed_input(bool cut_before) {
+    if (!ups_.output_ok(false) && !cut_before)
+      return false;
+    input_cut_ = true;
+    return true;
+  }
+  void clear_shedding() { input_cut_ = false; }
+  bool shedding() const { return input_cut_; }
+
+  // Energy accounting follows the energy, not the state of charge (Peukert makes them differ):
+  // what the battery gave is owed, and the charger's draw (not in the flows) repays it, in
+  // proportion to the charge it restores, through the UPS's efficiency. Returns the repayment,
+  // energy the sources delivered.
+  double integrate(double dt_s, double out_kw, const Surroundings& s) {
+    const bool ok = input_ok(s);
+    const double soc_before = ups_.battery().state_of_charge();
+    ups_.integrate(dt_s, ok, out_kw);
+    double repaid = 0.0;
+    if (!ok) {
+      owed_kwh_ += out_kw * dt_s / 3600.0 / ups_.spec().efficiency;
+    } else if (const double charged = ups_.battery().state_of_charge() - soc_before; charged > 0) {
+      repaid = owed_kwh_ * std::min(1.0, charged / (1.0 - soc_before));
+      owed_kwh_ -= repaid;
+    }
+    min_soc_ = std::min(min_soc_, ups_.battery().state_of_charge());
+    return repaid;
+  }
+  double next_event_time(double out_kw, const Surroundings& s, bool timeline) const {
+    return ups_.next_event_time(s.now, input_ok(s), out_kw, timeline);
+  }
+  void process(double t) { ups_.process(t); }
+
+  bool accepts(ScheduledFault::Kind kind) const { return kind == ScheduledFault::Kind::component_down; }
+  bool schedule(const ScheduledFault&) { return false; }
+  void apply(const ScheduledFault& f, double t) {
+    ups_.force_down(f.count > 0 ? f.count : ups_.spec().modules, t + f.duration_s);
+  }
+  std::vector<FailureMode> failure_modes() const {
+    const UpsSpec& u = ups_.spec();
+    return {{"module failure", FailureMode::Basis::rate_per_s, u.module_failures.rate_per_s, u.modules}};
+  }
+
+  bool is_source() const { return false; }
+  double storage_kw(double out_kw, const Surroundings& s) const {
+    return s.self_energized() && !input_ok(s) ? out_kw / ups_.spec().efficiency : 0.0;
+  }
+  double storage_owed_kwh() const { return owed_kwh_; }
+  void outage_signs(double out_kw, const Surroundings& s, OutageSigns& signs) const {
+    signs.on_battery = signs.on_battery || (out_kw > 0 && !input_ok(s));
+  }
+  std::string_view timeline_kind() const { return "ups"; }
+  std::string timeline_state(const Surroundings& s) const {
+    return !s.self_energized()                      ? "off"
+           : input_cut_                             ? "on battery (input shed)"
+           : !s.feeder_live(0)                      ? "on battery"
+           : ups_.battery().state_of_charge() < 1.0 ? "recharging"
+                                                    : "online";
+  }
+  double state_of_charge() const { return ups_.battery().state_of_charge(); }
+
+private:
+  UpsSystem ups_;
+  bool input_cut_ = false;
+  double owed_kwh_ = 0; // drawn from the battery, not yet recharged
+  double min_soc_ = 1.0;
+};
+
+} // namespace aidcsim::power
