@@ -32,16 +32,9 @@ void Facility::init_cooling() {
     loop_pumps_.push_back(c.pumps.empty() ? -1 : graph_.node(graph_.index_of(c.pumps)).index);
   }
   cooling_metrics_.assign(loops_.size(), {});
-  served_.assign(spec_.loads.size(), {});
-  for (std::size_t l = 0; l < spec_.loads.size(); ++l) {
-    if (spec_.loads[l].cop <= 0 || spec_.loads[l].capacity_kw > 0)
-      continue;
-    for (std::size_t r = 0; r < spec_.loads.size(); ++r)
-      if (spec_.loads[r].it() && (spec_.loads[l].serves.empty() ||
-                                  std::find(spec_.loads[l].serves.begin(), spec_.loads[l].serves.end(),
-                                            spec_.loads[r].id) != spec_.loads[l].serves.end()))
-        served_[l].push_back(static_cast<int>(r));
-  }
+  served_.clear();
+  for (std::size_t l = 0; l < spec_.loads.size(); ++l)
+    served_.push_back(spec_.served_racks(l));
   rack_loop_.assign(spec_.loads.size(), -1);
   for (std::size_t i = 0; i < loop_rack_.size(); ++i)
     rack_loop_[loop_rack_[i]] = static_cast<int>(i);

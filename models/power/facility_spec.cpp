@@ -1,12 +1,17 @@
 #include "models/power/facility_spec.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace aidcsim::power {
 
-int GensetSizing::units_for(double design_load_kw, double unit_rating_kw) const {
+int UnitSizing::units_needed(double design_load_kw, double unit_rating_kw) {
   // A tiny tolerance keeps 2.0 MW / 1.0 MW at 2 units despite rounding in unit conversions.
-  const int n = std::max(1, static_cast<int>(std::ceil(design_load_kw / unit_rating_kw - 1e-9)));
+  return std::max(1, static_cast<int>(std::ceil(design_load_kw / unit_rating_kw - 1e-9)));
+}
+
+int UnitSizing::units_for(double design_load_kw, double unit_rating_kw) const {
+  const int n = units_needed(design_load_kw, unit_rating_kw);
   switch (kind) {
   case Kind::count:
     return static_cast<int>(value);
@@ -22,7 +27,7 @@ int GensetSizing::units_for(double design_load_kw, double unit_rating_kw) const 
   return n;
 }
 
-std::string GensetSizing::describe() const {
+std::string UnitSizing::describe() const {
   switch (kind) {
   case Kind::count:
     return std::to_string(static_cast<int>(value)) + " units";
@@ -36,6 +41,18 @@ std::string GensetSizing::describe() const {
     return std::to_string(static_cast<int>(std::lround(value * 100))) + "%";
   }
   return {};
+}
+
+std::vector<int> FacilitySpec::served_racks(std::size_t load) const {
+  const LoadSpec& l = loads[load];
+  std::vector<int> racks;
+  if (l.cop <= 0 || l.capacity_kw > 0)
+    return racks;
+  for (std::size_t r = 0; r < loads.size(); ++r)
+    if (loads[r].it() &&
+        (l.serves.empty() || std::find(l.serves.begin(), l.serves.end(), loads[r].id) != l.serves.end()))
+      racks.push_back(static_cast<int>(r));
+  return racks;
 }
 
 } // namespace aidcsim::power

@@ -25,20 +25,23 @@ struct UtilitySpec {
   Interruptions outages;
 };
 
-// How many genset units are installed: a count, or relative to N = ceil(design load / unit
-// rating): N, N+1, 2N, or a percentage of the design load (120% -> ceil(1.2 load / rating)).
-struct GensetSizing {
+// How many units a plant installs (genset units, turbines, engines): a count, or relative to
+// N = ceil(design load / unit rating): N, N+1, 2N, or a percentage of the design load
+// (120% -> ceil(1.2 load / rating)).
+struct UnitSizing {
   enum class Kind { count, n, n_plus_1, two_n, percent };
   Kind kind = Kind::n_plus_1;
   double value = 0; // the count, or the percentage as a fraction (1.2)
   int units_for(double design_load_kw, double unit_rating_kw) const;
   std::string describe() const;
+  // N: the units that carry the design load, at least one.
+  static int units_needed(double design_load_kw, double unit_rating_kw);
 };
 
 struct GensetPlantSpec {
   std::string id;
   double unit_rating_kw = 0;
-  GensetSizing sizing;
+  UnitSizing sizing;
   int units = 0;             // installed units, resolved from `sizing` and the design load
   int units_needed = 0;      // N: units that carry the design load
   double start_delay_s = 10; // start and carry (NFPA 110 Type 10)
@@ -56,6 +59,12 @@ struct GensetPlantSpec {
 };
 
 enum class SwitchKind { ats, sts };
+
+// Open-transition time of a switch of this kind when the scenario gives none (docs/MODELS.md:
+// an ATS about 100 ms, weak; an STS a quarter cycle at 60 Hz, 4.2 ms, taken as 4 ms).
+constexpr double default_transfer_s(SwitchKind kind) {
+  return kind == SwitchKind::sts ? 0.004 : 0.1;
+}
 
 struct TransferSwitchSpec {
   std::string id;
@@ -109,6 +118,9 @@ struct LoadSpec {
   // it can take out. It runs `boot_s` (its restart delay) after power returns and then draws the
   // heat it removes over its COP (or its fixed load without one).
   double capacity_kw = 0;
+  // The restart of a heat rejection unit on a modelled water loop when the scenario gives none:
+  // a conventional chiller needs 4-8 min to run again after a power loss (docs/MODELS.md).
+  static constexpr double default_restart_s = 300;
   bool it() const { return kind == LoadKind::rack; }
   bool rejects_heat() const {
     return kind == LoadKind::chiller || kind == LoadKind::dry_cooler || kind == LoadKind::cooling_tower;
@@ -136,6 +148,9 @@ struct FacilitySpec {
   // The facility water loop, when its plant is modelled; otherwise each loop's water is fixed.
   std::optional<thermal::WaterLoopSpec> facility_water;
   bool empty() const { return utilities.empty() && gensets.empty() && loads.empty(); }
+  // The IT loads (indices into loads) whose heat cooling load `load` moves: those it `serves`,
+  // or every IT load. Empty for a load without a COP and for a heat rejection unit.
+  std::vector<int> served_racks(std::size_t load) const;
 };
 
 } // namespace aidcsim::power

@@ -29,6 +29,19 @@ struct UpsBatterySpec {
   double recharge_kw = 0;        // charger power into the battery
 };
 
+// The chemistry sets the defaults of a battery the scenario does not describe further
+// (docs/MODELS.md, published-figures: Peukert k of 1.02-1.10 for Li-ion and 1.05-1.15 for VRLA;
+// recharge in 2-3 h for Li-ion, 24 h or more for VRLA).
+enum class BatteryChemistry { li_ion, vrla };
+struct ChemistryDefaults {
+  double peukert;    // k
+  double recharge_s; // from empty to full at the default charger power
+};
+constexpr ChemistryDefaults chemistry_defaults(BatteryChemistry c) {
+  return c == BatteryChemistry::vrla ? ChemistryDefaults{1.10, 24 * 3600.0}
+                                     : ChemistryDefaults{1.05, 2.5 * 3600.0};
+}
+
 class UpsBattery {
 public:
   explicit UpsBattery(const UpsBatterySpec& spec, double state_of_charge = 1.0);

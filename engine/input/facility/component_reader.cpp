@@ -1,0 +1,151 @@
+#include "engine/input/facility/component_reader.hpp"
+
+namespace aidcsim {
+namespace {
+
+using units::Dimension;
+
+// One [duration, cumulative fraction] pair of an empirical table, checked against the last.
+bool read_table_point(MapReader& r, const YAML::Node& point, const std::string& at,
+                      std::vector<std::pair<double, double>>& points) {
+  if (!point.IsSequence() || point.size() != 2) {
+    r.diagnostics().add(r.pos(point), at, "", "expected a pair [duration, cumulative fraction]");
+    return false;
+  }
+  const auto x = r.scalar_quantity(point[0], at, Dimension::time, Range::positive);
+  const auto f = r.scalar_quantity(point[1], at, Dimension::ratio, Range::positive);
+  if (!x || !f)
+    return false;
+  const double last_x = points.empty() ? 0 : points.back().first;
+  const double last_f = points.empty() ? 0 : points.back().second;
+  if (!(*x > last_x) || !(*f > last_f) || *f > 1.0) {
+    r.diagnostics().add(r.pos(point), at, "",
+                        "durations and cumulative fractions must both increase, fractions up to 1");
+    return false;
+  }
+  points.emplace_back(*x, *f);
+  return true;
+}
+
+std::optional<faults::DurationDistribution> read_empirical(MapReader& r) {
+  const YAML::Node table = r.node("table", Need::required, "a list of [duration, cumulative fraction] pairs");
+  if (!table.IsDefined())
+    return std::nullopt;
+  if (!table.IsSequence()) {
+    r.diagnostics().add(r.pos(table), r.path("table"), "", "expected a list of [duration, fraction] pairs");
+    return std::nullopt;
+  }
+  std::vector<std::pair<double, double>> points;
+  for (std::size_t i = 0; i < table.size(); ++i)
+    if (!read_table_point(r, table[i], r.path("table") + "[" + std::to_string(i) + "]", points))
+      return std::nullopt;
+  if (points.empty())
+    return std::nullopt;
+  if (points.back().second != 1.0) {
+    r.diagnostics().add(r.pos(table), r.path("table"), "", "the last cumulative fraction must be 1");
+    return std::nullopt;
+  }
+  return faults::DurationDistribution::empirical(points);
+}
+
+std::optional<faults::DurationDistribution> read_parametric(MapReader& r, const std::string& kind) {
+  if (kind == "exponential") {
+    if (auto mean = r.quantity("mean", Dimension::time, Need::required))
+      return faults::DurationDistribution::exponential(*mean);
+  } else if (kind == "lognormal") {
+    const auto median = r.quantity("median", Dimension::time, Need::required);
+    const auto sigma = r.quantity("sigma", Dimension::ratio, Need::required);
+    if (median && sigma)
+      return faults::DurationDistribution::lognormal(*median, *sigma);
+  } else if (kind == "fixed") {
+    if (auto value = r.quantity("value", Dimension::time, Need::required, Range::non_negative))
+      return faults::DurationDistribution::fixed(*value);
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+SourcePos Positions::of(const std::string& id, const std::string& field) const {
+  if (auto it = at.find(id + "." + field); it != at.end())
+    return it->second;
+  if (auto it = at.find(id); it != at.end())
+    return it->second;
+  return {};
+}
+
+std::string read_id(ItemContext& c) {
+  const std::string id = c.r.string("id", Need::required).value_or("");
+  if (!id.empty())
+    c.pos.note(id, "", position_of(c.item, c.r.file()));
+  return id;
+}
+
+std::string read_reference(ItemContext& c, const std::string& key, const std::string& id) {
+  MapReader& r = c.r;
+  const YAML::Node n = r.node(key, Need::required, "the id of the component that feeds this one");
+  if (!n.IsDefined())
+    return "";
+  if (!n.IsScalar()) {
+    r.diagnostics().add(r.pos(n), r.path(key), "", "expected one component id");
+    return "";
+  }
+  c.pos.note(id, key, r.pos(n));
+  return n.Scalar();
+}
+
+faults::DurationDistribution read_duration(const YAML::Node& node, MapReader& parent,
+                                           const std::string& key) {
+  MapReader r(node, parent.path(key), parent.file(), parent.diagnostics());
+  faults::DurationDistribution d = faults::DurationDistribution::fixed(0);
+  if (!r.is_map())
+    return d;
+  const auto kind =
+      r.one_of("distribution", {"exponential", "lognormal", "empirical", "fixed"}, Need::required);
+  if (!kind) {
+    // The distribution was not recognised: accept its other keys silently, one error is enough.
+    for (const char* other : {"mean", "median", "sigma", "value", "table"})
+      r.node(other, Need::optional);
+  } else if (auto read = *kind == "empirical" ? read_empirical(r) : read_parametric(r, *kind)) {
+    d = *read;
+  }
+  r.finish();
+  return d;
+}
+
+power::Interruptions read_interruptions(MapReader& parent, const std::string& key,
+                                        const std::string& duration_key) {
+  power::Interruptions out;
+  const std::size_t errors_before = parent.diagnostics().size();
+  const YAML::Node node = parent.node(key, Need::optional);
+  if (!node.IsDefined())
+    return out;
+  MapReader r(node, parent.path(key), parent.file(), parent.diagnostics());
+  if (!r.is_map())
+    return out;
+  out.rate_per_s = r.quantity("rate", Dimension::rate, Need::required, Range::non_negative).value_or(0);
+  // One event a minute is far beyond any published rate and keeps a run's event count bounded.
+  if (out.rate_per_s > 1.0 / 60)
+    r.diagnostics().add(r.pos(r.node("rate", Need::optional)), r.path("rate"),
+                        r.node("rate", Need::optional).Scalar(), "at most 1 /min");
+  const YAML::Node d = r.node(duration_key, Need::required, "a map with 'distribution'");
+  if (d.IsDefined()) {
+    out.duration = read_duration(d, r, duration_key);
+    if (!(out.duration.mean_s() > 0) && r.diagnostics().size() == errors_before)
+      r.diagnostics().add(r.pos(d), r.path(duration_key), "",
+                          "durations must be longer than zero on average");
+  }
+  r.finish();
+  return out;
+}
+
+double read_probability(MapReader& r, const std::string& key, double default_value) {
+  const double p =
+      r.quantity(key, Dimension::ratio, Need::optional, Range::non_negative).value_or(default_value);
+  if (p > 1)
+    r.diagnostics().add(r.pos(r.node(key, Need::optional)), r.path(key), "",
+                        "a probability must be at most 1");
+  return p;
+}
+
+} // namespace aidcsim

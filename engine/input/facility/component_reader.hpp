@@ -1,0 +1,47 @@
+// What every component kind's reader shares: where each id and field was written (for checks
+// made on the whole facility later), ids and references, failure processes and durations.
+// Include only from .cpp files (it pulls in yaml-cpp).
+#pragma once
+
+#include "engine/input/yaml_reader.hpp"
+#include "models/power/facility_spec.hpp"
+
+#include <map>
+#include <string>
+
+namespace aidcsim {
+
+// Where each component and each of its fields was written, to place graph problems.
+struct Positions {
+  std::map<std::string, SourcePos> at;
+  void note(const std::string& id, const std::string& field, SourcePos pos) {
+    at.emplace(id + "." + field, pos);
+    at.emplace(id, pos);
+  }
+  SourcePos of(const std::string& id, const std::string& field) const;
+};
+
+// What a kind's reader is handed for each item of its list.
+struct ItemContext {
+  MapReader& r;
+  const YAML::Node& item;
+  power::FacilitySpec& spec;
+  Positions& pos;
+  const std::string& platform_path; // for loads `from_platform: racks`
+};
+
+// `id:` (required), noted at the item's position.
+std::string read_id(ItemContext& c);
+// A required key naming the component that feeds this one.
+std::string read_reference(ItemContext& c, const std::string& key, const std::string& id);
+// {distribution: exponential | lognormal | empirical | fixed, ...}
+faults::DurationDistribution read_duration(const YAML::Node& node, MapReader& parent, const std::string& key);
+// {rate: 2 /y, <duration_key>: {distribution: ...}} under `key`, optional.
+power::Interruptions read_interruptions(MapReader& parent, const std::string& key,
+                                        const std::string& duration_key);
+// `sizing:` of a plant of units: N, N+1, 2N, a percentage of the design load, or a count.
+power::UnitSizing read_sizing(ItemContext& c, const std::string& id);
+// A probability (0 to 1) under `key`, optional.
+double read_probability(MapReader& r, const std::string& key, double default_value);
+
+} // namespace aidcsim

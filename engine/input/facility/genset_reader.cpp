@@ -1,0 +1,81 @@
+// `facility.gensets[]`: a genset plant (models/power/genset_plant.hpp). Defaults: the spec's.
+#include "engine/input/facility/kind_readers.hpp"
+
+#include <charconv>
+
+namespace aidcsim {
+namespace {
+
+using units::Dimension;
+
+std::optional<power::UnitSizing> parse_sizing(const YAML::Node& n) {
+  if (!n.IsScalar())
+    return std::nullopt;
+  const std::string text = n.Scalar();
+  using K = power::UnitSizing::Kind;
+  if (text == "N")
+    return power::UnitSizing{K::n, 0};
+  if (text == "N+1")
+    return power::UnitSizing{K::n_plus_1, 0};
+  if (text == "2N")
+    return power::UnitSizing{K::two_n, 0};
+  if (const auto pct = units::parse(text, Dimension::ratio);
+      pct.value && text.find('%') != std::string::npos) {
+    if (*pct.value >= 1.0)
+      return power::UnitSizing{K::percent, *pct.value};
+    return std::nullopt;
+  }
+  long long count = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), count);
+  if (ec == std::errc() && end == text.data() + text.size() && count >= 1 && count <= 1000)
+    return power::UnitSizing{K::count, static_cast<double>(count)};
+  return std::nullopt;
+}
+
+} // namespace
+
+power::UnitSizing read_sizing(ItemContext& c, const std::string& id) {
+  MapReader& r = c.r;
+  power::UnitSizing sizing;
+  const YAML::Node n =
+      r.node("sizing", Need::required, "N, N+1, 2N, a percentage of the design load (120 %) or a unit count");
+  if (!n.IsDefined())
+    return sizing;
+  c.pos.note(id, "sizing", r.pos(n));
+  if (auto s = parse_sizing(n))
+    return *s;
+  r.diagnostics().add(r.pos(n), r.path("sizing"), n.IsScalar() ? n.Scalar() : "",
+                      "expected N, N+1, 2N, a percentage of at least 100 % (such as 120 %) or a unit count");
+  return sizing;
+}
+
+void read_genset_item(ItemContext& c) {
+  MapReader& r = c.r;
+  power::GensetPlantSpec g;
+  g.id = read_id(c);
+  g.unit_rating_kw = r.quantity("unit_rating", Dimension::power, Need::required).value_or(0) / 1e3;
+  g.sizing = read_sizing(c, g.id);
+  g.start_delay_s = r.quantity("start_delay", Dimension::time, Need::optional, Range::non_negative)
+                        .value_or(g.start_delay_s);
+  g.fail_to_start = read_probability(r, "fail_to_start", g.fail_to_start);
+  g.start_attempts =
+      static_cast<int>(r.integer("start_attempts", Need::optional, 1, 100).value_or(g.start_attempts));
+  g.retry_delay_s = r.quantity("retry_delay", Dimension::time, Need::optional, Range::non_negative)
+                        .value_or(g.retry_delay_s);
+  g.fail_while_running_per_s =
+      r.quantity("fail_while_running", Dimension::rate, Need::optional, Range::non_negative)
+          .value_or(g.fail_while_running_per_s);
+  g.fuel_tank_s = r.quantity("fuel_tank", Dimension::time, Need::optional).value_or(g.fuel_tank_s);
+  g.refuel_lead_time_s =
+      r.quantity("refuel_lead_time", Dimension::time, Need::optional).value_or(g.refuel_lead_time_s);
+  const auto shedding = r.one_of("load_shedding", {"none", "priority"}, Need::optional).value_or("none");
+  g.load_shedding = shedding == "priority" ? power::GensetPlantSpec::LoadShedding::priority
+                                           : power::GensetPlantSpec::LoadShedding::none;
+  if (g.refuel_lead_time_s > 0 && g.fuel_tank_s == 0)
+    r.diagnostics().add(r.pos(r.node("refuel_lead_time", Need::optional)), r.path("refuel_lead_time"), "",
+                        "a refuel lead time needs a 'fuel_tank' (without one, fuel is unlimited)");
+  r.finish();
+  c.spec.gensets.push_back(g);
+}
+
+} // namespace aidcsim

@@ -1,0 +1,80 @@
+// `facility.ups[]`: a UPS system and its battery (models/power/ups_system.hpp, ups_battery.hpp).
+#include "engine/input/facility/kind_readers.hpp"
+
+namespace aidcsim {
+namespace {
+
+using units::Dimension;
+
+// A power, or a percentage of the design load through the UPS (sized with the platform).
+void read_rating(ItemContext& c, power::UpsSpec& u) {
+  MapReader& r = c.r;
+  const YAML::Node n = r.node("rating", Need::required, "a power, or a percentage of the design load");
+  if (!n.IsDefined())
+    return;
+  c.pos.note(u.id, "rating", r.pos(n));
+  if (n.IsScalar() && !n.Scalar().empty() && n.Scalar().back() == '%')
+    u.rating_fraction = r.scalar_quantity(n, r.path("rating"), Dimension::ratio, Range::positive).value_or(0);
+  else
+    u.rating_kw = r.scalar_quantity(n, r.path("rating"), Dimension::power, Range::positive).value_or(0) / 1e3;
+}
+
+// `battery: {runtime | energy, chemistry, peukert, recharge}`; the chemistry sets the defaults
+// (power::chemistry_defaults, sourced in ups_battery.hpp).
+void read_battery(MapReader& br, const YAML::Node& b, power::UpsSpec& u) {
+  const auto runtime = br.quantity("runtime", Dimension::time, Need::optional);
+  const auto energy = br.quantity("energy", Dimension::energy, Need::optional);
+  if (br.node("runtime", Need::optional).IsDefined() == br.node("energy", Need::optional).IsDefined())
+    br.diagnostics().add(br.pos(b), br.path("runtime"), "",
+                         "give exactly one of 'runtime' (at rated load) or 'energy' (kWh)");
+  u.battery.rated_kw = u.rating_kw;
+  u.battery.runtime_at_rated_s =
+      runtime ? *runtime : (energy && u.rating_kw > 0 ? *energy / (u.rating_kw * 1e3) : 0);
+  const std::string chemistry = br.one_of("chemistry", {"li-ion", "vrla"}, Need::optional).value_or("li-ion");
+  const power::ChemistryDefaults defaults = power::chemistry_defaults(
+      chemistry == "vrla" ? power::BatteryChemistry::vrla : power::BatteryChemistry::li_ion);
+  u.battery.peukert_exponent =
+      br.quantity("peukert", Dimension::ratio, Need::optional).value_or(defaults.peukert);
+  const double nominal_kwh = u.rating_kw * u.battery.runtime_at_rated_s / 3600.0;
+  u.battery.recharge_kw = br.quantity("recharge", Dimension::power, Need::optional, Range::non_negative)
+                              .value_or(nominal_kwh / (defaults.recharge_s / 3600.0) * 1e3) /
+                          1e3;
+  if (u.rating_fraction > 0) { // rating known once the design load is: finish the battery then
+    if (energy)
+      br.diagnostics().add(br.pos(br.node("energy", Need::optional)), br.path("energy"), "",
+                           "a UPS rated as a percentage of its load gives its battery a 'runtime'");
+    if (!br.node("recharge", Need::optional).IsDefined())
+      u.recharge_default_s = defaults.recharge_s;
+  }
+  br.finish();
+}
+
+} // namespace
+
+void read_ups_item(ItemContext& c) {
+  MapReader& r = c.r;
+  power::UpsSpec u;
+  u.id = read_id(c);
+  u.fed_by = read_reference(c, "fed_by", u.id);
+  read_rating(c, u);
+  u.modules = static_cast<int>(r.integer("modules", Need::optional, 1, 64).value_or(u.modules));
+  u.redundant_modules =
+      static_cast<int>(r.integer("redundant_modules", Need::optional, 0, 63).value_or(u.redundant_modules));
+  if (u.redundant_modules >= u.modules)
+    r.diagnostics().add(r.pos(c.item), r.path("redundant_modules"), std::to_string(u.redundant_modules),
+                        "must be below the module count (" + std::to_string(u.modules) + ")");
+  u.efficiency = r.quantity("efficiency", Dimension::ratio, Need::optional).value_or(u.efficiency);
+  if (u.efficiency > 1.0)
+    r.diagnostics().add(r.pos(c.item), r.path("efficiency"), "", "an efficiency must be at most 100 %");
+  if (const YAML::Node b = r.node("battery", Need::required, "a map with 'runtime' or 'energy'");
+      b.IsDefined()) {
+    MapReader br(b, r.path("battery"), r.file(), r.diagnostics());
+    if (br.is_map())
+      read_battery(br, b, u);
+  }
+  u.module_failures = read_interruptions(r, "module_failures", "repair");
+  r.finish();
+  c.spec.ups.push_back(u);
+}
+
+} // namespace aidcsim
