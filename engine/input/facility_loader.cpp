@@ -34,6 +34,9 @@ std::string graph_problem_text(const power::GraphProblem& p, const power::PowerG
     return "'" + p.value + "' is a load; loads feed nothing";
   case Code::genset_not_alternate:
     return "gensets connect as a transfer switch's alternate, which starts them when its normal source fails";
+  case Code::backup_not_alternate:
+    return "an on-site plant in the backup role connects as a transfer switch's alternate, which starts it "
+           "when its normal source fails (role prime runs it as a source of its own)";
   case Code::repeated_feeder:
     return "'" + p.value + "' already feeds this component; each feeder appears once";
   case Code::cycle: {
@@ -64,6 +67,20 @@ void size_gensets(FacilitySpec& spec, const power::PowerGraph& graph, const std:
     if (g.units * g.unit_rating_kw < load * (1 - 1e-9))
       diags.add(pos.of(g.id, "sizing"), "facility." + g.id + ".sizing", g.sizing.describe(),
                 std::to_string(g.units) + " units of " + mw(g.unit_rating_kw) + " are below the " + mw(load) +
+                    " design load through this plant");
+  }
+}
+
+// On-site plants: N and the installed units, as for gensets.
+void size_onsite(FacilitySpec& spec, const power::PowerGraph& graph, const std::vector<double>& design,
+                 const Positions& pos, Diagnostics& diags) {
+  for (auto& p : spec.onsite) {
+    const double load = design[graph.index_of(p.id)];
+    p.units_needed = power::UnitSizing::units_needed(load, p.unit_rating_kw);
+    p.units = p.sizing.units_for(load, p.unit_rating_kw);
+    if (p.units * p.unit_rating_kw < load * (1 - 1e-9))
+      diags.add(pos.of(p.id, "sizing"), "facility." + p.id + ".sizing", p.sizing.describe(),
+                std::to_string(p.units) + " units of " + mw(p.unit_rating_kw) + " are below the " + mw(load) +
                     " design load through this plant");
   }
 }
@@ -104,6 +121,7 @@ void check_graph(FacilitySpec& spec, const Positions& pos, Diagnostics& diags) {
     return;
   const std::vector<double> design = graph.design_load_kw(spec);
   size_gensets(spec, graph, design, pos, diags);
+  size_onsite(spec, graph, design, pos, diags);
   size_ups(spec, graph, design, pos, diags);
   for (const auto& d : spec.distribution) {
     const double load = design[graph.index_of(d.id)];

@@ -114,6 +114,7 @@ FacilityResult facility_result(const power::Facility& f, double duration_s,
     r.heat_received_kwh = f.water_metrics().received_kwh;
     r.coupling_residual_kwh = f.water_metrics().coupling_residual_kwh;
   }
+  r.components = f.component_reports();
   r.genset_load_refusals = f.plant_refusals();
   r.capacity_sheds = f.capacity_sheds();
   for (const auto* p : f.plants()) {

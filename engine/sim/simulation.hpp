@@ -58,6 +58,8 @@ struct FacilityResult {
   double cooling_energy_kwh = 0;
   double conversion_losses_kwh = 0;
   double pue = 0;
+  // Each component's own figures (power::Component::metrics), in graph order.
+  std::vector<power::ComponentReport> components;
 };
 
 struct RunResult {

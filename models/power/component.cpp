@@ -13,6 +13,8 @@ Component make_component(const FacilitySpec& spec, const PowerGraph& graph, int 
     return UtilityNode(spec.utilities[i], RandomStream(seed, "utility/" + node.id));
   case NodeKind::genset_plant:
     return GensetNode(spec.gensets[i], design_kw, RandomStream(seed, "genset/" + node.id));
+  case NodeKind::onsite_plant:
+    return OnsiteNode(spec.onsite[i], design_kw, RandomStream(seed, "onsite/" + node.id));
   case NodeKind::transfer_switch:
     return SwitchNode(spec.switches[i], RandomStream(seed, "switch/" + node.id));
   case NodeKind::ups:

@@ -6,6 +6,7 @@
 #include "models/power/distribution_node.hpp"
 #include "models/power/genset_node.hpp"
 #include "models/power/load_node.hpp"
+#include "models/power/onsite_node.hpp"
 #include "models/power/power_graph.hpp"
 #include "models/power/switch_node.hpp"
 #include "models/power/ups_node.hpp"
@@ -16,10 +17,12 @@
 
 namespace aidcsim::power {
 
-using Component = std::variant<UtilityNode, GensetNode, SwitchNode, UpsNode, DistributionNode, LoadNode>;
+using Component =
+    std::variant<UtilityNode, GensetNode, OnsiteNode, SwitchNode, UpsNode, DistributionNode, LoadNode>;
 
 static_assert(PowerComponent<UtilityNode>);
 static_assert(PowerComponent<GensetNode>);
+static_assert(PowerComponent<OnsiteNode>);
 static_assert(PowerComponent<SwitchNode>);
 static_assert(PowerComponent<UpsNode>);
 static_assert(PowerComponent<DistributionNode>);

@@ -48,9 +48,17 @@ struct FailureMode {
   int units = 1; // units subject to it
 };
 
+// One figure a component reports at the end of a run (in the JSON under facility.components).
+struct Metric {
+  std::string name; // a JSON key, with its unit: "energy_kwh", "unit_run_hours", "starts"
+  double value = 0;
+  std::string meaning; // one line, for people
+  bool whole = false;  // a count: written without a fraction
+};
+
 // What an outage episode looks like at one instant, gathered over the components.
 struct OutageSigns {
-  bool grid_down = false;      // a utility feed is down
+  bool grid_down = false;      // a prime source is down (a utility feed, a prime on-site plant)
   bool all_normal = true;      // every transfer switch is on its normal source
   bool backup_running = false; // a backup plant is carrying load
   bool on_battery = false;     // a UPS carries load from its battery
@@ -88,6 +96,7 @@ concept PowerComponent = requires(C c, const C cc, const Surroundings& s, const 
   { cc.timeline_kind() } -> std::same_as<std::string_view>;
   { cc.timeline_state(s) } -> std::same_as<std::string>;
   { cc.state_of_charge() } -> std::same_as<double>; // -1 without storage
+  { cc.metrics() } -> std::same_as<std::vector<Metric>>;
 };
 
 } // namespace aidcsim::power

@@ -46,6 +46,9 @@ public:
     return failures_.failed() > 0 ? "failed" : s.self_energized() ? "energized" : "dead";
   }
   double state_of_charge() const { return -1; }
+  std::vector<Metric> metrics() const {
+    return {{"failures", double(failures_.failures()), "failures", true}};
+  }
 
 private:
   double rating_kw_;

@@ -81,6 +81,14 @@ struct FacilityEnergy {
   double pue() const { return it_kwh > 0 ? supplied_kwh() / it_kwh : 0.0; }
 };
 
+// What one component reported at the end of the run (kinds without figures of their own, loads,
+// are left out).
+struct ComponentReport {
+  std::string id;
+  std::string kind; // as in the timeline: utility, gensets, onsite, switch, ups, distribution
+  std::vector<Metric> metrics;
+};
+
 struct TimelineRow {
   double time_s;
   std::string component;
@@ -143,6 +151,7 @@ public:
   std::vector<const GensetPlant*> plants() const; // in declaration order
   std::vector<const UtilityFeed*> feeds() const;
   const std::vector<Component>& components() const { return nodes_; } // per graph node
+  std::vector<ComponentReport> component_reports() const;
   const FacilitySpec& spec() const { return spec_; }
   bool load_powered(int load) const { return energized_[load_node_[load]] != 0; }
   long events() const { return events_; }

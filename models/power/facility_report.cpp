@@ -95,6 +95,18 @@ void Facility::emit_facility_power() {
   on_timeline(TimelineRow{now_, "facility", "facility", state, supplied, -1});
 }
 
+std::vector<ComponentReport> Facility::component_reports() const {
+  std::vector<ComponentReport> reports;
+  for (int v = 0; v < graph_.size(); ++v) {
+    std::vector<Metric> metrics = std::visit([](const auto& c) { return c.metrics(); }, nodes_[v]);
+    if (metrics.empty())
+      continue;
+    std::string kind(std::visit([](const auto& c) { return c.timeline_kind(); }, nodes_[v]));
+    reports.push_back({graph_.node(v).id, std::move(kind), std::move(metrics)});
+  }
+  return reports;
+}
+
 void Facility::track_episode() {
   OutageSigns signs;
   for (int v = 0; v < graph_.size(); ++v)

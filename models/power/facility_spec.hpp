@@ -4,6 +4,8 @@
 #pragma once
 
 #include "models/faults/distribution.hpp"
+#include "models/power/onsite_plant_spec.hpp"
+#include "models/power/spec_parts.hpp"
 #include "models/power/ups_battery.hpp"
 #include "models/thermal/rack_loop.hpp"
 #include "models/thermal/water_loop.hpp"
@@ -14,28 +16,9 @@
 
 namespace aidcsim::power {
 
-// A Poisson process of events with a random duration (utility outages, component failures).
-struct Interruptions {
-  double rate_per_s = 0; // 0: none
-  faults::DurationDistribution duration = faults::DurationDistribution::fixed(0);
-};
-
 struct UtilitySpec {
   std::string id;
   Interruptions outages;
-};
-
-// How many units a plant installs (genset units, turbines, engines): a count, or relative to
-// N = ceil(design load / unit rating): N, N+1, 2N, or a percentage of the design load
-// (120% -> ceil(1.2 load / rating)).
-struct UnitSizing {
-  enum class Kind { count, n, n_plus_1, two_n, percent };
-  Kind kind = Kind::n_plus_1;
-  double value = 0; // the count, or the percentage as a fraction (1.2)
-  int units_for(double design_load_kw, double unit_rating_kw) const;
-  std::string describe() const;
-  // N: the units that carry the design load, at least one.
-  static int units_needed(double design_load_kw, double unit_rating_kw);
 };
 
 struct GensetPlantSpec {
@@ -51,10 +34,7 @@ struct GensetPlantSpec {
   double fail_while_running_per_s = 0;
   double fuel_tank_s = 0;        // runtime on a full tank at the design load; 0 = unlimited
   double refuel_lead_time_s = 0; // first delivery after a start, then one per lead time
-  // A plant whose running units cannot carry the load it would take: by default it takes none of
-  // it (the switch stays off it and UPS batteries go on carrying); with `priority` shedding the
-  // plant takes the load and its switchgear drops the lowest-priority branches until the rest fits.
-  enum class LoadShedding { none, priority };
+  using LoadShedding = power::LoadShedding;
   LoadShedding load_shedding = LoadShedding::none;
 };
 
@@ -140,6 +120,7 @@ struct CoolingLoopSpec {
 struct FacilitySpec {
   std::vector<UtilitySpec> utilities;
   std::vector<GensetPlantSpec> gensets;
+  std::vector<OnsitePlantSpec> onsite;
   std::vector<TransferSwitchSpec> switches;
   std::vector<UpsSpec> ups;
   std::vector<DistributionSpec> distribution;

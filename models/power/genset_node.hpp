@@ -61,6 +61,16 @@ public:
   std::string_view timeline_kind() const { return "gensets"; }
   std::string timeline_state(const Surroundings&) const;
   double state_of_charge() const { return -1; }
+  std::vector<Metric> metrics() const {
+    return {
+        {"starts", double(plant_.starts()), "units that started and ran", true},
+        {"failed_start_attempts", double(plant_.failed_start_attempts()), "start attempts that failed", true},
+        {"failures_while_running", double(plant_.failures_while_running()), "units that failed running",
+         true},
+        {"unit_run_hours", plant_.unit_run_s() / 3600.0, "running time summed over units"},
+        {"energy_kwh", plant_.energy_kwh(), "energy delivered"},
+        {"fuel_used_tank_hours", plant_.fuel_used_tank_s() / 3600.0, "fuel burned, in hours at design load"}};
+  }
 
 private:
   GensetPlant plant_;

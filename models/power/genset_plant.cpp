@@ -77,6 +77,28 @@ void GensetPlant::refill_and_resume(double now) {
   }
 }
 
+// A start sequence ends: the unit runs (and its time to failure is drawn), or the attempt failed
+// and it retries while attempts remain.
+void GensetPlant::finish_start(Unit& u, double now) {
+  if (u.start_fails) {
+    ++failed_attempts_;
+    if (--u.attempts_left > 0) {
+      u.state = UnitState::waiting_retry;
+      u.at = now + spec_.retry_delay_s;
+    } else {
+      u.state = UnitState::failed;
+      u.at = never;
+    }
+    return;
+  }
+  ++starts_;
+  ++running_;
+  u.state = UnitState::running;
+  u.at = spec_.fail_while_running_per_s > 0
+             ? now - std::log(rng_.uniform01()) / spec_.fail_while_running_per_s
+             : never;
+}
+
 bool GensetPlant::process(double now) {
   const int before = running_;
   if (demanded_ && next_delivery_ <= now)
@@ -86,23 +108,7 @@ bool GensetPlant::process(double now) {
       continue;
     switch (u.state) {
     case UnitState::starting:
-      if (u.start_fails) {
-        ++failed_attempts_;
-        if (--u.attempts_left > 0) {
-          u.state = UnitState::waiting_retry;
-          u.at = now + spec_.retry_delay_s;
-        } else {
-          u.state = UnitState::failed;
-          u.at = never;
-        }
-      } else {
-        ++starts_;
-        ++running_;
-        u.state = UnitState::running;
-        u.at = spec_.fail_while_running_per_s > 0
-                   ? now - std::log(rng_.uniform01()) / spec_.fail_while_running_per_s
-                   : never;
-      }
+      finish_start(u, now);
       break;
     case UnitState::waiting_retry:
       attempt_start(u, now);

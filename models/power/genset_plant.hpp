@@ -69,6 +69,7 @@ private:
     int attempts_left = 0;
   };
   void attempt_start(Unit& u, double now);
+  void finish_start(Unit& u, double now);
   void refill_and_resume(double now);
 
   GensetPlantSpec spec_;

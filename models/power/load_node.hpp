@@ -78,6 +78,7 @@ public:
                                  : "powered";
   }
   double state_of_charge() const { return -1; }
+  std::vector<Metric> metrics() const { return {}; } // per load: the facility's LoadMetrics
 
   static constexpr double never = std::numeric_limits<double>::infinity();
 

@@ -19,6 +19,8 @@ std::string_view node_kind_name(NodeKind kind) {
     return "utility feed";
   case NodeKind::genset_plant:
     return "genset plant";
+  case NodeKind::onsite_plant:
+    return "on-site generation plant";
   case NodeKind::transfer_switch:
     return "transfer switch";
   case NodeKind::ups:
@@ -36,76 +38,86 @@ int PowerGraph::index_of(const std::string& id) const {
   return it == by_id_.end() ? -1 : it->second;
 }
 
-PowerGraph PowerGraph::build(const FacilitySpec& spec, std::vector<GraphProblem>& problems) {
-  PowerGraph g;
-  auto add_node = [&](NodeKind kind, int index, const std::string& id) {
-    if (g.by_id_.count(id) != 0) {
-      problems.push_back({GraphProblem::Code::duplicate_id, id, "id", id});
-      return;
+void PowerGraph::add_nodes(const FacilitySpec& spec, std::vector<GraphProblem>& problems) {
+  auto add = [&](NodeKind kind, const auto& specs) {
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+      const std::string& id = specs[i].id;
+      if (by_id_.count(id) != 0) {
+        problems.push_back({GraphProblem::Code::duplicate_id, id, "id", id});
+        continue;
+      }
+      by_id_[id] = static_cast<int>(nodes_.size());
+      nodes_.push_back({kind, static_cast<int>(i), id});
     }
-    g.by_id_[id] = static_cast<int>(g.nodes_.size());
-    g.nodes_.push_back({kind, index, id});
   };
-  for (std::size_t i = 0; i < spec.utilities.size(); ++i)
-    add_node(NodeKind::utility, static_cast<int>(i), spec.utilities[i].id);
-  for (std::size_t i = 0; i < spec.gensets.size(); ++i)
-    add_node(NodeKind::genset_plant, static_cast<int>(i), spec.gensets[i].id);
-  for (std::size_t i = 0; i < spec.switches.size(); ++i)
-    add_node(NodeKind::transfer_switch, static_cast<int>(i), spec.switches[i].id);
-  for (std::size_t i = 0; i < spec.ups.size(); ++i)
-    add_node(NodeKind::ups, static_cast<int>(i), spec.ups[i].id);
-  for (std::size_t i = 0; i < spec.distribution.size(); ++i)
-    add_node(NodeKind::distribution, static_cast<int>(i), spec.distribution[i].id);
-  for (std::size_t i = 0; i < spec.loads.size(); ++i)
-    add_node(NodeKind::load, static_cast<int>(i), spec.loads[i].id);
-  g.in_.assign(g.nodes_.size(), {});
-  g.out_.assign(g.nodes_.size(), {});
+  add(NodeKind::utility, spec.utilities);
+  add(NodeKind::genset_plant, spec.gensets);
+  add(NodeKind::onsite_plant, spec.onsite);
+  add(NodeKind::transfer_switch, spec.switches);
+  add(NodeKind::ups, spec.ups);
+  add(NodeKind::distribution, spec.distribution);
+  add(NodeKind::load, spec.loads);
+  in_.assign(nodes_.size(), {});
+  out_.assign(nodes_.size(), {});
+}
 
-  auto connect = [&](const std::string& from, const std::string& to, const std::string& field) {
-    const int a = g.index_of(from);
-    const int b = g.index_of(to);
-    if (b < 0)
-      return; // `to` was a duplicate id, already reported
-    using Code = GraphProblem::Code;
-    auto problem = [&](Code code) { problems.push_back({code, to, field, from}); };
-    if (a < 0)
-      return problem(Code::unknown_id);
-    if (a == b)
-      return problem(Code::feeds_itself);
-    if (g.nodes_[a].kind == NodeKind::load)
-      return problem(Code::fed_by_load);
-    if (g.nodes_[a].kind == NodeKind::genset_plant &&
-        (g.nodes_[b].kind != NodeKind::transfer_switch || field != "alternate"))
-      return problem(Code::genset_not_alternate);
-    if (std::find(g.in_[b].begin(), g.in_[b].end(), a) != g.in_[b].end())
-      return problem(Code::repeated_feeder);
-    g.out_[a].push_back(b);
-    g.in_[b].push_back(a);
-  };
-  for (const auto& s : spec.switches) {
-    connect(s.normal, s.id, "normal");
-    connect(s.alternate, s.id, "alternate");
-  }
-  for (const auto& u : spec.ups)
-    connect(u.fed_by, u.id, "fed_by");
-  for (const auto& d : spec.distribution)
-    connect(d.fed_by, d.id, "fed_by");
-  for (const auto& l : spec.loads)
-    for (const auto& f : l.fed_by)
-      connect(f, l.id, "fed_by");
+void PowerGraph::connect(const FacilitySpec& spec, const std::string& from, const std::string& to,
+                         const std::string& field, std::vector<GraphProblem>& problems) {
+  const int a = index_of(from);
+  const int b = index_of(to);
+  if (b < 0)
+    return; // `to` was a duplicate id, already reported
+  using Code = GraphProblem::Code;
+  auto problem = [&](Code code) { problems.push_back({code, to, field, from}); };
+  if (a < 0)
+    return problem(Code::unknown_id);
+  if (a == b)
+    return problem(Code::feeds_itself);
+  const NodeKind kind = nodes_[a].kind;
+  if (kind == NodeKind::load)
+    return problem(Code::fed_by_load);
+  const bool as_alternate = nodes_[b].kind == NodeKind::transfer_switch && field == "alternate";
+  if (kind == NodeKind::genset_plant && !as_alternate)
+    return problem(Code::genset_not_alternate);
+  if (kind == NodeKind::onsite_plant && spec.onsite[nodes_[a].index].role == OnsitePlantSpec::Role::backup &&
+      !as_alternate)
+    return problem(Code::backup_not_alternate);
+  if (std::find(in_[b].begin(), in_[b].end(), a) != in_[b].end())
+    return problem(Code::repeated_feeder);
+  out_[a].push_back(b);
+  in_[b].push_back(a);
+}
 
-  // Topological order with Boost; a cycle makes it throw, and check_structure() reports it.
-  Graph bg(g.nodes_.size());
-  for (std::size_t a = 0; a < g.out_.size(); ++a)
-    for (int b : g.out_[a])
+// Topological order with Boost; a cycle makes it throw, and check_structure() reports it.
+void PowerGraph::sort_topologically() {
+  Graph bg(nodes_.size());
+  for (std::size_t a = 0; a < out_.size(); ++a)
+    for (int b : out_[a])
       boost::add_edge(a, static_cast<std::size_t>(b), bg);
   try {
     std::vector<std::size_t> reversed;
     boost::topological_sort(bg, std::back_inserter(reversed));
-    g.topo_.assign(reversed.rbegin(), reversed.rend());
+    topo_.assign(reversed.rbegin(), reversed.rend());
   } catch (const boost::not_a_dag&) {
-    g.topo_.clear();
+    topo_.clear();
   }
+}
+
+PowerGraph PowerGraph::build(const FacilitySpec& spec, std::vector<GraphProblem>& problems) {
+  PowerGraph g;
+  g.add_nodes(spec, problems);
+  for (const auto& s : spec.switches) {
+    g.connect(spec, s.normal, s.id, "normal", problems);
+    g.connect(spec, s.alternate, s.id, "alternate", problems);
+  }
+  for (const auto& u : spec.ups)
+    g.connect(spec, u.fed_by, u.id, "fed_by", problems);
+  for (const auto& d : spec.distribution)
+    g.connect(spec, d.fed_by, d.id, "fed_by", problems);
+  for (const auto& l : spec.loads)
+    for (const auto& f : l.fed_by)
+      g.connect(spec, f, l.id, "fed_by", problems);
+  g.sort_topologically();
   return g;
 }
 
@@ -155,11 +167,12 @@ std::vector<GraphProblem> PowerGraph::check_structure() const {
     problems.push_back({GraphProblem::Code::cycle, nodes_[cycle.front()].id, "fed_by", "", path});
     return problems;
   }
-  // Loads must be reachable from a utility feed or a genset plant.
+  // Loads must be reachable from a source: a utility feed, a genset plant or an on-site plant.
   std::vector<char> reached(nodes_.size(), 0);
   std::vector<int> queue;
   for (std::size_t i = 0; i < nodes_.size(); ++i)
-    if (nodes_[i].kind == NodeKind::utility || nodes_[i].kind == NodeKind::genset_plant) {
+    if (nodes_[i].kind == NodeKind::utility || nodes_[i].kind == NodeKind::genset_plant ||
+        nodes_[i].kind == NodeKind::onsite_plant) {
       reached[i] = 1;
       queue.push_back(static_cast<int>(i));
     }

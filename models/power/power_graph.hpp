@@ -16,7 +16,7 @@
 
 namespace aidcsim::power {
 
-enum class NodeKind { utility, genset_plant, transfer_switch, ups, distribution, load };
+enum class NodeKind { utility, genset_plant, onsite_plant, transfer_switch, ups, distribution, load };
 
 struct GraphNode {
   NodeKind kind;
@@ -32,6 +32,7 @@ struct GraphProblem {
     feeds_itself,         // value is the component itself
     fed_by_load,          // value is a load, and loads feed nothing
     genset_not_alternate, // a genset plant connects only as a transfer switch's alternate
+    backup_not_alternate, // an on-site plant in the backup role, likewise
     repeated_feeder,      // value already feeds this component
     cycle,                // the chain has a cycle through path
     unreachable_load,     // no path from a source reaches this load
@@ -62,6 +63,10 @@ public:
   const std::vector<int>& topological_order() const { return topo_; }
 
 private:
+  void add_nodes(const FacilitySpec& spec, std::vector<GraphProblem>& problems);
+  void connect(const FacilitySpec& spec, const std::string& from, const std::string& to,
+               const std::string& field, std::vector<GraphProblem>& problems);
+  void sort_topologically();
   std::vector<GraphNode> nodes_;
   std::map<std::string, int> by_id_;
   std::vector<std::vector<int>> in_, out_;

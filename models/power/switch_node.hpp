@@ -66,6 +66,10 @@ public:
                                                         : "transferring";
   }
   double state_of_charge() const { return -1; }
+  std::vector<Metric> metrics() const {
+    return {{"transfers", double(switch_.transfers()), "transfers between its sources, both ways", true},
+            {"failures", double(failures_.failures()), "failures (stuck until repaired)", true}};
+  }
 
 private:
   // The feeder slot its output comes from (an open switch is dead, so the slot does not matter).

@@ -89,6 +89,10 @@ public:
                                                     : "online";
   }
   double state_of_charge() const { return ups_.battery().state_of_charge(); }
+  std::vector<Metric> metrics() const {
+    return {{"min_state_of_charge", min_soc_, "lowest battery state of charge"},
+            {"module_failures", double(ups_.modules().failures()), "power module failures", true}};
+  }
 
 private:
   UpsSystem ups_;

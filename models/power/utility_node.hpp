@@ -46,6 +46,9 @@ public:
   std::string_view timeline_kind() const { return "utility"; }
   std::string timeline_state(const Surroundings&) const { return feed_.up() ? "up" : "down"; }
   double state_of_charge() const { return -1; }
+  std::vector<Metric> metrics() const {
+    return {{"outages", double(feed_.outages()), "outages of this feed", true}};
+  }
 
 private:
   UtilityFeed feed_;

@@ -12,13 +12,37 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 
 namespace aidcsim::cli {
 namespace {
+
+// Each component's own figures, those that are not zero: "id (kind)  name value, ...".
+void print_components(const json& components) {
+  for (const auto& [id, c] : components.items()) {
+    std::string line;
+    for (const auto& [name, value] : c.items()) {
+      if (name == "kind" || value.get<double>() == 0)
+        continue;
+      char figure[64];
+      const double x = value.get<double>();
+      if (value.is_number_integer())
+        std::snprintf(figure, sizeof figure, "%lld", value.get<long long>());
+      else
+        std::snprintf(figure, sizeof figure, std::fabs(x) >= 1 ? "%.1f" : "%.4f", x);
+      std::string words = name;
+      std::replace(words.begin(), words.end(), '_', ' ');
+      line += (line.empty() ? "" : ", ") + words + " " + figure;
+    }
+    if (!line.empty())
+      std::printf("  %-23s %s\n", (id + " (" + c["kind"].get<std::string>() + ")").c_str(), line.c_str());
+  }
+}
 
 void print_text(const json& j) {
   std::printf("scenario        %s (%s)\n", j["scenario"].get<std::string>().c_str(),
@@ -57,7 +81,7 @@ void print_text(const json& j) {
               f["genset_run_hours"].get<double>(), f["genset_energy_kwh"].get<double>());
   std::printf("  fuel used               %.3f tank-hours at design load\n",
               f["fuel_used_tank_hours"].get<double>());
-  std::printf("  load refused or shed    %ld times a genset plant short of the load refused it, %ld "
+  std::printf("  load refused or shed    %ld times a plant short of the load refused it, %ld "
               "loads or UPS inputs shed to fit a capacity\n",
               f["genset_load_refusals"].get<long>(), f["capacity_sheds"].get<long>());
   const json& e = f["energy"];
@@ -66,6 +90,8 @@ void print_text(const json& j) {
       "losses; PUE %.3f\n",
       e["source_kwh"].get<double>(), e["storage_drawdown_kwh"].get<double>(), e["it_kwh"].get<double>(),
       e["cooling_kwh"].get<double>(), e["conversion_losses_kwh"].get<double>(), e["pue"].get<double>());
+  if (f.contains("components"))
+    print_components(f["components"]);
   if (f.contains("cooling")) {
     const json& c = f["cooling"];
     std::printf("cooling\n");

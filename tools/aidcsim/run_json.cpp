@@ -56,6 +56,14 @@ json to_json(const FacilityResult& f) {
                            {"heat_received_kwh", f.heat_received_kwh},
                            {"heat_rejected_kwh", f.heat_rejected_kwh},
                            {"coupling_residual_kwh", f.coupling_residual_kwh}};
+  json components = json::object();
+  for (const auto& c : f.components) {
+    json one{{"kind", c.kind}};
+    for (const auto& m : c.metrics)
+      one[m.name] = m.whole ? json(static_cast<long>(m.value)) : json(m.value);
+    components[c.id] = one;
+  }
+  j["components"] = components;
   j["events"] = f.events;
   return j;
 }

@@ -10,6 +10,7 @@ namespace aidcsim {
 
 void read_utility_item(ItemContext& c);
 void read_genset_item(ItemContext& c);
+void read_onsite_item(ItemContext& c);
 void read_switch_item(ItemContext& c);
 void read_ups_item(ItemContext& c);
 void read_distribution_item(ItemContext& c);
@@ -22,9 +23,13 @@ struct KindReader {
 
 // In this order: the power graph numbers nodes by it, and random streams and results follow.
 inline constexpr KindReader kind_readers[] = {
-    {"utility", read_utility_item},           {"gensets", read_genset_item},
-    {"transfer_switches", read_switch_item},  {"ups", read_ups_item},
-    {"distribution", read_distribution_item}, {"loads", read_load_item},
+    {"utility", read_utility_item},
+    {"gensets", read_genset_item},
+    {"onsite_generation", read_onsite_item},
+    {"transfer_switches", read_switch_item},
+    {"ups", read_ups_item},
+    {"distribution", read_distribution_item},
+    {"loads", read_load_item},
 };
 
 } // namespace aidcsim

@@ -1,0 +1,96 @@
+// `facility.onsite_generation[]`: a plant of gas turbines or gas engines on site
+// (models/power/onsite_plant.hpp). Keys left out take the technology's defaults
+// (power::onsite_defaults, sourced in docs/MODELS.md).
+#include "engine/input/facility/kind_readers.hpp"
+
+namespace aidcsim {
+namespace {
+
+using power::OnsitePlantSpec;
+using units::Dimension;
+
+// `maintenance: {every: 4000 h, duration: 24 h}`, or `maintenance: none`.
+void read_maintenance(MapReader& r, OnsitePlantSpec& p) {
+  const YAML::Node n = r.node("maintenance", Need::optional, "a map with 'every' and 'duration', or none");
+  if (!n.IsDefined())
+    return;
+  if (n.IsScalar() && n.Scalar() == "none") {
+    p.maintenance_interval_s = p.maintenance_duration_s = 0;
+    return;
+  }
+  MapReader m(n, r.path("maintenance"), r.file(), r.diagnostics());
+  if (!m.is_map())
+    return;
+  p.maintenance_interval_s = m.quantity("every", Dimension::time, Need::required).value_or(0);
+  p.maintenance_duration_s = m.quantity("duration", Dimension::time, Need::required).value_or(0);
+  if (p.maintenance_duration_s >= p.maintenance_interval_s && p.maintenance_interval_s > 0)
+    m.diagnostics().add(m.pos(n), m.path("duration"), "",
+                        "a maintenance outage must be shorter than its interval");
+  m.finish();
+}
+
+// `fuel: {supply: pipeline, curtailments: {rate, duration}}` or
+// `fuel: {supply: tank, tank: 48 h, refuel_lead_time: 12 h}`.
+void read_fuel(MapReader& r, OnsitePlantSpec& p) {
+  const YAML::Node n = r.node("fuel", Need::optional, "a map with 'supply: pipeline' or 'supply: tank'");
+  if (!n.IsDefined())
+    return;
+  MapReader f(n, r.path("fuel"), r.file(), r.diagnostics());
+  if (!f.is_map())
+    return;
+  const auto supply = f.one_of("supply", {"pipeline", "tank"}, Need::required).value_or("pipeline");
+  if (supply == "pipeline") {
+    p.fuel = OnsitePlantSpec::Fuel::pipeline;
+    p.pipeline_interruptions = read_interruptions(f, "curtailments", "duration");
+  } else {
+    p.fuel = OnsitePlantSpec::Fuel::tank;
+    p.fuel_tank_s = f.quantity("tank", Dimension::time, Need::required).value_or(0);
+    p.refuel_lead_time_s = f.quantity("refuel_lead_time", Dimension::time, Need::optional).value_or(0);
+  }
+  f.finish();
+}
+
+void read_starting(MapReader& r, OnsitePlantSpec& p, const power::OnsiteDefaults& d) {
+  p.start_s = r.quantity("start", Dimension::time, Need::optional, Range::non_negative).value_or(d.start_s);
+  p.load_acceptance_s = r.quantity("load_acceptance", Dimension::time, Need::optional, Range::non_negative)
+                            .value_or(d.load_acceptance_s);
+  p.fail_to_start = read_probability(r, "fail_to_start", d.fail_to_start);
+  p.start_attempts =
+      static_cast<int>(r.integer("start_attempts", Need::optional, 1, 100).value_or(p.start_attempts));
+  p.retry_delay_s = r.quantity("retry_delay", Dimension::time, Need::optional, Range::non_negative)
+                        .value_or(p.retry_delay_s);
+}
+
+} // namespace
+
+void read_onsite_item(ItemContext& c) {
+  MapReader& r = c.r;
+  OnsitePlantSpec p;
+  p.id = read_id(c);
+  const auto technology =
+      r.one_of("technology", {"gas_turbine", "gas_engine"}, Need::required).value_or("gas_turbine");
+  p.technology =
+      technology == "gas_engine" ? power::OnsiteTechnology::gas_engine : power::OnsiteTechnology::gas_turbine;
+  const power::OnsiteDefaults d = power::onsite_defaults(p.technology);
+  const auto role = r.one_of("role", {"prime", "backup"}, Need::required).value_or("prime");
+  p.role = role == "backup" ? OnsitePlantSpec::Role::backup : OnsitePlantSpec::Role::prime;
+  p.unit_rating_kw = r.quantity("unit_rating", Dimension::power, Need::required).value_or(0) / 1e3;
+  p.sizing = read_sizing(c, p.id);
+  read_starting(r, p, d);
+  p.fail_while_running_per_s =
+      r.quantity("fail_while_running", Dimension::rate, Need::optional, Range::non_negative)
+          .value_or(d.fail_while_running_per_s);
+  p.repair = faults::DurationDistribution::lognormal(d.repair_median_s, d.repair_sigma);
+  if (const YAML::Node n = r.node("repair", Need::optional, "a map with 'distribution'"); n.IsDefined())
+    p.repair = read_duration(n, r, "repair");
+  p.maintenance_interval_s = d.maintenance_interval_s;
+  p.maintenance_duration_s = d.maintenance_duration_s;
+  read_maintenance(r, p);
+  read_fuel(r, p);
+  const auto shedding = r.one_of("load_shedding", {"none", "priority"}, Need::optional).value_or("none");
+  p.load_shedding = shedding == "priority" ? power::LoadShedding::priority : power::LoadShedding::none;
+  r.finish();
+  c.spec.onsite.push_back(p);
+}
+
+} // namespace aidcsim
