@@ -68,6 +68,126 @@ double read_facility_water(MapReader& c, FacilitySpec& spec) {
 
 } // namespace
 
+namespace {
+
+// An id that must be one of `allowed`; empty (and reported, with a guess) when it is not.
+std::string checked_id(MapReader& r, const YAML::Node& n, const std::string& key,
+                       const std::vector<std::string>& allowed, const char* what) {
+  const std::string id = n.IsScalar() ? n.Scalar() : "";
+  if (std::find(allowed.begin(), allowed.end(), id) != allowed.end())
+    return id;
+  const std::string guess = closest_match(id, allowed);
+  r.diagnostics().add(r.pos(n), r.path(key), id,
+                      std::string("not ") + what + " of the facility" +
+                          (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+  return std::string();
+}
+
+// One rack, or several racks with the same loop design ("all": every IT load).
+std::vector<std::string> read_loop_racks(MapReader& r, const YAML::Node& item,
+                                         const std::vector<std::string>& racks) {
+  std::vector<std::string> loop_racks;
+  const YAML::Node one = r.node("rack", Need::optional);
+  const YAML::Node many = r.node("racks", Need::optional);
+  if (one.IsDefined() == many.IsDefined()) {
+    r.diagnostics().add(r.pos(item), r.path("rack"), "",
+                        "a loop names its rack ('rack: id') or racks ('racks: [ids]' or 'racks: all'), "
+                        "one of the two");
+  } else if (one.IsDefined()) {
+    loop_racks.push_back(checked_id(r, one, "rack", racks, "an IT load (kind rack)"));
+  } else if (many.IsScalar() && many.Scalar() == "all") {
+    loop_racks = racks;
+  } else if (many.IsSequence() && many.size() > 0) {
+    for (const auto& x : many)
+      loop_racks.push_back(checked_id(r, x, "racks", racks, "an IT load (kind rack)"));
+  } else {
+    r.diagnostics().add(r.pos(many), r.path("racks"), "", "expected a non-empty list of rack ids, or 'all'");
+  }
+  return loop_racks;
+}
+
+// The loop's design: the medium's defaults (models/thermal), then what the scenario sets.
+void read_loop_design(MapReader& r, power::CoolingLoopSpec& loop) {
+  const auto medium = r.one_of("medium", {"water", "air"}, Need::optional).value_or("water");
+  auto& s = loop.loop;
+  if (medium == "air")
+    s = air_loop_defaults();
+  s.coolant_volume_l =
+      r.quantity("coolant_volume", Dimension::volume, Need::optional).value_or(s.coolant_volume_l);
+  s.flow_l_per_min_per_kw =
+      r.quantity("flow_l_per_min_per_kw", Dimension::ratio, Need::optional).value_or(s.flow_l_per_min_per_kw);
+  s.hx_effectiveness =
+      r.quantity("hx_effectiveness", Dimension::ratio, Need::optional).value_or(s.hx_effectiveness);
+  s.chip_power_w = r.quantity("chip_power", Dimension::power, Need::optional).value_or(s.chip_power_w);
+  s.chip_to_coolant_k_per_w = r.quantity("chip_to_coolant_k_per_w", Dimension::ratio, Need::optional)
+                                  .value_or(s.chip_to_coolant_k_per_w);
+  s.throttle_c =
+      r.quantity("throttle", Dimension::temperature, Need::optional, Range::any).value_or(s.throttle_c);
+  s.shutdown_c =
+      r.quantity("shutdown", Dimension::temperature, Need::optional, Range::any).value_or(s.shutdown_c);
+  s.resume_c = r.quantity("resume", Dimension::temperature, Need::optional, Range::any).value_or(s.resume_c);
+  loop.throttled_heat_fraction =
+      r.quantity("throttled_heat", Dimension::ratio, Need::optional).value_or(loop.throttled_heat_fraction);
+}
+
+// The water the CDU gets: the modelled facility water loop's, or the loop's own fixed figure.
+void read_loop_water(MapReader& r, const FacilitySpec& spec, double water_c, power::CoolingLoopSpec& loop) {
+  loop.facility_water_c = water_c;
+  const YAML::Node n = r.node("facility_water", Need::optional);
+  if (!n.IsDefined())
+    return;
+  if (spec.facility_water)
+    r.diagnostics().add(r.pos(n), r.path("facility_water"), n.IsScalar() ? n.Scalar() : "",
+                        "the facility water loop is modelled (cooling.facility_water): its temperature is "
+                        "computed, not set per loop");
+  else
+    loop.facility_water_c =
+        r.scalar_quantity(n, r.path("facility_water"), Dimension::temperature, Range::any).value_or(water_c);
+}
+
+// Temperatures that make a loop that can work: ordered thresholds, fractions, a reachable resume.
+void check_loop(MapReader& r, const YAML::Node& item, const power::CoolingLoopSpec& loop) {
+  const auto& s = loop.loop;
+  if (loop.facility_water_c < -273.15)
+    r.diagnostics().add(r.pos(item), r.path("facility_water"), "", "below absolute zero");
+  if (!(s.resume_c < s.throttle_c && s.throttle_c < s.shutdown_c))
+    r.diagnostics().add(r.pos(item), r.path("throttle"), "",
+                        "temperatures must order resume < throttle < shutdown");
+  if (s.hx_effectiveness > 1 || loop.throttled_heat_fraction > 1)
+    r.diagnostics().add(r.pos(item), r.path("hx_effectiveness"), "",
+                        "hx_effectiveness and throttled_heat are fractions of at most 100 %");
+  if (s.resume_c - s.chip_power_w * s.chip_to_coolant_k_per_w <= loop.facility_water_c) {
+    char buf[160];
+    std::snprintf(
+        buf, sizeof buf,
+        "resume (%.1f C) is never reached: chips at full power sit at least %.1f C over the %.1f C water",
+        s.resume_c, s.chip_power_w * s.chip_to_coolant_k_per_w, loop.facility_water_c);
+    r.diagnostics().add(r.pos(item), r.path("resume"), "", buf);
+  }
+}
+
+// The chips of `rack` at full load in the loop's steady state must sit below throttle.
+void check_steady_chip(MapReader& r, const YAML::Node& item, const std::string& key,
+                       const power::LoadSpec& rack, const power::CoolingLoopSpec& loop) {
+  const auto& s = loop.loop;
+  if (!(s.flow_l_per_min_per_kw > 0 && s.hx_effectiveness > 0))
+    return;
+  thermal::RackLoopSpec sized = s;
+  sized.design_heat_w = rack.load_kw * 1e3;
+  const double steady_chip =
+      loop.facility_water_c +
+      sized.design_heat_w / (sized.hx_effectiveness * sized.flow_heat_capacity_w_per_k()) +
+      s.chip_power_w * s.chip_to_coolant_k_per_w;
+  if (steady_chip < s.throttle_c)
+    return;
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "at full load the chips would sit at %.1f C, at or above throttle (%.1f C)",
+                steady_chip, s.throttle_c);
+  r.diagnostics().add(r.pos(item), r.path(key), rack.id, buf);
+}
+
+} // namespace
+
 void read_cooling(const YAML::Node& node, MapReader& parent, FacilitySpec& spec) {
   MapReader c(node, "cooling", parent.file(), parent.diagnostics());
   if (!c.is_map())
@@ -81,124 +201,130 @@ void read_cooling(const YAML::Node& node, MapReader& parent, FacilitySpec& spec)
   }
   std::set<std::string> cooled;
   for_each_item(c, "loops", [&](MapReader& r, const YAML::Node& item) {
-    auto check_id = [&](const YAML::Node& n, const std::string& key, const std::vector<std::string>& allowed,
-                        const char* what) {
-      const std::string id = n.IsScalar() ? n.Scalar() : "";
-      if (std::find(allowed.begin(), allowed.end(), id) == allowed.end()) {
-        const std::string guess = closest_match(id, allowed);
-        r.diagnostics().add(r.pos(n), r.path(key), id,
-                            std::string("not ") + what + " of the facility" +
-                                (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
-        return std::string();
-      }
-      return id;
-    };
-    // One rack, or several racks with the same loop design ("all": every IT load).
-    std::vector<std::string> loop_racks;
-    const YAML::Node one = r.node("rack", Need::optional);
-    const YAML::Node many = r.node("racks", Need::optional);
-    if (one.IsDefined() == many.IsDefined()) {
-      r.diagnostics().add(r.pos(item), r.path("rack"), "",
-                          "a loop names its rack ('rack: id') or racks ('racks: [ids]' or 'racks: all'), "
-                          "one of the two");
-    } else if (one.IsDefined()) {
-      loop_racks.push_back(check_id(one, "rack", racks, "an IT load (kind rack)"));
-    } else if (many.IsScalar() && many.Scalar() == "all") {
-      loop_racks = racks;
-    } else if (many.IsSequence() && many.size() > 0) {
-      for (const auto& x : many)
-        loop_racks.push_back(check_id(x, "racks", racks, "an IT load (kind rack)"));
-    } else {
-      r.diagnostics().add(r.pos(many), r.path("racks"), "",
-                          "expected a non-empty list of rack ids, or 'all'");
-    }
-    std::string pumps;
-    if (const YAML::Node n = r.node("pumps", Need::optional); n.IsDefined())
-      pumps = check_id(n, "pumps", loads, "a load");
-    const auto medium = r.one_of("medium", {"water", "air"}, Need::optional).value_or("water");
+    const std::vector<std::string> loop_racks = read_loop_racks(r, item, racks);
+    const std::string key = r.node("rack", Need::optional).IsDefined() ? "rack" : "racks";
     power::CoolingLoopSpec loop;
-    auto& s = loop.loop;
-    if (medium == "air")
-      s = air_loop_defaults();
-    s.coolant_volume_l =
-        r.quantity("coolant_volume", Dimension::volume, Need::optional).value_or(s.coolant_volume_l);
-    s.flow_l_per_min_per_kw = r.quantity("flow_l_per_min_per_kw", Dimension::ratio, Need::optional)
-                                  .value_or(s.flow_l_per_min_per_kw);
-    s.hx_effectiveness =
-        r.quantity("hx_effectiveness", Dimension::ratio, Need::optional).value_or(s.hx_effectiveness);
-    s.chip_power_w = r.quantity("chip_power", Dimension::power, Need::optional).value_or(s.chip_power_w);
-    s.chip_to_coolant_k_per_w = r.quantity("chip_to_coolant_k_per_w", Dimension::ratio, Need::optional)
-                                    .value_or(s.chip_to_coolant_k_per_w);
-    s.throttle_c =
-        r.quantity("throttle", Dimension::temperature, Need::optional, Range::any).value_or(s.throttle_c);
-    s.shutdown_c =
-        r.quantity("shutdown", Dimension::temperature, Need::optional, Range::any).value_or(s.shutdown_c);
-    s.resume_c =
-        r.quantity("resume", Dimension::temperature, Need::optional, Range::any).value_or(s.resume_c);
-    loop.throttled_heat_fraction =
-        r.quantity("throttled_heat", Dimension::ratio, Need::optional).value_or(loop.throttled_heat_fraction);
-    loop.pumps = pumps;
-    loop.facility_water_c = water_c;
-    if (const YAML::Node n = r.node("facility_water", Need::optional); n.IsDefined()) {
-      if (spec.facility_water)
-        r.diagnostics().add(
-            r.pos(n), r.path("facility_water"), n.IsScalar() ? n.Scalar() : "",
-            "the facility water loop is modelled (cooling.facility_water): its temperature is "
-            "computed, not set per loop");
-      else
-        loop.facility_water_c =
-            r.scalar_quantity(n, r.path("facility_water"), Dimension::temperature, Range::any)
-                .value_or(water_c);
-    }
-    if (loop.facility_water_c < -273.15)
-      r.diagnostics().add(r.pos(item), r.path("facility_water"), "", "below absolute zero");
-    if (!(s.resume_c < s.throttle_c && s.throttle_c < s.shutdown_c))
-      r.diagnostics().add(r.pos(item), r.path("throttle"), "",
-                          "temperatures must order resume < throttle < shutdown");
-    if (s.hx_effectiveness > 1 || loop.throttled_heat_fraction > 1)
-      r.diagnostics().add(r.pos(item), r.path("hx_effectiveness"), "",
-                          "hx_effectiveness and throttled_heat are fractions of at most 100 %");
-    if (s.resume_c - s.chip_power_w * s.chip_to_coolant_k_per_w <= loop.facility_water_c) {
-      char buf[160];
-      std::snprintf(
-          buf, sizeof buf,
-          "resume (%.1f C) is never reached: chips at full power sit at least %.1f C over the %.1f C water",
-          s.resume_c, s.chip_power_w * s.chip_to_coolant_k_per_w, loop.facility_water_c);
-      r.diagnostics().add(r.pos(item), r.path("resume"), "", buf);
-    }
+    if (const YAML::Node n = r.node("pumps", Need::optional); n.IsDefined())
+      loop.pumps = checked_id(r, n, "pumps", loads, "a load");
+    read_loop_design(r, loop);
+    read_loop_water(r, spec, water_c, loop);
+    check_loop(r, item, loop);
     for (const auto& id : loop_racks) {
       if (id.empty())
         continue;
       if (!cooled.insert(id).second) {
-        r.diagnostics().add(r.pos(item), r.path(one.IsDefined() ? "rack" : "racks"), id,
-                            "this rack already has a cooling loop");
+        r.diagnostics().add(r.pos(item), r.path(key), id, "this rack already has a cooling loop");
         continue;
       }
       loop.rack = id;
-      // The loop must work at all: chips at full load below throttle.
       const auto rack = std::find_if(spec.loads.begin(), spec.loads.end(),
                                      [&](const power::LoadSpec& l) { return l.id == id; });
-      if (s.flow_l_per_min_per_kw > 0 && s.hx_effectiveness > 0) {
-        thermal::RackLoopSpec sized = s;
-        sized.design_heat_w = rack->load_kw * 1e3;
-        const double steady_chip =
-            loop.facility_water_c +
-            sized.design_heat_w / (sized.hx_effectiveness * sized.flow_heat_capacity_w_per_k()) +
-            s.chip_power_w * s.chip_to_coolant_k_per_w;
-        if (steady_chip >= s.throttle_c) {
-          char buf[160];
-          std::snprintf(buf, sizeof buf,
-                        "at full load the chips would sit at %.1f C, at or above throttle (%.1f C)",
-                        steady_chip, s.throttle_c);
-          r.diagnostics().add(r.pos(item), r.path(one.IsDefined() ? "rack" : "racks"), id, buf);
-        }
-      }
+      check_steady_chip(r, item, key, *rack, loop);
       spec.cooling_loops.push_back(loop);
     }
     r.finish();
   });
   c.finish();
 }
+
+namespace {
+
+// One item of `faults:`: its time, the key that names its kind and that key's value (the target).
+struct FaultItem {
+  MapReader& r;
+  const YAML::Node& node;
+  double at = 0;
+  std::string kind;
+  YAML::Node target;
+
+  // The target's id, if it is one of `allowed` (reported, with a guess, if not).
+  std::string target_id(const std::vector<std::string>& allowed, const char* what) {
+    if (!target.IsScalar()) {
+      r.diagnostics().add(r.pos(target), r.path(kind), "", std::string("expected the id of ") + what);
+      return "";
+    }
+    const std::string id = target.Scalar();
+    if (std::find(allowed.begin(), allowed.end(), id) != allowed.end())
+      return id;
+    const std::string guess = closest_match(id, allowed);
+    r.diagnostics().add(r.pos(target), r.path(kind), id,
+                        std::string("no ") + what + " with this id; the facility has: " +
+                            join_words(allowed) + (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+    return "";
+  }
+};
+
+// Exactly one kind key names the fault and its target.
+void find_fault_kind(FaultItem& f, const std::vector<std::string>& kinds) {
+  for (const auto& k : kinds) {
+    YAML::Node n = f.r.node(k, Need::optional);
+    if (!n.IsDefined())
+      continue;
+    if (!f.kind.empty()) {
+      f.r.diagnostics().add(f.r.pos(n), f.r.path(k), "",
+                            "one fault per list item; this item is already a " + f.kind);
+      continue;
+    }
+    f.kind = k;
+    f.target.reset(n);
+  }
+}
+
+// Dips evenly spread over a window, e.g. NERC 10 July 2024: six dips in 82 s.
+void read_sag_train(FaultItem& f, const std::vector<std::string>& utilities,
+                    std::vector<power::ScheduledFault>& faults) {
+  MapReader& r = f.r;
+  const std::string id = f.target_id(utilities, "utility feed");
+  const int dips = static_cast<int>(r.integer("dips", Need::required, 1, 1000).value_or(0));
+  const double within = r.quantity("within", Dimension::time, Need::required).value_or(0);
+  const double dip = r.quantity("dip", Dimension::time, Need::required).value_or(0);
+  if (dips > 1 && dip * dips > within) {
+    r.diagnostics().add(r.pos(f.node), r.path("dip"), "", "the dips do not fit in the window");
+    return;
+  }
+  if (id.empty())
+    return;
+  for (int k = 0; k < dips; ++k)
+    faults.push_back({f.at + (dips > 1 ? (within - dip) * k / (dips - 1) : 0.0),
+                      power::ScheduledFault::Kind::utility_loss, id, dip, 0});
+}
+
+void read_genset_fail_to_start(FaultItem& f, const FacilitySpec& spec, const std::vector<std::string>& plants,
+                               std::vector<power::ScheduledFault>& faults) {
+  MapReader& r = f.r;
+  const std::string id = f.target_id(plants, "genset plant");
+  int count = static_cast<int>(r.integer("units", Need::optional, 1, 1000).value_or(0));
+  if (id.empty())
+    return;
+  const auto& plant = *std::find_if(spec.gensets.begin(), spec.gensets.end(),
+                                    [&](const power::GensetPlantSpec& g) { return g.id == id; });
+  if (count > plant.units) {
+    r.diagnostics().add(r.pos(r.node("units", Need::optional)), r.path("units"), std::to_string(count),
+                        "the plant has " + std::to_string(plant.units) + " units");
+    count = plant.units;
+  }
+  faults.push_back({f.at, power::ScheduledFault::Kind::genset_fail_to_start, id, 0, count});
+}
+
+void read_component_down(FaultItem& f, const FacilitySpec& spec, const std::vector<std::string>& components,
+                         std::vector<power::ScheduledFault>& faults) {
+  MapReader& r = f.r;
+  const std::string id = f.target_id(components, "UPS, distribution component or transfer switch");
+  const double d = r.quantity("duration", Dimension::time, Need::required).value_or(0);
+  const int count = static_cast<int>(r.integer("modules", Need::optional, 1, 64).value_or(0));
+  if (id.empty())
+    return;
+  const auto ups =
+      std::find_if(spec.ups.begin(), spec.ups.end(), [&](const power::UpsSpec& u) { return u.id == id; });
+  if (count > 0 && (ups == spec.ups.end() || count > ups->modules))
+    r.diagnostics().add(r.pos(r.node("modules", Need::optional)), r.path("modules"), std::to_string(count),
+                        ups == spec.ups.end() ? "only a UPS has modules"
+                                              : "the UPS has " + std::to_string(ups->modules) + " modules");
+  else
+    faults.push_back({f.at, power::ScheduledFault::Kind::component_down, id, d, count});
+}
+
+} // namespace
 
 void read_faults(const YAML::Node& node, MapReader& parent, const FacilitySpec& spec,
                  std::vector<power::ScheduledFault>& faults) {
@@ -224,87 +350,24 @@ void read_faults(const YAML::Node& node, MapReader& parent, const FacilitySpec& 
     MapReader r(node[i], "faults[" + std::to_string(i) + "]", parent.file(), parent.diagnostics());
     if (!r.is_map())
       continue;
-    const double at = r.quantity("at", Dimension::time, Need::required, Range::non_negative).value_or(0);
-    // Exactly one kind key names the fault and its target.
-    std::string kind;
-    YAML::Node target;
-    for (const auto& k : kinds) {
-      YAML::Node n = r.node(k, Need::optional);
-      if (!n.IsDefined())
-        continue;
-      if (!kind.empty()) {
-        r.diagnostics().add(r.pos(n), r.path(k), "",
-                            "one fault per list item; this item is already a " + kind);
-        continue;
-      }
-      kind = k;
-      target.reset(n);
-    }
-    auto check_target = [&](const std::vector<std::string>& allowed, const char* what) -> std::string {
-      if (!target.IsScalar()) {
-        r.diagnostics().add(r.pos(target), r.path(kind), "", std::string("expected the id of ") + what);
-        return "";
-      }
-      const std::string id = target.Scalar();
-      if (std::find(allowed.begin(), allowed.end(), id) == allowed.end()) {
-        const std::string guess = closest_match(id, allowed);
-        r.diagnostics().add(r.pos(target), r.path(kind), id,
-                            std::string("no ") + what +
-                                " with this id; the facility has: " + join_words(allowed) +
-                                (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
-        return "";
-      }
-      return id;
-    };
-    if (kind.empty()) {
+    FaultItem f{r, node[i]};
+    f.at = r.quantity("at", Dimension::time, Need::required, Range::non_negative).value_or(0);
+    find_fault_kind(f, kinds);
+    if (f.kind.empty()) {
       r.diagnostics().add(r.pos(node[i]), r.path("at"), "", "a fault needs one of: " + join_words(kinds));
       for (const char* key : {"duration", "dips", "within", "dip", "units", "modules"})
         r.node(key, Need::optional); // no kind: its other keys are not errors of their own
-    } else if (kind == "utility_loss") {
-      const std::string id = check_target(utilities, "utility feed");
+    } else if (f.kind == "utility_loss") {
+      const std::string id = f.target_id(utilities, "utility feed");
       const double d = r.quantity("duration", Dimension::time, Need::required).value_or(0);
       if (!id.empty())
-        faults.push_back({at, power::ScheduledFault::Kind::utility_loss, id, d, 0});
-    } else if (kind == "sag_train") {
-      // Dips evenly spread over a window, e.g. NERC 10 July 2024: six dips in 82 s.
-      const std::string id = check_target(utilities, "utility feed");
-      const int dips = static_cast<int>(r.integer("dips", Need::required, 1, 1000).value_or(0));
-      const double within = r.quantity("within", Dimension::time, Need::required).value_or(0);
-      const double dip = r.quantity("dip", Dimension::time, Need::required).value_or(0);
-      if (dips > 1 && dip * dips > within)
-        r.diagnostics().add(r.pos(node[i]), r.path("dip"), "", "the dips do not fit in the window");
-      else if (!id.empty())
-        for (int k = 0; k < dips; ++k)
-          faults.push_back({at + (dips > 1 ? (within - dip) * k / (dips - 1) : 0.0),
-                            power::ScheduledFault::Kind::utility_loss, id, dip, 0});
-    } else if (kind == "genset_fail_to_start") {
-      const std::string id = check_target(plants, "genset plant");
-      int count = static_cast<int>(r.integer("units", Need::optional, 1, 1000).value_or(0));
-      if (!id.empty()) {
-        const auto& plant = *std::find_if(spec.gensets.begin(), spec.gensets.end(),
-                                          [&](const power::GensetPlantSpec& g) { return g.id == id; });
-        if (count > plant.units) {
-          r.diagnostics().add(r.pos(r.node("units", Need::optional)), r.path("units"), std::to_string(count),
-                              "the plant has " + std::to_string(plant.units) + " units");
-          count = plant.units;
-        }
-        faults.push_back({at, power::ScheduledFault::Kind::genset_fail_to_start, id, 0, count});
-      }
+        faults.push_back({f.at, power::ScheduledFault::Kind::utility_loss, id, d, 0});
+    } else if (f.kind == "sag_train") {
+      read_sag_train(f, utilities, faults);
+    } else if (f.kind == "genset_fail_to_start") {
+      read_genset_fail_to_start(f, spec, plants, faults);
     } else {
-      const std::string id = check_target(components, "UPS, distribution component or transfer switch");
-      const double d = r.quantity("duration", Dimension::time, Need::required).value_or(0);
-      const int count = static_cast<int>(r.integer("modules", Need::optional, 1, 64).value_or(0));
-      if (!id.empty()) {
-        const auto ups = std::find_if(spec.ups.begin(), spec.ups.end(),
-                                      [&](const power::UpsSpec& u) { return u.id == id; });
-        if (count > 0 && (ups == spec.ups.end() || count > ups->modules))
-          r.diagnostics().add(
-              r.pos(r.node("modules", Need::optional)), r.path("modules"), std::to_string(count),
-              ups == spec.ups.end() ? "only a UPS has modules"
-                                    : "the UPS has " + std::to_string(ups->modules) + " modules");
-        else
-          faults.push_back({at, power::ScheduledFault::Kind::component_down, id, d, count});
-      }
+      read_component_down(f, spec, components, faults);
     }
     r.finish();
   }

@@ -35,18 +35,11 @@ bool shared(const YAML::Node& root, const YAML::Node& target) {
   return seen > 1;
 }
 
-// Applies one override to the document; a key path that leads nowhere is an error at `where`.
-void apply_override(YAML::Node root, const KeyOverride& o, Diagnostics& diags) {
-  YAML::Node value;
-  try {
-    value = YAML::Load(o.yaml_value);
-  } catch (const YAML::Exception& e) {
-    diags.add(o.where, o.key, o.yaml_value, "not a YAML value: " + e.msg);
-    return;
-  }
-  std::vector<std::string> parts; // "a", "b[x]" -> "a", "b", "[x]"
+// "a.b[x].c" -> "a", "b", "[x]", "c".
+std::vector<std::string> key_parts(const std::string& key) {
+  std::vector<std::string> parts;
   std::string part;
-  for (char c : o.key) {
+  for (char c : key) {
     if (c == '.' || c == '[') {
       if (!part.empty())
         parts.push_back(part);
@@ -59,123 +52,125 @@ void apply_override(YAML::Node root, const KeyOverride& o, Diagnostics& diags) {
   }
   if (!part.empty())
     parts.push_back(part);
+  return parts;
+}
+
+// The item of a list selected by "[index]" or "[id]"; false (and an error) when there is none.
+bool select_item(YAML::Node& node, const std::string& p, bool last, const KeyOverride& o,
+                 Diagnostics& diags) {
+  const std::string sel = p.substr(1, p.size() - (p.back() == ']' ? 2 : 1));
+  if (!node.IsSequence()) {
+    diags.add(o.where, o.key, "", "'" + p + "' selects a list item, but the scenario has no list there");
+    return false;
+  }
+  std::size_t index = 0;
+  const auto [end, ec] = std::from_chars(sel.data(), sel.data() + sel.size(), index);
+  const bool by_index = ec == std::errc() && end == sel.data() + sel.size();
+  for (std::size_t k = 0; k < node.size(); ++k) {
+    const YAML::Node item = node[k];
+    if (!((by_index && index == k) || (item.IsMap() && item["id"] && item["id"].Scalar() == sel)))
+      continue;
+    if (last) {
+      diags.add(o.where, o.key, "", "a key path must end at a key, not at a list item");
+      return false;
+    }
+    node.reset(item);
+    return true;
+  }
+  diags.add(o.where, o.key, "", "no list item with id or index '" + sel + "' in the scenario");
+  return false;
+}
+
+// One key of the path: the value is set there (last), or the walk goes on below it.
+bool step_into_key(YAML::Node root, YAML::Node& node, const std::string& p, bool last,
+                   const YAML::Node& value, const KeyOverride& o, Diagnostics& diags) {
+  if (!node.IsMap()) {
+    diags.add(o.where, o.key, "", "'" + p + "' is below a value that is not a map in the scenario");
+    return false;
+  }
+  if (shared(root, node)) {
+    diags.add(o.where, o.key, "",
+              "the path goes through a YAML alias ('*'), shared with other places; write "
+              "the value out in the base scenario");
+    return false;
+  }
+  if (last) {
+    // Remove first: assigning to an aliased value would rewrite every place that shares it.
+    node.remove(p);
+    node[p] = value;
+    return false;
+  }
+  if (!node[p]) {
+    diags.add(o.where, o.key, "", "the scenario has no key '" + p + "' on this path");
+    return false;
+  }
+  YAML::Node next = node[p];
+  node.reset(next);
+  return true;
+}
+
+// Applies one override to the document; a key path that leads nowhere is an error at `where`.
+void apply_override(YAML::Node root, const KeyOverride& o, Diagnostics& diags) {
+  YAML::Node value;
+  try {
+    value = YAML::Load(o.yaml_value);
+  } catch (const YAML::Exception& e) {
+    diags.add(o.where, o.key, o.yaml_value, "not a YAML value: " + e.msg);
+    return;
+  }
+  const std::vector<std::string> parts = key_parts(o.key);
   YAML::Node node;
   node.reset(root);
   for (std::size_t i = 0; i < parts.size(); ++i) {
-    const std::string& p = parts[i];
     const bool last = i + 1 == parts.size();
-    if (p.front() == '[') {
-      const std::string sel = p.substr(1, p.size() - (p.back() == ']' ? 2 : 1));
-      if (!node.IsSequence()) {
-        diags.add(o.where, o.key, "", "'" + p + "' selects a list item, but the scenario has no list there");
-        return;
-      }
-      YAML::Node found;
-      bool any = false; // a default YAML::Node is a defined null, so IsDefined() cannot tell
-      for (std::size_t k = 0; k < node.size() && !any; ++k) {
-        const YAML::Node item = node[k];
-        std::size_t index = 0;
-        const auto [end, ec] = std::from_chars(sel.data(), sel.data() + sel.size(), index);
-        const bool by_index = ec == std::errc() && end == sel.data() + sel.size();
-        if ((by_index && index == k) || (item.IsMap() && item["id"] && item["id"].Scalar() == sel)) {
-          found.reset(item);
-          any = true;
-        }
-      }
-      if (!any) {
-        diags.add(o.where, o.key, "", "no list item with id or index '" + sel + "' in the scenario");
-        return;
-      }
-      if (last) {
-        diags.add(o.where, o.key, "", "a key path must end at a key, not at a list item");
-        return;
-      }
-      node.reset(found);
-      continue;
-    }
-    if (!node.IsMap()) {
-      diags.add(o.where, o.key, "", "'" + p + "' is below a value that is not a map in the scenario");
+    const bool go_on = parts[i].front() == '[' ? select_item(node, parts[i], last, o, diags)
+                                               : step_into_key(root, node, parts[i], last, value, o, diags);
+    if (!go_on)
       return;
-    }
-    if (shared(root, node)) {
-      diags.add(o.where, o.key, "",
-                "the path goes through a YAML alias ('*'), shared with other places; write "
-                "the value out in the base scenario");
-      return;
-    }
-    if (last) {
-      // Remove first: assigning to an aliased value would rewrite every place that shares it.
-      node.remove(p);
-      node[p] = value;
-      return;
-    }
-    if (!node[p]) {
-      diags.add(o.where, o.key, "", "the scenario has no key '" + p + "' on this path");
-      return;
-    }
-    YAML::Node next = node[p];
-    node.reset(next);
   }
 }
 
-} // namespace
-
-Scenario load_scenario(const std::string& path, const std::vector<KeyOverride>& overrides) {
-  Diagnostics diags;
-  Scenario s;
-  s.file = path;
-  YAML::Node root = load_yaml_file(path, diags);
-  if (!diags.empty())
-    throw InputError(std::move(diags));
-  for (const auto& o : overrides)
-    apply_override(root, o, diags);
-  if (!diags.empty())
-    throw InputError(std::move(diags));
-
-  MapReader top(root, "", path, diags);
-  s.name = top.string("name", Need::required).value_or("");
-  s.description = top.string("description", Need::optional).value_or("");
-
+// `platform:`, resolved against the scenario's folder and checked to exist.
+void read_platform(MapReader& top, const std::string& path, Scenario& s, Diagnostics& diags) {
   const YAML::Node platform =
       top.node("platform", Need::required, "the path of a SimGrid platform .xml file");
-  if (platform.IsDefined()) {
-    if (!platform.IsScalar() || platform.Scalar().empty()) {
-      diags.add(top.pos(platform), "platform", "", "expected the path of a SimGrid platform .xml file");
-    } else {
-      namespace fs = std::filesystem;
-      const fs::path written(platform.Scalar());
-      const fs::path resolved = written.is_absolute() ? written : fs::path(path).parent_path() / written;
-      s.platform_path = resolved.lexically_normal().string();
-      std::error_code ec;
-      if (written.extension() != ".xml")
-        diags.add(top.pos(platform), "platform", platform.Scalar(),
-                  "expected a SimGrid platform file ending in .xml");
-      else if (!fs::is_regular_file(resolved, ec))
-        diags.add(top.pos(platform), "platform", platform.Scalar(),
-                  "platform file not found (looked for '" + s.platform_path +
-                      "'; paths are relative to the scenario file's folder)");
-    }
+  if (!platform.IsDefined())
+    return;
+  if (!platform.IsScalar() || platform.Scalar().empty()) {
+    diags.add(top.pos(platform), "platform", "", "expected the path of a SimGrid platform .xml file");
+    return;
   }
+  namespace fs = std::filesystem;
+  const fs::path written(platform.Scalar());
+  const fs::path resolved = written.is_absolute() ? written : fs::path(path).parent_path() / written;
+  s.platform_path = resolved.lexically_normal().string();
+  std::error_code ec;
+  if (written.extension() != ".xml")
+    diags.add(top.pos(platform), "platform", platform.Scalar(),
+              "expected a SimGrid platform file ending in .xml");
+  else if (!fs::is_regular_file(resolved, ec))
+    diags.add(top.pos(platform), "platform", platform.Scalar(),
+              "platform file not found (looked for '" + s.platform_path +
+                  "'; paths are relative to the scenario file's folder)");
+}
 
-  if (const YAML::Node d = top.node("duration", Need::required, "a duration with a unit, such as 1 h");
-      d.IsDefined()) {
-    if (auto v = top.scalar_quantity(d, "duration", units::Dimension::time, Range::positive)) {
-      if (*v > max_duration_s)
-        diags.add(top.pos(d), "duration", d.Scalar(), "longer than the 1000000 y a scenario may run");
-      else if (*v < min_duration_s)
-        diags.add(top.pos(d), "duration", d.Scalar(), "shorter than the 1 us a scenario must run");
-      else
-        s.duration_s = *v;
-    }
-  }
-  // Seeds are unsigned 64-bit values; the YAML reader checks the range of a signed long long.
-  s.seed =
-      static_cast<std::uint64_t>(top.integer("seed", Need::optional, 0, 9223372036854775807LL).value_or(1));
+void read_duration(MapReader& top, Scenario& s, Diagnostics& diags) {
+  const YAML::Node d = top.node("duration", Need::required, "a duration with a unit, such as 1 h");
+  if (!d.IsDefined())
+    return;
+  const auto v = top.scalar_quantity(d, "duration", units::Dimension::time, Range::positive);
+  if (!v)
+    return;
+  if (*v > max_duration_s)
+    diags.add(top.pos(d), "duration", d.Scalar(), "longer than the 1000000 y a scenario may run");
+  else if (*v < min_duration_s)
+    diags.add(top.pos(d), "duration", d.Scalar(), "shorter than the 1 us a scenario must run");
+  else
+    s.duration_s = *v;
+}
 
-  const YAML::Node workload =
-      top.node("workload", Need::required, "a map with a 'kind' (full_load, idle, training or inference)");
-  if (workload.IsDefined())
-    read_workload(workload, top, s.workload);
+// `facility:`, `cooling:` and `faults:`; cooling and faults need a facility.
+void read_power_and_cooling(MapReader& top, const std::string& path, Scenario& s, Diagnostics& diags) {
   if (const YAML::Node facility = top.node("facility", Need::optional); facility.IsDefined())
     read_facility(facility, top, s.facility, s.facility_positions, s.platform_path);
   if (const YAML::Node cooling = top.node("cooling", Need::optional); cooling.IsDefined()) {
@@ -200,6 +195,35 @@ Scenario load_scenario(const std::string& path, const std::vector<KeyOverride>& 
     else
       read_faults(faults, top, s.facility, s.faults);
   }
+}
+
+} // namespace
+
+Scenario load_scenario(const std::string& path, const std::vector<KeyOverride>& overrides) {
+  Diagnostics diags;
+  Scenario s;
+  s.file = path;
+  YAML::Node root = load_yaml_file(path, diags);
+  if (!diags.empty())
+    throw InputError(std::move(diags));
+  for (const auto& o : overrides)
+    apply_override(root, o, diags);
+  if (!diags.empty())
+    throw InputError(std::move(diags));
+
+  MapReader top(root, "", path, diags);
+  s.name = top.string("name", Need::required).value_or("");
+  s.description = top.string("description", Need::optional).value_or("");
+  read_platform(top, path, s, diags);
+  read_duration(top, s, diags);
+  // Seeds are unsigned 64-bit values; the YAML reader checks the range of a signed long long.
+  s.seed =
+      static_cast<std::uint64_t>(top.integer("seed", Need::optional, 0, 9223372036854775807LL).value_or(1));
+  const YAML::Node workload =
+      top.node("workload", Need::required, "a map with a 'kind' (full_load, idle, training or inference)");
+  if (workload.IsDefined())
+    read_workload(workload, top, s.workload);
+  read_power_and_cooling(top, path, s, diags);
   top.finish();
   if (!diags.empty())
     throw InputError(std::move(diags));

@@ -91,80 +91,72 @@ Scenario Sweep::scenario_for(const SweepRun& run) const {
   return s;
 }
 
-Sweep load_sweep(const std::string& path) {
-  Diagnostics diags;
-  Sweep sw;
-  sw.file = path;
-  const YAML::Node root = load_yaml_file(path, diags);
-  if (!diags.empty())
-    throw InputError(std::move(diags));
-  MapReader top(root, "", path, diags);
-  sw.name = top.string("name", Need::required).value_or("");
+namespace {
+
+void read_base(MapReader& top, const std::string& path, Sweep& sw, Diagnostics& diags) {
   const YAML::Node base = top.node("base", Need::required, "the path of the base scenario");
-  if (base.IsDefined()) {
-    namespace fs = std::filesystem;
-    const fs::path written(base.IsScalar() ? base.Scalar() : "");
-    sw.base = (written.is_absolute() ? written : fs::path(path).parent_path() / written)
-                  .lexically_normal()
-                  .string();
-    std::error_code ec;
-    if (!base.IsScalar() || !fs::is_regular_file(sw.base, ec))
-      diags.add(top.pos(base), "base", base.IsScalar() ? base.Scalar() : "",
-                "base scenario not found (paths are relative to the sweep file)");
-  }
-  sw.replications = static_cast<int>(top.integer("replications", Need::optional, 1, 1000000).value_or(1));
-  if (const YAML::Node y = top.node("years", Need::optional); y.IsDefined()) {
-    if (auto years = top.scalar_quantity(y, "years", units::Dimension::ratio, Range::positive)) {
-      sw.duration_s = *years * units::seconds_per_year;
-      if (sw.duration_s > max_duration_s)
-        diags.add(top.pos(y), "years", y.Scalar(), "at most 1000000 years per replication");
-    }
-  }
-  sw.metric = top.one_of("metric", sweep_metric_names(), Need::optional).value_or("it_downtime_min_per_year");
-  const YAML::Node axes = top.node("axes", Need::optional, "a map of scenario key paths to lists of values");
-  if (axes.IsDefined()) {
-    if (!axes.IsMap()) {
-      diags.add(top.pos(axes), "axes", "", "expected a map of scenario key paths to lists of values");
-    } else {
-      std::set<std::string> keys;
-      for (auto it = axes.begin(); it != axes.end(); ++it) {
-        SweepAxis axis;
-        axis.key = it->first.IsScalar() ? it->first.Scalar() : "";
-        if (!valid_key_path(axis.key)) {
-          diags.add(
-              top.pos(it->first), "axes", axis.key,
+  if (!base.IsDefined())
+    return;
+  namespace fs = std::filesystem;
+  const fs::path written(base.IsScalar() ? base.Scalar() : "");
+  sw.base =
+      (written.is_absolute() ? written : fs::path(path).parent_path() / written).lexically_normal().string();
+  std::error_code ec;
+  if (!base.IsScalar() || !fs::is_regular_file(sw.base, ec))
+    diags.add(top.pos(base), "base", base.IsScalar() ? base.Scalar() : "",
+              "base scenario not found (paths are relative to the sweep file)");
+}
+
+// One axis: a key path and its list of values; false (with an error) when it cannot be one.
+bool read_axis(MapReader& top, const YAML::Node& key, const YAML::Node& values, const Sweep& sw,
+               std::set<std::string>& keys, SweepAxis& axis, Diagnostics& diags) {
+  axis.key = key.IsScalar() ? key.Scalar() : "";
+  if (!valid_key_path(axis.key)) {
+    diags.add(top.pos(key), "axes", axis.key,
               "not a scenario key path; expected dotted keys with [id] or [index] for list items, such as "
               "facility.ups[ups-a].battery.runtime");
-          continue;
-        }
-        if (!keys.insert(axis.key).second) {
-          diags.add(top.pos(it->first), "axes." + axis.key, "", "the same axis twice");
-          continue;
-        }
-        if (axis.key == "seed" || (axis.key == "duration" && sw.duration_s > 0)) {
-          diags.add(top.pos(it->first), "axes." + axis.key, "",
-                    axis.key == "seed" ? "the batch sets every run's seed (a hash of the run's identity); "
-                                         "use replications for more samples"
-                                       : "'years' sets every run's duration; remove one of them");
-          continue;
-        }
-        if (!it->second.IsSequence() || it->second.size() == 0) {
-          diags.add(top.pos(it->second), "axes." + axis.key, "", "expected a non-empty list of values");
-          continue;
-        }
-        for (const auto& v : it->second) {
-          axis.values.push_back(yaml_text(v));
-          axis.positions.push_back(top.pos(v));
-        }
-        sw.axes.push_back(axis);
-      }
-    }
+    return false;
   }
-  top.finish();
-  if (!diags.empty())
-    throw InputError(std::move(diags));
+  if (!keys.insert(axis.key).second) {
+    diags.add(top.pos(key), "axes." + axis.key, "", "the same axis twice");
+    return false;
+  }
+  if (axis.key == "seed" || (axis.key == "duration" && sw.duration_s > 0)) {
+    diags.add(top.pos(key), "axes." + axis.key, "",
+              axis.key == "seed" ? "the batch sets every run's seed (a hash of the run's identity); "
+                                   "use replications for more samples"
+                                 : "'years' sets every run's duration; remove one of them");
+    return false;
+  }
+  if (!values.IsSequence() || values.size() == 0) {
+    diags.add(top.pos(values), "axes." + axis.key, "", "expected a non-empty list of values");
+    return false;
+  }
+  for (const auto& v : values) {
+    axis.values.push_back(yaml_text(v));
+    axis.positions.push_back(top.pos(v));
+  }
+  return true;
+}
 
-  // Each axis value alone must make a valid scenario: errors point at the value in the sweep.
+void read_axes(MapReader& top, Sweep& sw, Diagnostics& diags) {
+  const YAML::Node axes = top.node("axes", Need::optional, "a map of scenario key paths to lists of values");
+  if (!axes.IsDefined())
+    return;
+  if (!axes.IsMap()) {
+    diags.add(top.pos(axes), "axes", "", "expected a map of scenario key paths to lists of values");
+    return;
+  }
+  std::set<std::string> keys;
+  for (auto it = axes.begin(); it != axes.end(); ++it) {
+    SweepAxis axis;
+    if (read_axis(top, it->first, it->second, sw, keys, axis, diags))
+      sw.axes.push_back(axis);
+  }
+}
+
+// Each axis value alone must make a valid scenario: errors point at the value in the sweep.
+void check_axis_values(const Sweep& sw, const std::string& path, Diagnostics& diags) {
   for (const auto& axis : sw.axes)
     for (std::size_t v = 0; v < axis.values.size(); ++v) {
       try {
@@ -178,10 +170,31 @@ Sweep load_sweep(const std::string& path) {
                         : "makes the base scenario invalid: " + d.format());
       }
     }
-  if (!diags.empty())
-    throw InputError(std::move(diags));
+}
 
-  // Expansion: the first axis varies slowest.
+// Point p of the expansion: the first axis varies slowest.
+SweepPoint point_at(const Sweep& sw, std::size_t p) {
+  SweepPoint point;
+  point.index = static_cast<int>(p);
+  std::size_t rest = p;
+  std::vector<std::size_t> choice(sw.axes.size());
+  for (std::size_t a = sw.axes.size(); a-- > 0;) {
+    choice[a] = rest % sw.axes[a].values.size();
+    rest /= sw.axes[a].values.size();
+  }
+  for (std::size_t a = 0; a < sw.axes.size(); ++a) {
+    const auto& axis = sw.axes[a];
+    point.overrides.push_back({axis.key, axis.values[choice[a]], axis.positions[choice[a]]});
+    if (a > 0)
+      point.label += ", ";
+    point.label += axis.key;
+    point.label += '=';
+    point.label += axis.values[choice[a]];
+  }
+  return point;
+}
+
+void expand_points(Sweep& sw, const std::string& path, Diagnostics& diags) {
   constexpr std::size_t max_runs = 10000000;
   std::size_t count = 1;
   for (const auto& a : sw.axes) {
@@ -190,23 +203,7 @@ Sweep load_sweep(const std::string& path) {
       throw_input_error(SourcePos{path, 0, 0}, "axes", "", "more than 10,000,000 runs");
   }
   for (std::size_t p = 0; p < count; ++p) {
-    SweepPoint point;
-    point.index = static_cast<int>(p);
-    std::size_t rest = p;
-    std::vector<std::size_t> choice(sw.axes.size());
-    for (std::size_t a = sw.axes.size(); a-- > 0;) {
-      choice[a] = rest % sw.axes[a].values.size();
-      rest /= sw.axes[a].values.size();
-    }
-    for (std::size_t a = 0; a < sw.axes.size(); ++a) {
-      const auto& axis = sw.axes[a];
-      point.overrides.push_back({axis.key, axis.values[choice[a]], axis.positions[choice[a]]});
-      if (a > 0)
-        point.label += ", ";
-      point.label += axis.key;
-      point.label += '=';
-      point.label += axis.values[choice[a]];
-    }
+    SweepPoint point = point_at(sw, p);
     // Combinations can fail where single values did not (a capacity below a design load).
     try {
       load_scenario(sw.base, point.overrides);
@@ -217,16 +214,11 @@ Sweep load_sweep(const std::string& path) {
     }
     sw.points.push_back(point);
   }
-  if (!diags.empty())
-    throw InputError(std::move(diags));
-  for (const auto& point : sw.points)
-    for (int r = 0; r < sw.replications; ++r)
-      sw.runs.push_back(
-          {std::string("p").append(std::to_string(point.index)).append("-r").append(std::to_string(r)),
-           point.index, r, sweep_seed(sw.name, point.label, r)});
+}
 
-  // The identity covers the files' contents too: resuming after the base scenario or a platform
-  // changed would mix results of two different models.
+// The identity covers the files' contents too: resuming after the base scenario or a platform
+// changed would mix results of two different models.
+std::string fingerprint(const Sweep& sw) {
   std::string identity = sw.name + "\n" + sw.base + "\n" + std::to_string(sw.replications) + "\n" +
                          std::to_string(sw.duration_s) + "\n" + file_digest(sw.base) + "\n";
   std::set<std::string> platforms;
@@ -238,7 +230,46 @@ Sweep load_sweep(const std::string& path) {
     identity += platform + " " + file_digest(platform) + "\n";
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash_name(identity)));
-  sw.fingerprint = hex;
+  return hex;
+}
+
+} // namespace
+
+Sweep load_sweep(const std::string& path) {
+  Diagnostics diags;
+  Sweep sw;
+  sw.file = path;
+  const YAML::Node root = load_yaml_file(path, diags);
+  if (!diags.empty())
+    throw InputError(std::move(diags));
+  MapReader top(root, "", path, diags);
+  sw.name = top.string("name", Need::required).value_or("");
+  read_base(top, path, sw, diags);
+  sw.replications = static_cast<int>(top.integer("replications", Need::optional, 1, 1000000).value_or(1));
+  if (const YAML::Node y = top.node("years", Need::optional); y.IsDefined()) {
+    if (auto years = top.scalar_quantity(y, "years", units::Dimension::ratio, Range::positive)) {
+      sw.duration_s = *years * units::seconds_per_year;
+      if (sw.duration_s > max_duration_s)
+        diags.add(top.pos(y), "years", y.Scalar(), "at most 1000000 years per replication");
+    }
+  }
+  sw.metric = top.one_of("metric", sweep_metric_names(), Need::optional).value_or("it_downtime_min_per_year");
+  read_axes(top, sw, diags);
+  top.finish();
+  if (!diags.empty())
+    throw InputError(std::move(diags));
+  check_axis_values(sw, path, diags);
+  if (!diags.empty())
+    throw InputError(std::move(diags));
+  expand_points(sw, path, diags);
+  if (!diags.empty())
+    throw InputError(std::move(diags));
+  for (const auto& point : sw.points)
+    for (int r = 0; r < sw.replications; ++r)
+      sw.runs.push_back(
+          {std::string("p").append(std::to_string(point.index)).append("-r").append(std::to_string(r)),
+           point.index, r, sweep_seed(sw.name, point.label, r)});
+  sw.fingerprint = fingerprint(sw);
   return sw;
 }
 

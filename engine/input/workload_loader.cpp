@@ -11,6 +11,86 @@ using units::Dimension;
 
 namespace {
 
+void read_parallelism(MapReader& j, TrainingJobConfig& job) {
+  const YAML::Node p = j.node("parallelism", Need::optional, "a map with tensor and pipeline");
+  if (!p.IsDefined())
+    return;
+  MapReader pr(p, j.path("parallelism"), j.file(), j.diagnostics());
+  job.where_tensor = j.pos(p);
+  if (!pr.is_map())
+    return;
+  if (const YAML::Node t = pr.node("tensor", Need::optional); t.IsDefined())
+    job.where_tensor = pr.pos(t);
+  job.tensor = static_cast<int>(pr.integer("tensor", Need::optional, 1, 4096).value_or(1));
+  job.pipeline = static_cast<int>(pr.integer("pipeline", Need::optional, 1, 4096).value_or(1));
+  job.expert = static_cast<int>(pr.integer("expert", Need::optional, 1, 4096).value_or(1));
+  pr.finish();
+}
+
+void read_model(MapReader& j, TrainingJobConfig& job) {
+  const YAML::Node m = j.node("model", Need::required, "a map with parameters, layers and hidden");
+  if (!m.IsDefined())
+    return;
+  MapReader mr(m, j.path("model"), j.file(), j.diagnostics());
+  if (!mr.is_map())
+    return;
+  auto& model = job.model;
+  model.parameters = mr.quantity("parameters", Dimension::ratio, Need::required).value_or(0);
+  model.active_parameters = mr.quantity("active_parameters", Dimension::ratio, Need::optional).value_or(0);
+  model.layers = static_cast<int>(mr.integer("layers", Need::required, 1, 100000).value_or(1));
+  model.moe_layers = static_cast<int>(mr.integer("moe_layers", Need::optional, 1, 100000).value_or(0));
+  model.hidden = mr.quantity("hidden", Dimension::ratio, Need::required).value_or(0);
+  model.top_k = mr.quantity("top_k", Dimension::ratio, Need::optional).value_or(1);
+  model.expert_parameters =
+      mr.quantity("expert_parameters", Dimension::ratio, job.expert > 1 ? Need::required : Need::optional)
+          .value_or(0);
+  if (model.expert_parameters > model.parameters)
+    mr.diagnostics().add(mr.pos(mr.node("expert_parameters", Need::optional)), mr.path("expert_parameters"),
+                         "", "more expert parameters than parameters");
+  if (model.active_parameters > model.parameters)
+    mr.diagnostics().add(mr.pos(mr.node("active_parameters", Need::optional)), mr.path("active_parameters"),
+                         "", "more active parameters than parameters");
+  mr.finish();
+}
+
+void read_checkpoint(MapReader& j, TrainingJobConfig& job) {
+  const YAML::Node c =
+      j.node("checkpoint", Need::required, "a map with interval (a duration or auto) and write");
+  if (!c.IsDefined())
+    return;
+  MapReader cr(c, j.path("checkpoint"), j.file(), j.diagnostics());
+  if (!cr.is_map())
+    return;
+  const YAML::Node i = cr.node("interval", Need::required, "a duration, or auto (Daly's optimum)");
+  if (i.IsDefined() && !(i.IsScalar() && i.Scalar() == "auto"))
+    job.checkpoint_interval_s =
+        cr.scalar_quantity(i, cr.path("interval"), Dimension::time, Range::positive).value_or(0);
+  job.checkpoint_write_s =
+      cr.quantity("write", Dimension::time, Need::required, Range::non_negative).value_or(0);
+  if (job.checkpoint_interval_s == 0 && job.checkpoint_write_s == 0 && i.IsDefined() &&
+      cr.node("write", Need::optional).IsDefined())
+    cr.diagnostics().add(cr.pos(cr.node("write", Need::optional)), cr.path("write"), "0 s",
+                         "Daly's interval (auto) needs a checkpoint write time above zero; give one, or a "
+                         "fixed interval");
+  cr.finish();
+}
+
+// Restart: one duration, or its parts (detect the failure, reschedule, load the checkpoint).
+void read_restart(MapReader& j, TrainingJobConfig& job) {
+  const YAML::Node r =
+      j.node("restart", Need::required, "a duration, or a map with detect, reschedule and load");
+  if (!r.IsDefined())
+    return;
+  if (!r.IsMap()) {
+    job.restart_s = j.scalar_quantity(r, j.path("restart"), Dimension::time, Range::non_negative).value_or(0);
+    return;
+  }
+  MapReader rr(r, j.path("restart"), j.file(), j.diagnostics());
+  for (const char* part : {"detect", "reschedule", "load"})
+    job.restart_s += rr.quantity(part, Dimension::time, Need::required, Range::non_negative).value_or(0);
+  rr.finish();
+}
+
 void read_job(MapReader& w, TrainingJobConfig& job) {
   const YAML::Node node = w.node("job", Need::required, "a map describing the training job");
   if (!node.IsDefined())
@@ -26,43 +106,8 @@ void read_job(MapReader& w, TrainingJobConfig& job) {
       job.accelerators =
           static_cast<int>(j.scalar_integer(n, j.path("accelerators"), 1, 10000000).value_or(0));
   }
-  if (const YAML::Node p = j.node("parallelism", Need::optional, "a map with tensor and pipeline");
-      p.IsDefined()) {
-    MapReader pr(p, j.path("parallelism"), j.file(), j.diagnostics());
-    job.where_tensor = j.pos(p);
-    if (pr.is_map()) {
-      if (const YAML::Node t = pr.node("tensor", Need::optional); t.IsDefined())
-        job.where_tensor = pr.pos(t);
-      job.tensor = static_cast<int>(pr.integer("tensor", Need::optional, 1, 4096).value_or(1));
-      job.pipeline = static_cast<int>(pr.integer("pipeline", Need::optional, 1, 4096).value_or(1));
-      job.expert = static_cast<int>(pr.integer("expert", Need::optional, 1, 4096).value_or(1));
-      pr.finish();
-    }
-  }
-  if (const YAML::Node m = j.node("model", Need::required, "a map with parameters, layers and hidden");
-      m.IsDefined()) {
-    MapReader mr(m, j.path("model"), j.file(), j.diagnostics());
-    if (mr.is_map()) {
-      job.model.parameters = mr.quantity("parameters", Dimension::ratio, Need::required).value_or(0);
-      job.model.active_parameters =
-          mr.quantity("active_parameters", Dimension::ratio, Need::optional).value_or(0);
-      job.model.layers = static_cast<int>(mr.integer("layers", Need::required, 1, 100000).value_or(1));
-      job.model.moe_layers =
-          static_cast<int>(mr.integer("moe_layers", Need::optional, 1, 100000).value_or(0));
-      job.model.hidden = mr.quantity("hidden", Dimension::ratio, Need::required).value_or(0);
-      job.model.top_k = mr.quantity("top_k", Dimension::ratio, Need::optional).value_or(1);
-      job.model.expert_parameters =
-          mr.quantity("expert_parameters", Dimension::ratio, job.expert > 1 ? Need::required : Need::optional)
-              .value_or(0);
-      if (job.model.expert_parameters > job.model.parameters)
-        mr.diagnostics().add(mr.pos(mr.node("expert_parameters", Need::optional)),
-                             mr.path("expert_parameters"), "", "more expert parameters than parameters");
-      if (job.model.active_parameters > job.model.parameters)
-        mr.diagnostics().add(mr.pos(mr.node("active_parameters", Need::optional)),
-                             mr.path("active_parameters"), "", "more active parameters than parameters");
-      mr.finish();
-    }
-  }
+  read_parallelism(j, job);
+  read_model(j, job);
   job.tokens_per_step = j.quantity("tokens_per_step", Dimension::ratio, Need::required).value_or(0);
   job.spares = static_cast<int>(j.integer("spares", Need::optional, 0, 10000000).value_or(-1));
   job.microbatches = static_cast<int>(j.integer("microbatches", Need::optional, 1, 100000).value_or(1));
@@ -72,49 +117,70 @@ void read_job(MapReader& w, TrainingJobConfig& job) {
     j.diagnostics().add(j.pos(n), j.path("kernel_efficiency"), n.Scalar(),
                         "a fraction of peak, at most 100 %");
   }
-  if (const YAML::Node c =
-          j.node("checkpoint", Need::required, "a map with interval (a duration or auto) and write");
-      c.IsDefined()) {
-    MapReader cr(c, j.path("checkpoint"), j.file(), j.diagnostics());
-    if (cr.is_map()) {
-      const YAML::Node i = cr.node("interval", Need::required, "a duration, or auto (Daly's optimum)");
-      if (i.IsDefined() && !(i.IsScalar() && i.Scalar() == "auto"))
-        job.checkpoint_interval_s =
-            cr.scalar_quantity(i, cr.path("interval"), Dimension::time, Range::positive).value_or(0);
-      job.checkpoint_write_s =
-          cr.quantity("write", Dimension::time, Need::required, Range::non_negative).value_or(0);
-      if (job.checkpoint_interval_s == 0 && job.checkpoint_write_s == 0 && i.IsDefined() &&
-          cr.node("write", Need::optional).IsDefined())
-        cr.diagnostics().add(
-            cr.pos(cr.node("write", Need::optional)), cr.path("write"), "0 s",
-            "Daly's interval (auto) needs a checkpoint write time above zero; give one, or a "
-            "fixed interval");
-      cr.finish();
-    }
-  }
-  // Restart: one duration, or its parts (detect the failure, reschedule, load the checkpoint).
-  if (const YAML::Node r =
-          j.node("restart", Need::required, "a duration, or a map with detect, reschedule and load");
-      r.IsDefined()) {
-    if (r.IsMap()) {
-      MapReader rr(r, j.path("restart"), j.file(), j.diagnostics());
-      for (const char* part : {"detect", "reschedule", "load"})
-        job.restart_s += rr.quantity(part, Dimension::time, Need::required, Range::non_negative).value_or(0);
-      rr.finish();
-    } else {
-      job.restart_s =
-          j.scalar_quantity(r, j.path("restart"), Dimension::time, Range::non_negative).value_or(0);
-    }
-  }
+  read_checkpoint(j, job);
+  read_restart(j, job);
   j.finish();
+}
+
+// One class's settings under `failures.classes.<name>`: rate, repair and blast radius.
+void read_class_settings(MapReader& c, workload::FailureClass& fc) {
+  fc.rate_per_component_h = c.quantity("rate", Dimension::rate, Need::optional, Range::non_negative)
+                                .value_or(fc.rate_per_component_h * 1.0 / 3600) *
+                            3600;
+  fc.repair_s =
+      c.quantity("repair", Dimension::time, Need::optional, Range::non_negative).value_or(fc.repair_s);
+  const YAML::Node td = c.node("takes_down", Need::optional);
+  if (const auto t = c.one_of("takes_down", {"job", "accelerator", "host", "rack", "pod"}, Need::optional))
+    fc.takes_down = *t == "job"           ? workload::BlastRadius::job
+                    : *t == "accelerator" ? workload::BlastRadius::accelerator
+                    : *t == "host"        ? workload::BlastRadius::host
+                    : *t == "rack"        ? workload::BlastRadius::rack
+                                          : workload::BlastRadius::pod;
+  // Software failures stop the job and take no hardware; hardware failures take hardware (a
+  // failure anywhere in the cluster must not stop the job unless its blast radius holds it).
+  const bool software = fc.per == workload::FailsPer::job_accelerator;
+  if (td.IsDefined() && software != (fc.takes_down == workload::BlastRadius::job))
+    c.diagnostics().add(c.pos(td), c.path("takes_down"), td.Scalar(),
+                        software ? "a software failure takes down only the job ('job')"
+                                 : "a hardware failure takes down an accelerator, host, rack or pod, "
+                                   "not only the job");
+  c.finish();
+}
+
+void read_classes(MapReader& r, FailuresConfig& f) {
+  const YAML::Node classes = r.node("classes", Need::optional, "a map of class name to its settings");
+  if (!classes.IsDefined())
+    return;
+  if (!classes.IsMap()) {
+    r.diagnostics().add(r.pos(classes), r.path("classes"), "", "expected a map of class name to settings");
+    return;
+  }
+  std::vector<std::string> names;
+  for (const auto& c : f.classes)
+    names.push_back(c.name);
+  MapReader cs(classes, r.path("classes"), r.file(), r.diagnostics());
+  for (auto it = classes.begin(); it != classes.end(); ++it) {
+    const std::string name = it->first.Scalar();
+    const auto k = std::find(names.begin(), names.end(), name);
+    const YAML::Node settings = cs.node(name, Need::optional);
+    if (k == names.end()) {
+      const std::string guess = closest_match(name, names);
+      cs.diagnostics().add(cs.pos(settings), cs.path(name), "",
+                           "not a failure class; the classes are: " + join_words(names) +
+                               (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+      continue;
+    }
+    MapReader c(settings, cs.path(name), cs.file(), cs.diagnostics());
+    if (c.is_map())
+      read_class_settings(c, f.classes[k - names.begin()]);
+  }
 }
 
 void read_failures(MapReader& w, FailuresConfig& f) {
   const YAML::Node node =
       w.node("failures", Need::optional, "none, or a map with hardware_repair and classes");
-  std::vector<workload::FailureClass> defaults = workload::default_failure_classes(f.hardware_repair_s);
   if (!node.IsDefined()) {
-    f.classes = defaults;
+    f.classes = workload::default_failure_classes(f.hardware_repair_s);
     return;
   }
   if (node.IsScalar() && node.Scalar() == "none") {
@@ -131,55 +197,7 @@ void read_failures(MapReader& w, FailuresConfig& f) {
   if (r.one_of("rates", {"llama3", "none"}, Need::optional).value_or("llama3") == "none")
     for (auto& c : f.classes)
       c.rate_per_component_h = 0;
-  std::vector<std::string> names;
-  for (const auto& c : f.classes)
-    names.push_back(c.name);
-  if (const YAML::Node classes = r.node("classes", Need::optional, "a map of class name to its settings");
-      classes.IsDefined()) {
-    if (!classes.IsMap()) {
-      r.diagnostics().add(r.pos(classes), r.path("classes"), "", "expected a map of class name to settings");
-    } else {
-      MapReader cs(classes, r.path("classes"), r.file(), r.diagnostics());
-      for (auto it = classes.begin(); it != classes.end(); ++it) {
-        const std::string name = it->first.Scalar();
-        const auto k = std::find(names.begin(), names.end(), name);
-        const YAML::Node settings = cs.node(name, Need::optional);
-        if (k == names.end()) {
-          const std::string guess = closest_match(name, names);
-          cs.diagnostics().add(cs.pos(settings), cs.path(name), "",
-                               "not a failure class; the classes are: " + join_words(names) +
-                                   (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
-          continue;
-        }
-        workload::FailureClass& fc = f.classes[k - names.begin()];
-        MapReader c(settings, cs.path(name), cs.file(), cs.diagnostics());
-        if (!c.is_map())
-          continue;
-        fc.rate_per_component_h = c.quantity("rate", Dimension::rate, Need::optional, Range::non_negative)
-                                      .value_or(fc.rate_per_component_h * 1.0 / 3600) *
-                                  3600;
-        fc.repair_s =
-            c.quantity("repair", Dimension::time, Need::optional, Range::non_negative).value_or(fc.repair_s);
-        const YAML::Node td = c.node("takes_down", Need::optional);
-        if (const auto t =
-                c.one_of("takes_down", {"job", "accelerator", "host", "rack", "pod"}, Need::optional))
-          fc.takes_down = *t == "job"           ? workload::BlastRadius::job
-                          : *t == "accelerator" ? workload::BlastRadius::accelerator
-                          : *t == "host"        ? workload::BlastRadius::host
-                          : *t == "rack"        ? workload::BlastRadius::rack
-                                                : workload::BlastRadius::pod;
-        // Software failures stop the job and take no hardware; hardware failures take hardware (a
-        // failure anywhere in the cluster must not stop the job unless its blast radius holds it).
-        const bool software = fc.per == workload::FailsPer::job_accelerator;
-        if (td.IsDefined() && software != (fc.takes_down == workload::BlastRadius::job))
-          c.diagnostics().add(c.pos(td), c.path("takes_down"), td.Scalar(),
-                              software ? "a software failure takes down only the job ('job')"
-                                       : "a hardware failure takes down an accelerator, host, rack or pod, "
-                                         "not only the job");
-        c.finish();
-      }
-    }
-  }
+  read_classes(r, f);
   r.finish();
 }
 

@@ -45,6 +45,47 @@ std::string property(const sg4::Host* h, const char* key) {
   return v != nullptr ? v : h->get_name();
 }
 
+// The platform's hosts as the failure model sees them: each accelerator's tray, rack and pod.
+workload::Topology topology_of(const std::vector<sg4::Host*>& accelerators) {
+  workload::Topology topo;
+  std::map<std::string, int> trays, racks, pods;
+  auto index = [](std::map<std::string, int>& m, const std::string& key) {
+    return m.emplace(key, static_cast<int>(m.size())).first->second;
+  };
+  for (const auto* h : accelerators) {
+    topo.host_of.push_back(index(trays, property(h, "tray")));
+    topo.rack_of.push_back(index(racks, property(h, "rack")));
+    topo.pod_of.push_back(index(pods, property(h, "pod")));
+  }
+  topo.hosts = static_cast<int>(trays.size());
+  topo.racks = static_cast<int>(racks.size());
+  topo.pods = static_cast<int>(pods.size());
+  return topo;
+}
+
+// The job fits the platform beside the inference replicas, and its parallelism divides it.
+void check_job_fits(const TrainingJobConfig& c, int job_size, int n, int serving, int domain,
+                    Diagnostics& diags) {
+  if (job_size <= 0)
+    diags.add(c.where_accelerators, "workload.job.accelerators", "all",
+              "no accelerator is left for the job: the inference replicas take all " + std::to_string(n));
+  else if (job_size + serving > n)
+    diags.add(c.where_accelerators, "workload.job.accelerators", std::to_string(job_size),
+              "the platform has " + std::to_string(n) + " accelerators" +
+                  (serving > 0 ? ", " + std::to_string(serving) + " of them serving inference" : ""));
+  else if (job_size % (c.tensor * c.pipeline) != 0)
+    diags.add(c.where_tensor, "workload.job.parallelism", "",
+              "tensor x pipeline (" + std::to_string(c.tensor * c.pipeline) + ") must divide the job's " +
+                  std::to_string(job_size) + " accelerators");
+  else if ((job_size / (c.tensor * c.pipeline)) % c.expert != 0)
+    diags.add(c.where_tensor, "workload.job.parallelism.expert", std::to_string(c.expert),
+              "expert parallelism must divide the data-parallel size (" +
+                  std::to_string(job_size / (c.tensor * c.pipeline)) + ")");
+  else if (domain % c.tensor != 0)
+    diags.add(c.where_tensor, "workload.job.parallelism.tensor", std::to_string(c.tensor),
+              "a tensor-parallel group must fit whole in a scale-up domain of " + std::to_string(domain));
+}
+
 } // namespace
 
 AiRun::AiRun(const Scenario& scenario, sg4::Engine& engine, std::vector<sg4::Host*> accelerators)
@@ -56,19 +97,7 @@ AiRun::AiRun(const Scenario& scenario, sg4::Engine& engine, std::vector<sg4::Hos
       return natural_less(pa, pb);
     return natural_less(a->get_name(), b->get_name());
   });
-  workload::Topology topo;
-  std::map<std::string, int> trays, racks, pods;
-  auto index = [](std::map<std::string, int>& m, const std::string& key) {
-    return m.emplace(key, static_cast<int>(m.size())).first->second;
-  };
-  for (const auto* h : accelerators_) {
-    topo.host_of.push_back(index(trays, property(h, "tray")));
-    topo.rack_of.push_back(index(racks, property(h, "rack")));
-    topo.pod_of.push_back(index(pods, property(h, "pod")));
-  }
-  topo.hosts = static_cast<int>(trays.size());
-  topo.racks = static_cast<int>(racks.size());
-  topo.pods = static_cast<int>(pods.size());
+  const workload::Topology topo = topology_of(accelerators_);
   const int n = topo.accelerators();
   const int domain = static_cast<int>(std::count(topo.pod_of.begin(), topo.pod_of.end(), 0));
 
@@ -92,24 +121,7 @@ AiRun::AiRun(const Scenario& scenario, sg4::Engine& engine, std::vector<sg4::Hos
   if (w.job) {
     const TrainingJobConfig& c = *w.job;
     job_size_ = c.accelerators > 0 ? c.accelerators : n - serving;
-    if (job_size_ <= 0)
-      diags.add(c.where_accelerators, "workload.job.accelerators", "all",
-                "no accelerator is left for the job: the inference replicas take all " + std::to_string(n));
-    else if (job_size_ + serving > n)
-      diags.add(c.where_accelerators, "workload.job.accelerators", std::to_string(job_size_),
-                "the platform has " + std::to_string(n) + " accelerators" +
-                    (serving > 0 ? ", " + std::to_string(serving) + " of them serving inference" : ""));
-    else if (job_size_ % (c.tensor * c.pipeline) != 0)
-      diags.add(c.where_tensor, "workload.job.parallelism", "",
-                "tensor x pipeline (" + std::to_string(c.tensor * c.pipeline) + ") must divide the job's " +
-                    std::to_string(job_size_) + " accelerators");
-    else if ((job_size_ / (c.tensor * c.pipeline)) % c.expert != 0)
-      diags.add(c.where_tensor, "workload.job.parallelism.expert", std::to_string(c.expert),
-                "expert parallelism must divide the data-parallel size (" +
-                    std::to_string(job_size_ / (c.tensor * c.pipeline)) + ")");
-    else if (domain % c.tensor != 0)
-      diags.add(c.where_tensor, "workload.job.parallelism.tensor", std::to_string(c.tensor),
-                "a tensor-parallel group must fit whole in a scale-up domain of " + std::to_string(domain));
+    check_job_fits(c, job_size_, n, serving, domain, diags);
   }
   if (!diags.empty())
     throw InputError(std::move(diags));

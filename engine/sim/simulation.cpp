@@ -172,6 +172,78 @@ private:
 
 } // namespace
 
+namespace {
+
+std::unique_ptr<AiRun> start_workload(const Scenario& scenario, sg4::Engine& engine,
+                                      const std::vector<sg4::Host*>& accelerators) {
+  if (scenario.workload.kind == "full_load")
+    workload::start_full_load(accelerators, scenario.duration_s);
+  else if (scenario.workload.ai())
+    return std::make_unique<AiRun>(scenario, engine, accelerators);
+  else if (scenario.workload.kind != "idle")
+    throw std::logic_error("workload kind '" + scenario.workload.kind +
+                           "' passed validation but has no model");
+  return nullptr;
+}
+
+// The facility's model and the clock that binds it to SimGrid's.
+struct FacilityRun {
+  std::unique_ptr<power::PowerGraph> graph;
+  std::unique_ptr<power::Facility> facility;
+  std::shared_ptr<FacilityClock> clock;
+  std::vector<std::vector<sg4::Host*>> hosts_of_load;
+};
+
+FacilityRun start_facility(const Scenario& scenario, sg4::Engine& engine,
+                           std::vector<std::vector<sg4::Host*>> hosts, AiRun* ai, TimelineWriter* timeline) {
+  FacilityRun run;
+  std::vector<power::GraphProblem> problems;
+  run.graph = std::make_unique<power::PowerGraph>(power::PowerGraph::build(scenario.facility, problems));
+  if (!problems.empty())
+    throw std::logic_error("facility passed validation but its graph has problems");
+  run.facility =
+      std::make_unique<power::Facility>(scenario.facility, *run.graph, scenario.seed, scenario.faults);
+  run.hosts_of_load = hosts;
+  run.clock = std::make_shared<FacilityClock>(*run.facility, scenario.duration_s, std::move(hosts));
+  if (scenario.workload.it_power == "hosts")
+    run.clock->use_host_power();
+  if (timeline) // from the state at time 0, the hosts' power read
+    run.clock->on_start = [timeline, f = run.facility.get()] {
+      f->on_timeline = [timeline](const power::TimelineRow& row) { timeline->add(row); };
+      f->start_timeline();
+    };
+  if (ai)
+    ai->attach(*run.clock, run.hosts_of_load);
+  if (scenario.workload.kind != "idle") { // hosts back on compute again (and draw full power)
+    const double end = scenario.duration_s;
+    run.clock->on_hosts_on = [end, ai](const std::vector<sg4::Host*>& hosts) {
+      if (ai && !ai->hosts_on(hosts))
+        return;
+      workload::start_rack_full_load(hosts, end);
+    };
+  }
+  engine.add_model(run.clock, {});
+  return run;
+}
+
+RunResult platform_result(const Scenario& scenario, const std::vector<sg4::Host*>& accelerators) {
+  RunResult r;
+  r.scenario_file = scenario.file;
+  r.scenario_name = scenario.name;
+  r.platform_file = scenario.platform_path;
+  r.seed = scenario.seed;
+  r.accelerators = accelerators.size();
+  r.simulated_time_s = sg4::Engine::get_clock();
+  double energy_j = 0;
+  for (const auto* h : accelerators)
+    energy_j += sg_host_get_consumed_energy(h);
+  r.it_energy_kwh = energy_j / units::joules_per_kwh;
+  r.mean_it_power_kw = r.simulated_time_s > 0 ? energy_j / r.simulated_time_s / 1e3 : 0.0;
+  return r;
+}
+
+} // namespace
+
 RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   auto engine = load_simgrid_platform(scenario.platform_path);
   std::vector<sg4::Host*> accelerators =
@@ -185,48 +257,15 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   if (options.on_platform_loaded)
     options.on_platform_loaded();
 
-  std::unique_ptr<AiRun> ai;
-  if (scenario.workload.kind == "full_load")
-    workload::start_full_load(accelerators, scenario.duration_s);
-  else if (scenario.workload.ai())
-    ai = std::make_unique<AiRun>(scenario, *engine, accelerators);
-  else if (scenario.workload.kind != "idle")
-    throw std::logic_error("workload kind '" + scenario.workload.kind +
-                           "' passed validation but has no model");
-
+  std::unique_ptr<AiRun> ai = start_workload(scenario, *engine, accelerators);
   TimelineWriter timeline;
-  if (ai && !options.timeline_csv.empty())
+  const bool with_timeline = !options.timeline_csv.empty();
+  if (ai && with_timeline)
     ai->set_timeline([&timeline](const power::TimelineRow& row) { timeline.add(row); });
-  std::unique_ptr<power::PowerGraph> graph;
-  std::unique_ptr<power::Facility> facility;
-  std::shared_ptr<FacilityClock> clock;
-  std::vector<std::vector<sg4::Host*>> clock_hosts;
+  FacilityRun f;
   if (!scenario.facility.empty()) {
-    std::vector<power::GraphProblem> problems;
-    graph = std::make_unique<power::PowerGraph>(power::PowerGraph::build(scenario.facility, problems));
-    if (!problems.empty())
-      throw std::logic_error("facility passed validation but its graph has problems");
-    facility = std::make_unique<power::Facility>(scenario.facility, *graph, scenario.seed, scenario.faults);
-    clock_hosts = hosts_of_load;
-    clock = std::make_shared<FacilityClock>(*facility, scenario.duration_s, std::move(hosts_of_load));
-    if (scenario.workload.it_power == "hosts")
-      clock->use_host_power();
-    if (!options.timeline_csv.empty()) // from the state at time 0, the hosts' power read
-      clock->on_start = [&timeline, f = facility.get()] {
-        f->on_timeline = [&timeline](const power::TimelineRow& row) { timeline.add(row); };
-        f->start_timeline();
-      };
-    if (ai)
-      ai->attach(*clock, clock_hosts);
-    if (scenario.workload.kind != "idle") { // hosts back on compute again (and draw full power)
-      const double end = scenario.duration_s;
-      clock->on_hosts_on = [end, ai = ai.get()](const std::vector<sg4::Host*>& hosts) {
-        if (ai && !ai->hosts_on(hosts))
-          return;
-        workload::start_rack_full_load(hosts, end);
-      };
-    }
-    engine->add_model(clock, {});
+    f = start_facility(scenario, *engine, std::move(hosts_of_load), ai.get(),
+                       with_timeline ? &timeline : nullptr);
   } else if (scenario.workload.kind == "idle" || ai) {
     // Nothing else moves the clock: one actor sleeps through the run.
     const double duration = scenario.duration_s;
@@ -236,27 +275,17 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   if (ai)
     ai->begin();
   engine->run();
-  if (facility && !clock->finished())
-    facility->finish(scenario.duration_s);
+  if (f.facility && !f.clock->finished())
+    f.facility->finish(scenario.duration_s);
 
-  RunResult r;
-  r.scenario_file = scenario.file;
-  r.scenario_name = scenario.name;
-  r.platform_file = scenario.platform_path;
-  r.seed = scenario.seed;
-  r.accelerators = accelerators.size();
-  r.simulated_time_s = sg4::Engine::get_clock();
-  double energy_j = 0;
-  for (const auto* h : accelerators)
-    energy_j += sg_host_get_consumed_energy(h);
-  r.it_energy_kwh = energy_j / units::joules_per_kwh;
-  r.mean_it_power_kw = r.simulated_time_s > 0 ? energy_j / r.simulated_time_s / 1e3 : 0.0;
-  if (facility)
-    r.facility = facility_result(*facility, scenario.duration_s, clock_hosts);
-  if ((facility || ai) && !options.timeline_csv.empty())
+  RunResult r = platform_result(scenario, accelerators);
+  if (f.facility)
+    r.facility = facility_result(*f.facility, scenario.duration_s, f.hosts_of_load);
+  if ((f.facility || ai) && with_timeline)
     timeline.write(options.timeline_csv);
   if (ai) // energy per token: what the facility supplied, or the IT energy without a facility
-    r.ai = ai->result(scenario.duration_s, facility ? facility->energy().supplied_kwh() : r.it_energy_kwh);
+    r.ai =
+        ai->result(scenario.duration_s, f.facility ? f.facility->energy().supplied_kwh() : r.it_energy_kwh);
   return r;
 }
 

@@ -53,59 +53,69 @@ std::vector<std::size_t> pending_runs(const Sweep& sweep, ResultsDb& db) {
   return pending;
 }
 
+namespace {
+
+// A run in a child process, whose framed answer comes back through a pipe.
+struct Child {
+  pid_t pid;
+  int fd;
+  std::size_t run;
+  std::string answer;
+  std::chrono::steady_clock::time_point start;
+};
+
+Child fork_run(const Sweep& sweep, std::size_t run) {
+  int fds[2];
+  if (pipe(fds) != 0)
+    throw std::runtime_error("pipe() failed");
+  std::fflush(nullptr);
+  const pid_t pid = fork();
+  if (pid < 0)
+    throw std::runtime_error("fork() failed");
+  if (pid == 0) {
+    close(fds[0]);
+    write_all(fds[1], run_framed(sweep, sweep.runs[run]));
+    std::_Exit(0);
+  }
+  close(fds[1]);
+  return {pid, fds[0], run, {}, std::chrono::steady_clock::now()};
+}
+
+// Reads what a child wrote; at its end, reaps it and stores its answer. True once it is done.
+bool collect(Child& c, const Sweep& sweep, ResultsDb& db, BatchProgress& progress, long& failed) {
+  char buf[65536];
+  const ssize_t n = read(c.fd, buf, sizeof buf);
+  if (n > 0) {
+    c.answer.append(buf, static_cast<std::size_t>(n));
+    return false;
+  }
+  close(c.fd);
+  int status = 0;
+  waitpid(c.pid, &status, 0);
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - c.start).count();
+  if (!store_answer(sweep, sweep.runs[c.run], c.answer, wall, db, progress))
+    ++failed;
+  return true;
+}
+
+} // namespace
+
 long run_local(const Sweep& sweep, int jobs, ResultsDb& db, const std::vector<std::size_t>& pending,
                BatchProgress& progress) {
-  struct Child {
-    pid_t pid;
-    int fd;
-    std::size_t run;
-    std::string answer;
-    std::chrono::steady_clock::time_point start;
-  };
   std::vector<Child> children;
   std::size_t next = 0;
   long failed = 0;
   while (next < pending.size() || !children.empty()) {
-    while (static_cast<int>(children.size()) < jobs && next < pending.size()) {
-      const std::size_t run = pending[next++];
-      int fds[2];
-      if (pipe(fds) != 0)
-        throw std::runtime_error("pipe() failed");
-      std::fflush(nullptr);
-      const pid_t pid = fork();
-      if (pid < 0)
-        throw std::runtime_error("fork() failed");
-      if (pid == 0) {
-        close(fds[0]);
-        write_all(fds[1], run_framed(sweep, sweep.runs[run]));
-        std::_Exit(0);
-      }
-      close(fds[1]);
-      children.push_back({pid, fds[0], run, {}, std::chrono::steady_clock::now()});
-    }
+    while (static_cast<int>(children.size()) < jobs && next < pending.size())
+      children.push_back(fork_run(sweep, pending[next++]));
     std::vector<pollfd> polls;
     for (const auto& c : children)
       polls.push_back({c.fd, POLLIN, 0});
     if (poll(polls.data(), polls.size(), -1) < 0)
       continue; // interrupted: poll again
-    for (std::size_t i = children.size(); i-- > 0;) {
-      if (polls[i].revents == 0)
-        continue;
-      Child& c = children[i];
-      char buf[65536];
-      const ssize_t n = read(c.fd, buf, sizeof buf);
-      if (n > 0) {
-        c.answer.append(buf, static_cast<std::size_t>(n));
-        continue;
-      }
-      close(c.fd);
-      int status = 0;
-      waitpid(c.pid, &status, 0);
-      const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - c.start).count();
-      if (!store_answer(sweep, sweep.runs[c.run], c.answer, wall, db, progress))
-        ++failed;
-      children.erase(children.begin() + static_cast<std::ptrdiff_t>(i));
-    }
+    for (std::size_t i = children.size(); i-- > 0;)
+      if (polls[i].revents != 0 && collect(children[i], sweep, db, progress, failed))
+        children.erase(children.begin() + static_cast<std::ptrdiff_t>(i));
   }
   return failed;
 }

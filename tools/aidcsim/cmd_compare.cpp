@@ -110,6 +110,15 @@ std::string ratio(const Row& r) {
   return buf;
 }
 
+// The job's size on B: the same accelerator count, or the count with the same BF16 compute,
+// rounded to whole tensor x pipeline groups.
+int matched_job_size(const TrainingJobConfig& job, const std::string& match, double flops_a, double flops_b) {
+  if (match != "compute")
+    return job.accelerators;
+  const int group = job.tensor * job.pipeline;
+  return std::max(group, static_cast<int>(std::lround(job.accelerators * flops_a / flops_b / group)) * group);
+}
+
 } // namespace
 
 int scenario_compare_command(const ScenarioCompareArgs& args) {
@@ -137,8 +146,6 @@ int scenario_compare_command(const ScenarioCompareArgs& args) {
     a = load_scenario(args.scenario, oa);
     auto ob = common;
     ob.push_back({"platform", abs(pb), cli});
-    // The job on B: the same accelerator count, or the count with the same BF16 compute, rounded
-    // to whole tensor x pipeline groups.
     if (a.workload.job) {
       const TrainingJobConfig& job = *a.workload.job;
       if (job.accelerators <= 0) {
@@ -148,13 +155,8 @@ int scenario_compare_command(const ScenarioCompareArgs& args) {
                      "not 'all')\n";
         return exit_bad_input;
       }
-      int nb = job.accelerators;
-      if (args.match == "compute") {
-        const int group = job.tensor * job.pipeline;
-        nb = std::max(group,
-                      static_cast<int>(std::lround(job.accelerators * flops_a / flops_b / group)) * group);
-      }
-      ob.push_back({"workload.job.accelerators", std::to_string(nb), cli});
+      ob.push_back({"workload.job.accelerators",
+                    std::to_string(matched_job_size(job, args.match, flops_a, flops_b)), cli});
     }
     b = load_scenario(args.scenario, ob);
   } catch (const InputError& e) {

@@ -160,6 +160,39 @@ std::optional<json> run_scenario_in_child(const Scenario& scenario, RunOptions o
   return std::nullopt;
 }
 
+namespace {
+
+// --seed, --duration and --years over the scenario's own; false (after the message) when bad.
+bool apply_run_options(const RunArgs& args, Scenario& scenario) {
+  if (args.seed) {
+    const auto seed = parse_whole(*args.seed);
+    if (!seed) {
+      std::cerr << "aidcsim run: --seed '" << *args.seed << "': expected a whole number from 0 to "
+                << max_seed << "\n";
+      return false;
+    }
+    scenario.seed = static_cast<std::uint64_t>(*seed);
+  }
+  if (args.duration && args.years) {
+    std::cerr << "aidcsim run: give --duration or --years, not both\n";
+    return false;
+  }
+  if (!args.duration && !args.years)
+    return true;
+  const units::ParseResult d = args.duration ? units::parse(*args.duration, units::Dimension::time)
+                                             : units::parse(*args.years + " y", units::Dimension::time);
+  if (!d.value || *d.value < min_duration_s || *d.value > max_duration_s) {
+    std::cerr << "aidcsim run: "
+              << (args.duration ? "--duration '" + *args.duration : "--years '" + *args.years)
+              << "': " << (d.value ? "must be from 1 us to 1000000 y" : d.error) << "\n";
+    return false;
+  }
+  scenario.duration_s = *d.value;
+  return true;
+}
+
+} // namespace
+
 int run_command(const RunArgs& args) {
   Scenario scenario;
   try {
@@ -168,30 +201,8 @@ int run_command(const RunArgs& args) {
     std::cerr << e.what();
     return exit_bad_input;
   }
-  if (args.seed) {
-    const auto seed = parse_whole(*args.seed);
-    if (!seed) {
-      std::cerr << "aidcsim run: --seed '" << *args.seed << "': expected a whole number from 0 to "
-                << max_seed << "\n";
-      return exit_bad_input;
-    }
-    scenario.seed = static_cast<std::uint64_t>(*seed);
-  }
-  if (args.duration && args.years) {
-    std::cerr << "aidcsim run: give --duration or --years, not both\n";
+  if (!apply_run_options(args, scenario))
     return exit_bad_input;
-  }
-  if (args.duration || args.years) {
-    const units::ParseResult d = args.duration ? units::parse(*args.duration, units::Dimension::time)
-                                               : units::parse(*args.years + " y", units::Dimension::time);
-    if (!d.value || *d.value < min_duration_s || *d.value > max_duration_s) {
-      std::cerr << "aidcsim run: "
-                << (args.duration ? "--duration '" + *args.duration : "--years '" + *args.years)
-                << "': " << (d.value ? "must be from 1 us to 1000000 y" : d.error) << "\n";
-      return exit_bad_input;
-    }
-    scenario.duration_s = *d.value;
-  }
 
   RunOptions options;
   if (!args.out_dir.empty() && (!scenario.facility.empty() || scenario.workload.ai()))
