@@ -4,6 +4,7 @@
 #include "engine/base/text_distance.hpp"
 #include "engine/base/units.hpp"
 #include "engine/input/yaml_reader.hpp"
+#include "models/power/facility_metrics.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -65,15 +66,18 @@ std::string file_digest(const std::string& path) {
 } // namespace
 
 const std::vector<std::string>& sweep_metric_names() {
-  static const std::vector<std::string> names{
-      "it_energy_kwh", "mean_it_power_kw", "power_availability", "it_downtime_min",
-      "it_downtime_min_per_year", "it_service_downtime_min_per_year", "unserved_it_energy_kwh",
-      "min_ups_state_of_charge", "genset_run_hours", "genset_starts", "fuel_used_tank_hours",
-      "utility_outages", "genset_load_refusals", "capacity_sheds",
-      // AI workload runs (flattened from the run's "workload" section)
-      "training.training_goodput", "training.job_availability", "training.tokens_trained",
-      "training.effective_tokens_per_s", "training.energy_per_million_tokens_kwh",
-      "inference.served_fraction", "inference.below_slo_min"};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> n{"it_energy_kwh", "mean_it_power_kw"};
+    for (const auto& m : power::facility_metrics()) // the facility's headlines, from its metric table
+      if (m.sweep)
+        n.emplace_back(m.key);
+    // AI workload runs (flattened from the run's "workload" section)
+    for (const char* w : {"training.training_goodput", "training.job_availability", "training.tokens_trained",
+                          "training.effective_tokens_per_s", "training.energy_per_million_tokens_kwh",
+                          "inference.served_fraction", "inference.below_slo_min"})
+      n.emplace_back(w);
+    return n;
+  }();
   return names;
 }
 

@@ -51,79 +51,17 @@ std::vector<std::vector<sg4::Host*>> hosts_of_loads(const Scenario& s, const std
 
 FacilityResult facility_result(const power::Facility& f, double duration_s,
                                const std::vector<std::vector<sg4::Host*>>& hosts_of_load) {
+  power::RunContext context{duration_s, {}};
+  for (const auto& hosts : hosts_of_load)
+    context.chips_of_load.push_back(static_cast<double>(hosts.size()));
+  context.chips_of_load.resize(f.spec().loads.size(), 0.0);
   FacilityResult r;
   r.present = true;
-  r.simulated_years = duration_s / units::seconds_per_year;
-  r.events = f.events();
-  double unpowered = 0, service = 0;
-  int it = 0;
-  for (std::size_t l = 0; l < f.spec().loads.size(); ++l) {
-    if (!f.spec().loads[l].it())
-      continue;
-    ++it;
-    const auto& m = f.load_metrics()[l];
-    unpowered += m.unpowered_s;
-    service += m.service_down_s;
-    r.unserved_it_energy_kwh += m.unserved_kwh;
-  }
-  if (it > 0 && duration_s > 0) {
-    r.power_availability = 1.0 - unpowered / (it * duration_s);
-    r.it_downtime_min = unpowered / it / 60.0;
-    r.it_service_downtime_min = service / it / 60.0;
-    r.it_downtime_min_per_year = unpowered / it / 60.0 / r.simulated_years;
-    r.it_service_downtime_min_per_year = service / it / 60.0 / r.simulated_years;
-  }
-  const auto& y = f.yearly_it_downtime_min();
-  r.simulated_whole_years = y.years;
-  if (y.years >= 2) {
-    const double mean = y.sum / y.years;
-    const double var = std::max(0.0, (y.sum_squares - y.years * mean * mean) / (y.years - 1));
-    r.it_downtime_standard_error_min_per_year = std::sqrt(var / y.years);
-  }
-  for (const auto* feed : f.feeds())
-    r.utility_outages += feed->outages();
-  r.outcomes = f.outcomes();
-  r.min_ups_state_of_charge = f.min_ups_state_of_charge();
-  const power::FacilityEnergy& e = f.energy();
-  r.source_energy_kwh = e.source_kwh;
-  r.storage_drawdown_kwh = e.storage_drawdown_kwh;
-  r.it_facility_energy_kwh = e.it_kwh;
-  r.cooling_energy_kwh = e.cooling_kwh;
-  r.conversion_losses_kwh = e.supplied_kwh() - e.it_kwh - e.cooling_kwh;
-  if (std::fabs(r.conversion_losses_kwh) <= 1e-9 * e.supplied_kwh())
-    r.conversion_losses_kwh = 0.0; // a lossless chain: drop the rounding residue
-  r.pue = e.pue();
-  r.cooling_loops = static_cast<long>(f.cooling_loops().size());
-  for (std::size_t i = 0; i < f.cooling_loops().size(); ++i) {
-    const auto& m = f.cooling_metrics()[i];
-    const int rack = f.cooled_rack(i);
-    const double chips = static_cast<double>(hosts_of_load[rack].size());
-    r.throttle_events += m.throttle_events;
-    r.thermal_shutdowns += m.shutdown_events;
-    r.throttled_rack_min += m.throttled_s / 60.0;
-    r.throttled_accelerator_hours += chips * m.throttled_s / 3600.0;
-    r.shutdown_accelerator_hours += chips * m.shutdown_s / 3600.0;
-    r.peak_chip_c = std::max(r.peak_chip_c, m.peak_chip_c);
-    r.peak_coolant_c = std::max(r.peak_coolant_c, m.peak_coolant_c);
-  }
-  if (f.water_loop()) {
-    r.water_loop = true;
-    r.peak_water_c = f.water_metrics().peak_c;
-    r.water_above_setpoint_min = f.water_metrics().above_setpoint_s / 60.0;
-    r.heat_rejected_kwh = f.water_metrics().rejected_kwh;
-    r.heat_received_kwh = f.water_metrics().received_kwh;
-    r.coupling_residual_kwh = f.water_metrics().coupling_residual_kwh;
-  }
+  r.values = power::compute_facility_metrics(f, context);
+  for (const auto& m : power::facility_metrics())
+    r.shown.push_back(power::metric_shown(m, f) ? 1 : 0);
+  r.simulated_whole_years = f.yearly_it_downtime_min().years;
   r.components = f.component_reports();
-  r.genset_load_refusals = f.plant_refusals();
-  r.capacity_sheds = f.capacity_sheds();
-  for (const auto* p : f.plants()) {
-    r.genset_run_hours += p->unit_run_s() / 3600.0;
-    r.genset_starts += p->starts();
-    r.genset_failed_start_attempts += p->failed_start_attempts();
-    r.genset_energy_kwh += p->energy_kwh();
-    r.fuel_used_tank_hours += p->fuel_used_tank_s() / 3600.0;
-  }
   return r;
 }
 
@@ -243,6 +181,21 @@ RunResult platform_result(const Scenario& scenario, const std::vector<sg4::Host*
 }
 
 } // namespace
+
+std::optional<double> FacilityResult::value(std::string_view key) const {
+  const auto& table = power::facility_metrics();
+  for (std::size_t i = 0; i < table.size() && i < values.size(); ++i)
+    if (table[i].key == key)
+      return values[i];
+  throw std::logic_error("FacilityResult: no metric '" + std::string(key) + "' in the table");
+}
+
+double FacilityResult::number(std::string_view key) const {
+  const std::optional<double> v = value(key);
+  if (!v)
+    throw std::logic_error("FacilityResult: metric '" + std::string(key) + "' has no value");
+  return *v;
+}
 
 RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   auto engine = load_simgrid_platform(scenario.platform_path);
