@@ -101,7 +101,10 @@ void print_text(const json& j) {
   const bool facility = j.contains("facility");
   const double it_kwh =
       facility ? j["facility"]["energy"]["it_kwh"].get<double>() : j["it_energy_kwh"].get<double>();
-  std::printf("IT energy       %.3f kWh (%s)\n", it_kwh, human_kwh(it_kwh).c_str());
+  if (std::fabs(it_kwh) < 1e3)
+    std::printf("IT energy       %.3f kWh\n", it_kwh);
+  else
+    std::printf("IT energy       %.3f kWh (%s)\n", it_kwh, human_kwh(it_kwh).c_str());
   std::printf("mean IT power   %.3f kW\n", t > 0 ? it_kwh / (t / units::seconds_per_hour) : 0.0);
   const double hosts_kwh = j["it_energy_kwh"].get<double>();
   if (facility && std::fabs(hosts_kwh - it_kwh) > 1e-3 * std::max(1.0, it_kwh))
