@@ -57,24 +57,12 @@ std::string mw(double kw) {
   return buf;
 }
 
-// Genset plants: N and the installed units from the design load through each.
-void size_gensets(FacilitySpec& spec, const power::PowerGraph& graph, const std::vector<double>& design,
-                  const Positions& pos, Diagnostics& diags) {
-  for (auto& g : spec.gensets) {
-    const double load = design[graph.index_of(g.id)];
-    g.units_needed = power::UnitSizing::units_needed(load, g.unit_rating_kw);
-    g.units = g.sizing.units_for(load, g.unit_rating_kw);
-    if (g.units * g.unit_rating_kw < load * (1 - 1e-9))
-      diags.add(pos.of(g.id, "sizing"), "facility." + g.id + ".sizing", g.sizing.describe(),
-                std::to_string(g.units) + " units of " + mw(g.unit_rating_kw) + " are below the " + mw(load) +
-                    " design load through this plant");
-  }
-}
-
-// On-site plants: N and the installed units, as for gensets.
-void size_onsite(FacilitySpec& spec, const power::PowerGraph& graph, const std::vector<double>& design,
+// Plants of units (genset plants, on-site plants): N and the installed units from the design
+// load through each.
+template <class Plants>
+void size_plants(Plants& plants, const power::PowerGraph& graph, const std::vector<double>& design,
                  const Positions& pos, Diagnostics& diags) {
-  for (auto& p : spec.onsite) {
+  for (auto& p : plants) {
     const double load = design[graph.index_of(p.id)];
     p.units_needed = power::UnitSizing::units_needed(load, p.unit_rating_kw);
     p.units = p.sizing.units_for(load, p.unit_rating_kw);
@@ -120,8 +108,8 @@ void check_graph(FacilitySpec& spec, const Positions& pos, Diagnostics& diags) {
   if (!problems.empty())
     return;
   const std::vector<double> design = graph.design_load_kw(spec);
-  size_gensets(spec, graph, design, pos, diags);
-  size_onsite(spec, graph, design, pos, diags);
+  size_plants(spec.gensets, graph, design, pos, diags);
+  size_plants(spec.onsite, graph, design, pos, diags);
   size_ups(spec, graph, design, pos, diags);
   for (const auto& d : spec.distribution) {
     const double load = design[graph.index_of(d.id)];

@@ -94,13 +94,7 @@ void OnsitePlant::set_demand(bool demanded, double now) {
     start_available(now);
     return;
   }
-  for (auto& u : units_)
-    if (u.state == UnitState::starting || u.state == UnitState::waiting_retry ||
-        u.state == UnitState::running) {
-      u.state = UnitState::stopped;
-      u.at = never;
-    }
-  running_ = 0;
+  trip_all();
   // Stopped between demands: the tank is topped up before the next one.
   fuel_s_ = spec_.fuel_tank_s;
   tank_empty_ = false;

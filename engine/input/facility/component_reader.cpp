@@ -148,4 +148,17 @@ double read_probability(MapReader& r, const std::string& key, double default_val
   return p;
 }
 
+void read_start_retries(MapReader& r, double& fail_to_start, int& start_attempts, double& retry_delay_s) {
+  fail_to_start = read_probability(r, "fail_to_start", fail_to_start);
+  start_attempts =
+      static_cast<int>(r.integer("start_attempts", Need::optional, 1, 100).value_or(start_attempts));
+  retry_delay_s =
+      r.quantity("retry_delay", Dimension::time, Need::optional, Range::non_negative).value_or(retry_delay_s);
+}
+
+power::LoadShedding read_load_shedding(MapReader& r) {
+  const auto shedding = r.one_of("load_shedding", {"none", "priority"}, Need::optional).value_or("none");
+  return shedding == "priority" ? power::LoadShedding::priority : power::LoadShedding::none;
+}
+
 } // namespace aidcsim

@@ -41,6 +41,11 @@ power::Interruptions read_interruptions(MapReader& parent, const std::string& ke
                                         const std::string& duration_key);
 // `sizing:` of a plant of units: N, N+1, 2N, a percentage of the design load, or a count.
 power::UnitSizing read_sizing(ItemContext& c, const std::string& id);
+// `fail_to_start`, `start_attempts` and `retry_delay` of a plant of units; the values passed in
+// are the defaults.
+void read_start_retries(MapReader& r, double& fail_to_start, int& start_attempts, double& retry_delay_s);
+// `load_shedding: none | priority` (default none).
+power::LoadShedding read_load_shedding(MapReader& r);
 // A probability (0 to 1) under `key`, optional.
 double read_probability(MapReader& r, const std::string& key, double default_value);
 

@@ -57,20 +57,14 @@ void read_genset_item(ItemContext& c) {
   g.sizing = read_sizing(c, g.id);
   g.start_delay_s = r.quantity("start_delay", Dimension::time, Need::optional, Range::non_negative)
                         .value_or(g.start_delay_s);
-  g.fail_to_start = read_probability(r, "fail_to_start", g.fail_to_start);
-  g.start_attempts =
-      static_cast<int>(r.integer("start_attempts", Need::optional, 1, 100).value_or(g.start_attempts));
-  g.retry_delay_s = r.quantity("retry_delay", Dimension::time, Need::optional, Range::non_negative)
-                        .value_or(g.retry_delay_s);
+  read_start_retries(r, g.fail_to_start, g.start_attempts, g.retry_delay_s);
   g.fail_while_running_per_s =
       r.quantity("fail_while_running", Dimension::rate, Need::optional, Range::non_negative)
           .value_or(g.fail_while_running_per_s);
   g.fuel_tank_s = r.quantity("fuel_tank", Dimension::time, Need::optional).value_or(g.fuel_tank_s);
   g.refuel_lead_time_s =
       r.quantity("refuel_lead_time", Dimension::time, Need::optional).value_or(g.refuel_lead_time_s);
-  const auto shedding = r.one_of("load_shedding", {"none", "priority"}, Need::optional).value_or("none");
-  g.load_shedding = shedding == "priority" ? power::GensetPlantSpec::LoadShedding::priority
-                                           : power::GensetPlantSpec::LoadShedding::none;
+  g.load_shedding = read_load_shedding(r);
   if (g.refuel_lead_time_s > 0 && g.fuel_tank_s == 0)
     r.diagnostics().add(r.pos(r.node("refuel_lead_time", Need::optional)), r.path("refuel_lead_time"), "",
                         "a refuel lead time needs a 'fuel_tank' (without one, fuel is unlimited)");

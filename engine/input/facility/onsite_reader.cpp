@@ -54,11 +54,8 @@ void read_starting(MapReader& r, OnsitePlantSpec& p, const power::OnsiteDefaults
   p.start_s = r.quantity("start", Dimension::time, Need::optional, Range::non_negative).value_or(d.start_s);
   p.load_acceptance_s = r.quantity("load_acceptance", Dimension::time, Need::optional, Range::non_negative)
                             .value_or(d.load_acceptance_s);
-  p.fail_to_start = read_probability(r, "fail_to_start", d.fail_to_start);
-  p.start_attempts =
-      static_cast<int>(r.integer("start_attempts", Need::optional, 1, 100).value_or(p.start_attempts));
-  p.retry_delay_s = r.quantity("retry_delay", Dimension::time, Need::optional, Range::non_negative)
-                        .value_or(p.retry_delay_s);
+  p.fail_to_start = d.fail_to_start;
+  read_start_retries(r, p.fail_to_start, p.start_attempts, p.retry_delay_s);
 }
 
 } // namespace
@@ -87,8 +84,7 @@ void read_onsite_item(ItemContext& c) {
   p.maintenance_duration_s = d.maintenance_duration_s;
   read_maintenance(r, p);
   read_fuel(r, p);
-  const auto shedding = r.one_of("load_shedding", {"none", "priority"}, Need::optional).value_or("none");
-  p.load_shedding = shedding == "priority" ? power::LoadShedding::priority : power::LoadShedding::none;
+  p.load_shedding = read_load_shedding(r);
   r.finish();
   c.spec.onsite.push_back(p);
 }
