@@ -185,27 +185,8 @@ void Facility::integrate_loads(double dt, double t) {
       m.service_down_s += std::min(dt, boot_done - now_);
     }
   }
-  book_it_downtime(now_, t, it_loads_.empty() ? 0.0 : static_cast<double>(it_down) / it_loads_.size());
-}
-
-// Books IT downtime (the fraction of IT loads down, over [from, to]) into yearly samples,
-// splitting the interval at year boundaries.
-void Facility::book_it_downtime(double from, double to, double fraction) {
-  while (true) {
-    const long year = static_cast<long>(from / units::seconds_per_year);
-    while (current_year_ < year) {
-      yearly_.add(current_year_min_);
-      current_year_min_ = 0;
-      ++current_year_;
-    }
-    const double year_end = static_cast<double>(year + 1) * units::seconds_per_year;
-    const double until = std::min(to, year_end);
-    if (fraction > 0)
-      current_year_min_ += fraction * (until - from) / 60.0;
-    if (to <= year_end)
-      return;
-    from = year_end;
-  }
+  recorder_.book_it_downtime(now_, t,
+                             it_loads_.empty() ? 0.0 : static_cast<double>(it_down) / it_loads_.size());
 }
 
 void Facility::process_due(double t) {
@@ -456,7 +437,6 @@ void Facility::after_settle() {
 
 void Facility::finish(double t) {
   integrate(t);
-  close_episode();
   // Batteries start full: what they still miss at the end was supplied by storage.
   energy_.storage_drawdown_kwh = 0;
   for (const auto& c : nodes_)
@@ -468,12 +448,7 @@ void Facility::finish(double t) {
     emit_cooling_timeline(true);
     emit_water_timeline(true);
   }
-  const long full_years = static_cast<long>(now_ / units::seconds_per_year + 1e-9);
-  while (current_year_ < full_years) {
-    yearly_.add(current_year_min_);
-    current_year_min_ = 0;
-    ++current_year_;
-  }
+  recorder_.finish(now_);
 }
 
 void Facility::compute_next() {

@@ -12,6 +12,7 @@
 
 #include "models/power/component.hpp"
 #include "models/power/facility_spec.hpp"
+#include "models/power/outage_recorder.hpp"
 #include "models/power/power_graph.hpp"
 #include "models/thermal/water_loop.hpp"
 
@@ -27,25 +28,6 @@ struct LoadMetrics {
   double service_down_s = 0; // unpowered plus booting after power returns
   double unserved_kwh = 0;
   long power_losses = 0;
-};
-
-struct OutageOutcomes {
-  long no_impact = 0; // another feed carried the load; no battery used
-  long bridged_by_ups = 0;
-  long carried_by_gensets = 0;
-  long it_lost = 0;
-  long total() const { return no_impact + bridged_by_ups + carried_by_gensets + it_lost; }
-};
-
-// IT downtime per simulated year (minutes, averaged over IT loads), for the standard error.
-struct YearlySamples {
-  long years = 0;
-  double sum = 0, sum_squares = 0;
-  void add(double x) {
-    ++years;
-    sum += x;
-    sum_squares += x * x;
-  }
 };
 
 // What a rack's cooling loop did over the run.
@@ -145,8 +127,8 @@ public:
   const std::vector<thermal::RackLoop>& cooling_loops() const { return loops_; }
   // The load index of the rack cooled by loop i.
   int cooled_rack(std::size_t loop) const { return loop_rack_[loop]; }
-  const OutageOutcomes& outcomes() const { return outcomes_; }
-  const YearlySamples& yearly_it_downtime_min() const { return yearly_; }
+  const OutageOutcomes& outcomes() const { return recorder_.outcomes(); }
+  const YearlySamples& yearly_it_downtime_min() const { return recorder_.yearly_it_downtime_min(); }
   double min_ups_state_of_charge() const;
   std::vector<const GensetPlant*> plants() const; // in declaration order
   std::vector<const UtilityFeed*> feeds() const;
@@ -188,9 +170,7 @@ private:
   bool move_dual_corded_off(int v, const DrawTree& tree);
   bool shed_below(int v, const DrawTree& tree);
   bool pumps_of_powered_rack(int load) const;
-  void book_it_downtime(double from, double to, double fraction);
   void track_episode();
-  void close_episode();
   void compute_next();
   void init_cooling();
   void after_settle();
@@ -250,13 +230,7 @@ private:
   std::string last_facility_key_;
   std::vector<std::vector<int>> served_; // per cooling load with a COP: the IT loads it serves
   FacilityEnergy energy_;
-  OutageOutcomes outcomes_;
-  YearlySamples yearly_;
-  long current_year_ = 0;
-  double current_year_min_ = 0;
-
-  bool episode_open_ = false;
-  bool episode_it_lost_ = false, episode_gensets_ = false, episode_ups_ = false;
+  OutageRecorder recorder_;
 
   std::vector<std::string> last_state_; // per node, for the timeline
   std::vector<double> last_load_kw_;

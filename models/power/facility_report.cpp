@@ -107,6 +107,7 @@ std::vector<ComponentReport> Facility::component_reports() const {
   return reports;
 }
 
+// What an outage episode sees of the chain after a settle (outage_recorder.hpp).
 void Facility::track_episode() {
   OutageSigns signs;
   for (int v = 0; v < graph_.size(); ++v)
@@ -114,34 +115,7 @@ void Facility::track_episode() {
   bool it_ok = true;
   for (int l : it_loads_)
     it_ok = it_ok && energized_[load_node_[l]];
-  const bool utility_down = signs.grid_down;
-  if (!episode_open_ && utility_down) {
-    episode_open_ = true;
-    episode_it_lost_ = episode_gensets_ = episode_ups_ = false;
-  }
-  if (!episode_open_)
-    return;
-  episode_it_lost_ = episode_it_lost_ || !it_ok;
-  episode_gensets_ = episode_gensets_ || signs.backup_running;
-  episode_ups_ = episode_ups_ || signs.on_battery;
-  if (!utility_down && signs.all_normal && it_ok)
-    close_episode();
-}
-
-// Counts the open episode by its worst outcome so far (at the run's end, an episode still open
-// counts as it stands).
-void Facility::close_episode() {
-  if (!episode_open_)
-    return;
-  episode_open_ = false;
-  if (episode_it_lost_)
-    ++outcomes_.it_lost;
-  else if (episode_gensets_)
-    ++outcomes_.carried_by_gensets;
-  else if (episode_ups_)
-    ++outcomes_.bridged_by_ups;
-  else
-    ++outcomes_.no_impact;
+  recorder_.observe(signs, it_ok);
 }
 
 } // namespace aidcsim::power

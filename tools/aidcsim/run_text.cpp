@@ -38,23 +38,26 @@ const char* section_of(std::string_view key) {
   return key.rfind("cooling.", 0) == 0 || key.rfind("facility_water.", 0) == 0 ? "cooling" : "facility";
 }
 
+// One figure of a component: "energy 2.912 GWh", "starts 2,516", "min state of charge 0.98".
+std::string component_figure(const std::string& name, const json& value) {
+  const double x = value.get<double>();
+  const bool energy = name.size() > 4 && name.compare(name.size() - 4, 4, "_kwh") == 0;
+  std::string words = energy ? name.substr(0, name.size() - 4) : name;
+  std::replace(words.begin(), words.end(), '_', ' ');
+  const std::string figure = value.is_number_integer() ? with_thousands(x, 0)
+                             : energy                  ? human_kwh(x)
+                             : std::fabs(x) >= 1       ? with_thousands(x, 1)
+                                                       : human_value(power::MetricUnit::fraction, x);
+  return words + " " + figure;
+}
+
 // Each component's own figures, those that are not zero: "id (kind)  name value, ...".
 void print_components(const json& components) {
   for (const auto& [id, c] : components.items()) {
     std::string line;
-    for (const auto& [name, value] : c.items()) {
-      if (name == "kind" || value.get<double>() == 0)
-        continue;
-      const double x = value.get<double>();
-      const bool energy = name.size() > 4 && name.compare(name.size() - 4, 4, "_kwh") == 0;
-      std::string words = energy ? name.substr(0, name.size() - 4) : name;
-      std::replace(words.begin(), words.end(), '_', ' ');
-      const std::string figure = value.is_number_integer() ? with_thousands(x, 0)
-                                 : energy                  ? human_kwh(x)
-                                 : std::fabs(x) >= 1       ? with_thousands(x, 1)
-                                                           : human_value(power::MetricUnit::fraction, x);
-      line += (line.empty() ? "" : ", ") + words + " " + figure;
-    }
+    for (const auto& [name, value] : c.items())
+      if (name != "kind" && value.get<double>() != 0)
+        line += (line.empty() ? "" : ", ") + component_figure(name, value);
     if (!line.empty())
       std::printf("  %-34s %s\n", (id + " (" + c["kind"].get<std::string>() + ")").c_str(), line.c_str());
   }
