@@ -29,8 +29,11 @@ Facility::Facility(const FacilitySpec& spec, const PowerGraph& graph, std::uint6
     : spec_(spec), graph_(graph) {
   const std::vector<double> design = graph.design_load_kw(spec);
   const int n = graph.size();
-  for (int v = 0; v < n; ++v)
+  for (int v = 0; v < n; ++v) {
     nodes_.push_back(make_component(spec_, graph, v, seed, design[v]));
+    if (std::holds_alternative<SwitchNode>(nodes_.back()))
+      switch_nodes_.push_back(v);
+  }
   load_node_.resize(spec_.loads.size());
   node_load_.assign(n, -1);
   for (int v = 0; v < n; ++v)
@@ -295,8 +298,8 @@ bool Facility::shed_below(int v, const DrawTree& tree) {
       continue;
     for (int u = tree.parent[w]; u != v && u >= 0; u = tree.parent[u])
       if (std::visit([&](auto& c) { return c.shed_input(shedding_before_[u] != 0); }, nodes_[u]))
-        return true;
-    load_node(l).shed = true;
+        return decisions_now_ = true;
+    load_node(l).shed = decisions_now_ = true;
     return true;
   }
   return false;
@@ -308,10 +311,10 @@ bool Facility::shed_below(int v, const DrawTree& tree) {
 // the chain settles again without it (at most once per plant).
 void Facility::settle() {
   switches_at_settle_.clear();
-  for (int v = 0; v < graph_.size(); ++v)
-    if (const auto* s = std::get_if<SwitchNode>(&nodes_[v]))
-      switches_at_settle_.emplace_back(v, s->state());
+  for (int v : switch_nodes_)
+    switches_at_settle_.emplace_back(v, std::get<SwitchNode>(nodes_[v]).state());
   std::fill(refused_.begin(), refused_.end(), 0);
+  decisions_now_ = false;
   while (true) {
     settle_chain();
     if (!refuse_short_plants())
@@ -330,7 +333,7 @@ bool Facility::refuse_short_plants() {
       continue;
     if (out_kw_[v] > capacity_kw(v) * (1 + 1e-6)) {
       refused_[v] = 1;
-      refused = true;
+      refused = decisions_now_ = true;
     }
   }
   return refused;
@@ -339,6 +342,11 @@ bool Facility::refuse_short_plants() {
 // Counts the decisions that are new since the last settle: a plant refusing its load, a load shed
 // or a UPS input dropped.
 void Facility::count_new_sheds() {
+  // Nothing shed or refused now nor at the last settle: every state is 0 and stays 0.
+  const bool before = decisions_before_;
+  decisions_before_ = decisions_now_;
+  if (!decisions_now_ && !before)
+    return;
   long refusals = 0, sheds = 0;
   for (int v = 0; v < graph_.size(); ++v) {
     const bool shedding = std::visit([](const auto& c) { return c.shedding(); }, nodes_[v]);

@@ -204,7 +204,9 @@ private:
   std::vector<char> refused_;                // per node: running, but short of the load it would take
   std::vector<char> wants_;                  // per node: asked to start by a node it feeds
   std::vector<char> shedding_before_, refused_before_;                    // per node, as of the last settle
+  std::vector<int> switch_nodes_;                                         // graph nodes of transfer switches
   std::vector<std::pair<int, TransferSwitch::State>> switches_at_settle_; // undone when a plant refuses
+  bool decisions_now_ = false, decisions_before_ = false; // a shed or refusal in this settle, the last
   long plant_refusals_ = 0, capacity_sheds_ = 0;
   long ulp_steps_ = 0;             // consecutive zero-length steps (must stay small)
   std::vector<double> out_kw_;     // per node: power drawn from its output
