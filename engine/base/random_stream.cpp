@@ -1,5 +1,8 @@
 #include "engine/base/random_stream.hpp"
 
+#include <cmath>
+#include <limits>
+
 namespace aidcsim {
 namespace {
 
@@ -46,6 +49,10 @@ std::uint64_t RandomStream::next_u64() {
 double RandomStream::uniform01() {
   // 53 random bits, centred in their cell: (k + 0.5) / 2^53 lies strictly inside (0, 1).
   return (static_cast<double>(next_u64() >> 11) + 0.5) * 0x1.0p-53;
+}
+
+double RandomStream::next_arrival(double now, double rate_per_s) {
+  return rate_per_s > 0 ? now - std::log(uniform01()) / rate_per_s : std::numeric_limits<double>::infinity();
 }
 
 } // namespace aidcsim

@@ -17,6 +17,9 @@ public:
   std::uint64_t next_u64();
   // Uniform in the open interval (0, 1): never 0 or 1, so log(u) and log(1 - u) are finite.
   double uniform01();
+  // The next arrival after `now` of a Poisson process at `rate_per_s`, by inverse transform of one
+  // uniform draw (now - ln(u) / rate); +inf, drawing nothing, when the rate is 0.
+  double next_arrival(double now, double rate_per_s);
 
 private:
   std::uint64_t s_[4];

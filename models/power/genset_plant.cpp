@@ -94,9 +94,7 @@ void GensetPlant::finish_start(Unit& u, double now) {
   ++starts_;
   ++running_;
   u.state = UnitState::running;
-  u.at = spec_.fail_while_running_per_s > 0
-             ? now - std::log(rng_.uniform01()) / spec_.fail_while_running_per_s
-             : never;
+  u.at = rng_.next_arrival(now, spec_.fail_while_running_per_s);
 }
 
 bool GensetPlant::process(double now) {

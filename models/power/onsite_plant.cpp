@@ -13,7 +13,7 @@ OnsitePlant::OnsitePlant(const OnsitePlantSpec& spec, double design_kw, RandomSt
       units_[i].maintenance_due = spec_.maintenance_interval_s * static_cast<double>(i + 1) / units_.size();
   const double curtailment_rate = spec_.pipeline_interruptions.rate_per_s;
   if (spec_.fuel == OnsitePlantSpec::Fuel::pipeline && curtailment_rate > 0)
-    curtailment_at_ = -std::log(rng_.uniform01()) / curtailment_rate;
+    curtailment_at_ = rng_.next_arrival(0, curtailment_rate);
   if (spec_.role != OnsitePlantSpec::Role::prime)
     return;
   // A prime plant has been running before the run starts: every unit on line at time 0.
@@ -22,8 +22,7 @@ OnsitePlant::OnsitePlant(const OnsitePlantSpec& spec, double design_kw, RandomSt
     next_delivery_ = spec_.refuel_lead_time_s;
   for (auto& u : units_) {
     u.state = UnitState::running;
-    u.at = spec_.fail_while_running_per_s > 0 ? -std::log(rng_.uniform01()) / spec_.fail_while_running_per_s
-                                              : never;
+    u.at = rng_.next_arrival(0, spec_.fail_while_running_per_s);
   }
   running_ = spec_.units;
 }
@@ -56,9 +55,7 @@ void OnsitePlant::finish_start(Unit& u, double now) {
   ++starts_;
   ++running_;
   u.state = UnitState::running;
-  u.at = spec_.fail_while_running_per_s > 0
-             ? now - std::log(rng_.uniform01()) / spec_.fail_while_running_per_s
-             : never;
+  u.at = rng_.next_arrival(now, spec_.fail_while_running_per_s);
 }
 
 void OnsitePlant::unit_transition(Unit& u, double now) {
@@ -139,7 +136,7 @@ void OnsitePlant::process_fuel(double now) {
       trip_all();
       curtailment_at_ = now + spec_.pipeline_interruptions.duration.sample(rng_);
     } else {
-      curtailment_at_ = now - std::log(rng_.uniform01()) / spec_.pipeline_interruptions.rate_per_s;
+      curtailment_at_ = rng_.next_arrival(now, spec_.pipeline_interruptions.rate_per_s);
     }
   }
   if (spec_.fuel != OnsitePlantSpec::Fuel::tank)

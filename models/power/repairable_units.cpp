@@ -13,7 +13,7 @@ RepairableUnits::RepairableUnits(int count, const Interruptions& failures, Rando
 }
 
 double RepairableUnits::draw_time_to_failure(double now) {
-  return spec_.rate_per_s > 0 ? now - std::log(rng_.uniform01()) / spec_.rate_per_s : never;
+  return rng_.next_arrival(now, spec_.rate_per_s);
 }
 
 void RepairableUnits::refresh() {

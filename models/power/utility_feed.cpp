@@ -6,8 +6,7 @@
 namespace aidcsim::power {
 
 UtilityFeed::UtilityFeed(const UtilitySpec& spec, RandomStream rng, double now) : spec_(spec), rng_(rng) {
-  next_random_start_ =
-      spec_.outages.rate_per_s > 0 ? now - std::log(rng_.uniform01()) / spec_.outages.rate_per_s : never;
+  next_random_start_ = rng_.next_arrival(now, spec_.outages.rate_per_s);
 }
 
 void UtilityFeed::schedule_outage(double start_s, double duration_s) {
@@ -41,7 +40,7 @@ bool UtilityFeed::process(double now) {
     start_outage(now, spec_.outages.duration.sample(rng_));
     // At least one ulp later, so that a draw below the clock's resolution cannot stall the loop.
     next_random_start_ =
-        std::max(now - std::log(rng_.uniform01()) / spec_.outages.rate_per_s, std::nextafter(now, never));
+        std::max(rng_.next_arrival(now, spec_.outages.rate_per_s), std::nextafter(now, never));
   }
   std::erase_if(active_ends_, [now](double end) { return end <= now; }); // zero-length outages
   return up() != was_up;

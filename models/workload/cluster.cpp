@@ -47,7 +47,7 @@ int Cluster::add_cause(const std::string& name) {
 }
 
 void Cluster::draw_next(double now) {
-  next_failure_ = total_rate_per_s_ > 0 ? now - std::log(rng_.uniform01()) / total_rate_per_s_ : never;
+  next_failure_ = rng_.next_arrival(now, total_rate_per_s_);
 }
 
 double Cluster::next_event_time() const {
