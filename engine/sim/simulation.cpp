@@ -147,8 +147,7 @@ FacilityRun start_facility(const Scenario& scenario, sg4::Engine& engine,
     run.clock->use_host_power();
   if (timeline) // from the state at time 0, the hosts' power read
     run.clock->on_start = [timeline, f = run.facility.get()] {
-      f->on_timeline = [timeline](const power::TimelineRow& row) { timeline->add(row); };
-      f->start_timeline();
+      f->start_timeline([timeline](const power::TimelineRow& row) { timeline->add(row); });
     };
   if (ai)
     ai->attach(*run.clock, run.hosts_of_load);

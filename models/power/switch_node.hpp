@@ -13,7 +13,7 @@ public:
   SwitchNode(const TransferSwitchSpec& spec, RandomStream rng)
       : switch_(spec), failures_(1, spec.failures, std::move(rng)) {}
   const TransferSwitch& transfer_switch() const { return switch_; }
-  // The switch's moving parts, to undo the decisions of a trial settle (facility.cpp).
+  // The switch's moving parts, to undo the decisions of a trial settle (power_chain.cpp).
   TransferSwitch::State state() const { return switch_.state(); }
   void restore(const TransferSwitch::State& s) { switch_.restore(s); }
 

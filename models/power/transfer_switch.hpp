@@ -33,7 +33,7 @@ public:
   long transfers() const { return transfers_; }
   const TransferSwitchSpec& spec() const { return spec_; }
 
-  // The switch's moving parts, to undo the decisions of a trial settle (facility.cpp).
+  // The switch's moving parts, to undo the decisions of a trial settle (power_chain.cpp).
   struct State {
     Position position, target;
     double transfer_done, normal_back_since;

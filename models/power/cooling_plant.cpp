@@ -1,17 +1,8 @@
-// The facility's cooling side: rack loops (liquid or air), the facility water loop with its heat
-// rejection plant, and what each cooling load draws.
-//
-// Coupling, and its one approximation: each rack loop sees the facility water exactly (its
-// temperature and how fast it moves, so a loop's crossings stay closed forms); the water sees each
-// running loop's heat quasi-statically, as the rack's heat, not the CDU's instantaneous transfer.
-// Rack loops settle in tens of seconds (tau = C / G, about 28 s for an NVL72 loop), the water in
-// minutes to hours, so the difference is the rack loops' change of stored heat: it is reported
-// (FacilityEnergy), not hidden.
-#include "models/power/facility.hpp"
+#include "models/power/cooling_plant.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <stdexcept>
+#include <limits>
 
 namespace aidcsim::power {
 namespace {
@@ -19,20 +10,20 @@ constexpr double never = std::numeric_limits<double>::infinity();
 constexpr double tolerance_k = 1e-9;
 } // namespace
 
-void Facility::init_cooling() {
+CoolingPlant::CoolingPlant(const FacilitySpec& spec, const PowerGraph& graph, const PowerChain& chain)
+    : spec_(spec), chain_(chain) {
   heat_factor_.assign(spec_.loads.size(), 1.0);
   measured_it_kw_.assign(spec_.loads.size(), -1.0);
   for (const auto& c : spec_.cooling_loops) {
-    const int rack = graph_.node(graph_.index_of(c.rack)).index;
+    const int rack = graph.node(graph.index_of(c.rack)).index;
     thermal::RackLoopSpec loop = c.loop;
     loop.design_heat_w = spec_.loads[rack].load_kw * 1e3;
     const double water_c = spec_.facility_water ? spec_.facility_water->supply_c : c.facility_water_c;
     loops_.emplace_back(loop, water_c);
     loop_rack_.push_back(rack);
-    loop_pumps_.push_back(c.pumps.empty() ? -1 : graph_.node(graph_.index_of(c.pumps)).index);
+    loop_pumps_.push_back(c.pumps.empty() ? -1 : graph.node(graph.index_of(c.pumps)).index);
   }
   cooling_metrics_.assign(loops_.size(), {});
-  served_.clear();
   for (std::size_t l = 0; l < spec_.loads.size(); ++l)
     served_.push_back(spec_.served_racks(l));
   rack_loop_.assign(spec_.loads.size(), -1);
@@ -46,17 +37,15 @@ void Facility::init_cooling() {
   }
 }
 
-double Facility::rack_heat_kw(int load) const {
-  if (measured_it_kw_[load] >= 0)
-    return measured_it_kw_[load];
-  return spec_.loads[load].load_kw * heat_factor_[load];
+bool CoolingPlant::measures_it_kw(int load, double kw) const {
+  return measured_it_kw_[load] >= 0 && std::fabs(measured_it_kw_[load] - kw) <= 1e-12 * std::max(1.0, kw);
 }
 
-bool Facility::unit_running(int load) const {
-  return energized_[load_node_[load]] && !(load_node(load).boot_done > now_);
+bool CoolingPlant::unit_running(int load) const {
+  return chain_.load_powered(load) && !chain_.booting(load);
 }
 
-double Facility::plant_capacity_w() const {
+double CoolingPlant::plant_capacity_w() const {
   double w = 0;
   for (int u : plant_units_)
     if (unit_running(u))
@@ -66,13 +55,13 @@ double Facility::plant_capacity_w() const {
 
 // Heat reaching the facility water: every powered rack whose loop pumps run (its heat, quasi-
 // statically), and racks without a loop of their own.
-double Facility::water_heat_w() const {
+double CoolingPlant::water_heat_w() const {
   double w = 0;
-  for (int l : it_loads_) {
-    if (!energized_[load_node_[l]])
+  for (int l : chain_.it_loads()) {
+    if (!chain_.load_powered(l))
       continue;
     const int i = rack_loop_[l];
-    if (i >= 0 && loop_pumps_[i] >= 0 && !energized_[load_node_[loop_pumps_[i]]])
+    if (i >= 0 && pumps_off(i))
       continue;
     w += rack_heat_kw(l) * 1e3;
   }
@@ -81,13 +70,13 @@ double Facility::water_heat_w() const {
 
 // What the plant takes out of the water now: all the heat while it holds the setpoint, otherwise
 // its whole running capacity (it is warming, or cooling back down).
-double Facility::plant_removal_w() const {
+double CoolingPlant::plant_removal_w() const {
   const double heat = water_heat_w(), capacity = plant_capacity_w();
   const bool held = water_->temp_c() <= water_->spec().supply_c + tolerance_k && capacity >= heat;
   return held ? heat : capacity;
 }
 
-double Facility::cooling_draw_kw(int load) const {
+double CoolingPlant::cooling_draw_kw(int load) const {
   const LoadSpec& l = spec_.loads[load];
   if (l.capacity_kw > 0 && water_) { // a heat rejection unit on the facility water loop
     if (!unit_running(load))
@@ -101,14 +90,14 @@ double Facility::cooling_draw_kw(int load) const {
     return l.load_kw;
   double heat_kw = 0;
   for (int r : served_[load])
-    if (energized_[load_node_[r]])
+    if (chain_.load_powered(r))
       heat_kw += rack_heat_kw(r);
   return heat_kw / l.cop;
 }
 
 // The loops' inputs for the interval to come: the rack's heat (what it draws, nothing when it has
 // no power), whether its CDU pumps (or CRAH fans) have power, and the facility water.
-void Facility::update_loops() {
+void CoolingPlant::update_inputs() {
   double water_c = 0, water_rate = 0;
   if (water_) {
     water_->set_inputs(water_heat_w(), plant_capacity_w());
@@ -117,9 +106,8 @@ void Facility::update_loops() {
   }
   for (std::size_t i = 0; i < loops_.size(); ++i) {
     const int rack = loop_rack_[i];
-    const bool powered = energized_[load_node_[rack]] != 0;
-    const double heat_w = powered ? rack_heat_kw(rack) * 1e3 : 0.0;
-    const bool pumps = loop_pumps_[i] < 0 || energized_[load_node_[loop_pumps_[i]]] != 0;
+    const double heat_w = chain_.load_powered(rack) ? rack_heat_kw(rack) * 1e3 : 0.0;
+    const bool pumps = !pumps_off(i);
     if (water_)
       loops_[i].set_inputs(heat_w, pumps, water_c, water_rate);
     else
@@ -127,47 +115,59 @@ void Facility::update_loops() {
   }
 }
 
-void Facility::integrate_cooling(double dt) {
-  double passed_j = 0; // by the loops' heat exchangers, exactly
-  if (water_) {
-    const double removed = water_->heat_removed_j(), received = water_->heat_in_j();
-    if (!water_->held())
-      water_metrics_.above_setpoint_s += dt;
-    water_->advance(dt);
-    water_metrics_.peak_c = std::max(water_metrics_.peak_c, water_->temp_c());
-    water_metrics_.rejected_kwh += (water_->heat_removed_j() - removed) / 3.6e6;
-    water_metrics_.received_kwh += (water_->heat_in_j() - received) / 3.6e6;
-    water_metrics_.coupling_residual_kwh -= (water_->heat_in_j() - received) / 3.6e6;
+void CoolingPlant::start_at_equilibrium() {
+  update_inputs();
+  for (std::size_t i = 0; i < loops_.size(); ++i) {
+    loops_[i].start_at_equilibrium();
+    cooling_metrics_[i].peak_chip_c = loops_[i].chip_c();
+    cooling_metrics_[i].peak_coolant_c = loops_[i].coolant_c();
   }
+}
+
+void CoolingPlant::integrate_water(double dt) {
+  const double removed = water_->heat_removed_j(), received = water_->heat_in_j();
+  if (!water_->held())
+    water_metrics_.above_setpoint_s += dt;
+  water_->advance(dt);
+  water_metrics_.peak_c = std::max(water_metrics_.peak_c, water_->temp_c());
+  water_metrics_.rejected_kwh += (water_->heat_removed_j() - removed) / 3.6e6;
+  water_metrics_.received_kwh += (water_->heat_in_j() - received) / 3.6e6;
+  water_metrics_.coupling_residual_kwh -= (water_->heat_in_j() - received) / 3.6e6;
+}
+
+void CoolingPlant::integrate(double dt, std::vector<LoadMetrics>& load_metrics) {
+  double passed_j = 0; // by the loops' heat exchangers, exactly
+  if (water_)
+    integrate_water(dt);
   for (std::size_t i = 0; i < loops_.size(); ++i) {
     const double before = loops_[i].coolant().heat_removed_j();
     // The peak over the interval (the chips sit a constant rise above the coolant within it).
     const double top = loops_[i].coolant().max_within(dt);
-    CoolingMetrics& peaks = cooling_metrics_[i];
-    peaks.peak_coolant_c = std::max(peaks.peak_coolant_c, top);
-    peaks.peak_chip_c = std::max(peaks.peak_chip_c, top + loops_[i].chip_rise_k());
+    CoolingMetrics& m = cooling_metrics_[i];
+    m.peak_coolant_c = std::max(m.peak_coolant_c, top);
+    m.peak_chip_c = std::max(m.peak_chip_c, top + loops_[i].chip_rise_k());
     loops_[i].advance(dt);
     passed_j += loops_[i].coolant().heat_removed_j() - before;
-    CoolingMetrics& m = cooling_metrics_[i];
     const int rack = loop_rack_[i];
-    if (energized_[load_node_[rack]]) { // without power the rack is down for another reason
-      if (loops_[i].state() == thermal::RackLoop::State::throttled)
-        m.throttled_s += dt;
-      else if (loops_[i].state() == thermal::RackLoop::State::shutdown) {
-        m.shutdown_s += dt;
-        load_metrics_[rack].service_down_s += dt; // powered, but not running
-      }
+    if (!chain_.load_powered(rack)) // without power the rack is down for another reason
+      continue;
+    if (loops_[i].state() == thermal::RackLoop::State::throttled)
+      m.throttled_s += dt;
+    else if (loops_[i].state() == thermal::RackLoop::State::shutdown) {
+      m.shutdown_s += dt;
+      load_metrics[rack].service_down_s += dt; // powered, but not running
     }
   }
   if (water_) {
-    for (int l : it_loads_) // racks without a loop of their own pass their heat straight on
-      if (rack_loop_[l] < 0 && energized_[load_node_[l]])
+    for (int l : chain_.it_loads()) // racks without a loop of their own pass their heat straight on
+      if (rack_loop_[l] < 0 && chain_.load_powered(l))
         passed_j += rack_heat_kw(l) * 1e3 * dt;
     water_metrics_.coupling_residual_kwh += passed_j / 3.6e6;
   }
 }
 
-void Facility::apply_thermal_states(double t) {
+const std::vector<ThermalChange>& CoolingPlant::apply_thermal_states() {
+  changes_.clear();
   for (std::size_t i = 0; i < loops_.size(); ++i) {
     if (!loops_[i].update_state())
       continue;
@@ -182,44 +182,18 @@ void Facility::apply_thermal_states(double t) {
       ++cooling_metrics_[i].throttle_events;
     if (state == thermal::RackLoop::State::shutdown)
       ++cooling_metrics_[i].shutdown_events;
-    if (on_rack_thermal)
-      on_rack_thermal(rack, state);
-    // Back from a thermal shutdown, the rack boots as after a power loss.
-    if (was_shutdown && state != thermal::RackLoop::State::shutdown && energized_[load_node_[rack]]) {
-      if (spec_.loads[rack].boot_s > 0)
-        load_node(rack).boot_done = t + spec_.loads[rack].boot_s;
-      else if (on_load_booted)
-        on_load_booted(rack);
-    }
+    changes_.push_back({rack, state, was_shutdown && state != thermal::RackLoop::State::shutdown});
   }
+  return changes_;
 }
 
-double Facility::next_cooling_event_in() const {
+double CoolingPlant::next_event_in() const {
   double dt = never;
   for (const auto& loop : loops_)
     dt = std::min(dt, loop.time_until_next_threshold());
   if (water_)
     dt = std::min(dt, water_->time_until_held());
   return dt;
-}
-
-void Facility::set_it_power_kw(int load, double kw, double t) {
-  if (measured_it_kw_[load] >= 0 && std::fabs(measured_it_kw_[load] - kw) <= 1e-12 * std::max(1.0, kw))
-    return;
-  if (t < now_ || t > next_)
-    throw std::logic_error("Facility::set_it_power_kw: time outside the current interval");
-  integrate(t);
-  measured_it_kw_[load] = kw;
-  settle();
-  if (t == 0) { // the workload's power at the start: loops begin in their steady state under it
-    update_loops();
-    for (std::size_t i = 0; i < loops_.size(); ++i) {
-      loops_[i].start_at_equilibrium();
-      cooling_metrics_[i].peak_chip_c = loops_[i].chip_c();
-      cooling_metrics_[i].peak_coolant_c = loops_[i].coolant_c();
-    }
-  }
-  after_settle();
 }
 
 } // namespace aidcsim::power

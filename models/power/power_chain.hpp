@@ -1,0 +1,153 @@
+// The facility's power chain: utility feeds, plants, transfer switches, UPS systems, distribution
+// and loads, wired by the power graph. Each is a Component (component.hpp) reached through its one
+// interface (component_interface.hpp); the chain knows nothing of any kind beyond it.
+//
+// Between two events nothing changes state, so every flow is constant and the components
+// integrate in closed form. After every event the chain settles: switches decide, plants start or
+// stop, energized states are recomputed through the graph in topological order, and loads are
+// shed by priority where a component's capacity is short (power_chain_shedding.cpp).
+#pragma once
+
+#include "models/power/component.hpp"
+#include "models/power/facility_spec.hpp"
+#include "models/power/outage_recorder.hpp"
+#include "models/power/power_graph.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace aidcsim::power {
+
+// What each load draws now. The chain does not know: a rack's heat depends on its workload and
+// throttling, a cooler's on the heat it moves; the cooling plant answers (cooling_plant.hpp).
+class LoadDraws {
+public:
+  virtual double draw_kw(int load) const = 0;
+
+protected:
+  ~LoadDraws() = default;
+};
+
+// What one component reported at the end of the run (kinds without figures of their own, loads,
+// are left out).
+struct ComponentReport {
+  std::string id;
+  std::string kind; // as in the timeline: utility, gensets, onsite, switch, ups, distribution
+  std::vector<Metric> metrics;
+};
+
+// A load that gained or lost power in the last settle.
+struct LoadChange {
+  int load;
+  bool powered;
+};
+
+class PowerChain {
+public:
+  PowerChain(const FacilitySpec& spec, const PowerGraph& graph, std::uint64_t seed,
+             std::vector<ScheduledFault> faults);
+  PowerChain(const PowerChain&) = delete; // the cooling plant and recorders hold references
+  PowerChain& operator=(const PowerChain&) = delete;
+  void set_draws(const LoadDraws& draws) { draws_ = &draws; }
+
+  double now() const { return now_; }
+  void set_now(double t) { now_ = t; }
+  const FacilitySpec& spec() const { return spec_; }
+  const PowerGraph& graph() const { return graph_; }
+  int size() const { return graph_.size(); }
+
+  // Integrates every component over dt at the constant flows and adds the source energy that went
+  // into storage (battery recharge) to source_kwh; add_source_energy adds what the sources
+  // delivered. (Two steps, in the order the energy sums have always been taken.)
+  void integrate(double dt, double& source_kwh);
+  void add_source_energy(double dt, double& source_kwh) const;
+  // The events due at t: the components' own, then the scheduled faults.
+  void process_due(double t);
+  // Decides the chain's state at now afresh; load_changes() then lists the loads that gained or
+  // lost power (their boot timers already set).
+  void settle();
+  const std::vector<LoadChange>& load_changes() const { return changes_; }
+  // The earliest of the components' next events and the next scheduled fault.
+  double next_event_time(bool timeline) const;
+
+  // Loads: their state as of the last settle.
+  bool load_powered(int load) const { return energized_[load_node_[load]] != 0; }
+  double draw_kw(int load) const { return draws_->draw_kw(load); }
+  double boot_done(int load) const { return load_node(load).boot_done; }
+  bool booting(int load) const { return load_node(load).boot_done > now_; }
+  // Service returns at t (a rack back from a thermal shutdown boots as after a power loss).
+  void start_boot(int load, double t) { load_node(load).boot_done = t; }
+  // The loads whose boot ended by t, in load order; their timers are cleared.
+  const std::vector<int>& complete_boots(double t);
+  const std::vector<int>& it_loads() const { return it_loads_; }
+  bool it_powered() const;
+
+  // Nodes, for the recorders.
+  const Component& component(int v) const { return nodes_[v]; }
+  const std::vector<Component>& components() const { return nodes_; }
+  Surroundings around(int v) const { return {now_, v, graph_.feeders(v), energized_, refused_[v] != 0}; }
+  bool energized(int v) const { return energized_[v] != 0; }
+  double out_kw(int v) const { return out_kw_[v]; }
+  int node_load(int v) const { return node_load_[v]; } // load index, or -1
+  OutageSigns outage_signs() const;
+  double storage_owed_kwh() const;
+  std::vector<ComponentReport> component_reports() const;
+
+  double min_ups_state_of_charge() const;
+  std::vector<const GensetPlant*> plants() const; // in declaration order
+  std::vector<const UtilityFeed*> feeds() const;
+  long plant_refusals() const { return plant_refusals_; }
+  long capacity_sheds() const { return capacity_sheds_; }
+
+private:
+  LoadNode& load_node(int load) { return std::get<LoadNode>(nodes_[load_node_[load]]); }
+  const LoadNode& load_node(int load) const { return std::get<LoadNode>(nodes_[load_node_[load]]); }
+  void schedule_faults(std::vector<ScheduledFault> faults);
+  void order_shedding();
+  void settle_chain();
+  bool decide_chain(std::vector<char>& wants);
+  void note_load_changes();
+  bool refuse_short_plants();
+  void count_new_sheds();
+  void compute_flows();
+  bool shed_for_capacity();
+  struct DrawTree {
+    std::vector<char> through; // per node: draws its power through the overloaded node
+    std::vector<int> parent;   // per node: the node it draws through, on one path
+  };
+  DrawTree draw_tree(int v) const;
+  bool move_dual_corded_off(int v, const DrawTree& tree);
+  bool shed_below(int v, const DrawTree& tree);
+  bool pumps_of_powered_rack(int load) const;
+  double capacity_kw(int node) const;
+
+  const FacilitySpec& spec_;
+  const PowerGraph& graph_;
+  const LoadDraws* draws_ = nullptr;
+  std::vector<Component> nodes_;       // per graph node
+  std::vector<ScheduledFault> faults_; // in time order; those a component holds itself aside
+  std::vector<int> fault_node_;        // the node each of faults_ strikes
+  std::size_t next_fault_ = 0;
+
+  std::vector<int> load_node_;               // load index -> graph node
+  std::vector<int> node_load_;               // graph node -> load index, or -1
+  std::vector<int> it_loads_;                // load indices of the IT racks
+  std::vector<std::pair<int, int>> pumps_;   // (CDU pumps load, the rack it cools), per cooling loop
+  std::vector<std::vector<int>> shed_order_; // node -> loads below it, first to shed first
+  std::vector<char> energized_;              // per node
+  std::vector<char> refused_;                // per node: running, but short of the load it would take
+  std::vector<char> wants_;                  // per node: asked to start by a node it feeds
+  std::vector<char> shedding_before_, refused_before_;                    // per node, as of the last settle
+  std::vector<int> switch_nodes_;                                         // graph nodes of transfer switches
+  std::vector<std::pair<int, TransferSwitch::State>> switches_at_settle_; // undone when a plant refuses
+  bool decisions_now_ = false, decisions_before_ = false; // a shed or refusal in this settle, the last
+  long plant_refusals_ = 0, capacity_sheds_ = 0;
+  std::vector<double> out_kw_;     // per node: power drawn from its output
+  std::vector<char> load_powered_; // per load, as of the last settle
+  std::vector<LoadChange> changes_;
+  std::vector<int> booted_;
+  double now_ = 0;
+};
+
+} // namespace aidcsim::power

@@ -1,0 +1,53 @@
+// The timeline: a row for every state change of a component, a cooling loop, the facility water
+// and the facility's power as a whole, for the CSV a scenario asks for (and its plots). A row is
+// written only when what it shows changes, so the timeline costs nothing between events.
+#pragma once
+
+#include "models/power/cooling_plant.hpp"
+#include "models/power/power_chain.hpp"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace aidcsim::power {
+
+struct TimelineRow {
+  double time_s;
+  std::string component;
+  std::string
+      kind; // utility, gensets, switch, ups, distribution, rack, cdu, crah, chiller, ..., water, facility
+  std::string state;
+  double load_kw;
+  double state_of_charge;   // UPS only; -1 elsewhere
+  double coolant_c = -1000; // cooling loops only
+  double chip_c = -1000;
+};
+
+class TimelineRecorder {
+public:
+  TimelineRecorder(const PowerChain& chain, const CoolingPlant& cooling);
+
+  std::function<void(const TimelineRow&)> on_row;
+  bool enabled() const { return static_cast<bool>(on_row); }
+  // Every row as it stands (the start and the end of the run, so plots span it all).
+  void record_all();
+  // The rows whose state changed since they were last written.
+  void record_changes();
+
+private:
+  void record_chain();
+  void record_facility_power();
+  void record_loops(bool force);
+  void record_water(bool force);
+
+  const PowerChain& chain_;
+  const CoolingPlant& cooling_;
+  std::vector<std::string> last_state_; // per node
+  std::vector<double> last_load_kw_;    // per node
+  std::vector<std::string> last_loop_state_;
+  std::string last_water_state_;
+  std::string last_facility_key_;
+};
+
+} // namespace aidcsim::power
