@@ -15,6 +15,10 @@ namespace {
 
 using power::FacilitySpec;
 
+std::string kind_of_value(const power::GraphProblem& p, const power::PowerGraph& graph) {
+  return std::string(power::kind_name(graph.node(graph.index_of(p.value)).kind));
+}
+
 // The user's words for a problem the power graph found.
 std::string graph_problem_text(const power::GraphProblem& p, const power::PowerGraph& graph) {
   using Code = power::GraphProblem::Code;
@@ -30,13 +34,12 @@ std::string graph_problem_text(const power::GraphProblem& p, const power::PowerG
   }
   case Code::feeds_itself:
     return "a component cannot feed itself";
-  case Code::fed_by_load:
-    return "'" + p.value + "' is a load; loads feed nothing";
-  case Code::genset_not_alternate:
-    return "gensets connect as a transfer switch's alternate, which starts them when its normal source fails";
-  case Code::backup_not_alternate:
-    return "an on-site plant in the backup role connects as a transfer switch's alternate, which starts it "
-           "when its normal source fails (role prime runs it as a source of its own)";
+  case Code::feeds_nothing:
+    return "'" + p.value + "' (" + kind_of_value(p, graph) + ") feeds nothing";
+  case Code::not_started_there:
+    return "'" + p.value + "' (" + kind_of_value(p, graph) +
+           ") runs only when started: it connects as a transfer switch's alternate, which starts it "
+           "when its normal source fails";
   case Code::repeated_feeder:
     return "'" + p.value + "' already feeds this component; each feeder appears once";
   case Code::cycle: {
@@ -46,54 +49,9 @@ std::string graph_problem_text(const power::GraphProblem& p, const power::PowerG
     return "the power chain has a cycle: " + path;
   }
   case Code::unreachable_load:
-    return "no path from any utility feed or genset plant reaches this load";
+    return "no path from any source (a utility feed or a plant) reaches this load";
   }
   throw std::logic_error("graph_problem_text: a problem code without words");
-}
-
-std::string mw(double kw) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3g MW", kw / 1e3);
-  return buf;
-}
-
-// Plants of units (genset plants, on-site plants): N and the installed units from the design
-// load through each.
-template <class Plants>
-void size_plants(Plants& plants, const power::PowerGraph& graph, const std::vector<double>& design,
-                 const Positions& pos, Diagnostics& diags) {
-  for (auto& p : plants) {
-    const double load = design[graph.index_of(p.id)];
-    p.units_needed = power::UnitSizing::units_needed(load, p.unit_rating_kw);
-    p.units = p.sizing.units_for(load, p.unit_rating_kw);
-    if (p.units * p.unit_rating_kw < load * (1 - 1e-9))
-      diags.add(pos.of(p.id, "sizing"), "facility." + p.id + ".sizing", p.sizing.describe(),
-                std::to_string(p.units) + " units of " + mw(p.unit_rating_kw) + " are below the " + mw(load) +
-                    " design load through this plant");
-  }
-}
-
-// UPS systems: a rating given as a percentage becomes kW, and every rating covers its design load.
-void size_ups(FacilitySpec& spec, const power::PowerGraph& graph, const std::vector<double>& design,
-              const Positions& pos, Diagnostics& diags) {
-  for (auto& u : spec.ups) {
-    const double load = design[graph.index_of(u.id)] * u.efficiency; // at the output
-    if (u.rating_fraction > 0 && !(load > 0)) {
-      diags.add(pos.of(u.id, "rating"), "facility." + u.id + ".rating", "",
-                "a rating as a percentage needs a design load through the UPS; nothing draws through it");
-      continue;
-    }
-    if (u.rating_fraction > 0) {
-      u.rating_kw = u.rating_fraction * load;
-      u.battery.rated_kw = u.rating_kw;
-      if (u.recharge_default_s > 0)
-        u.battery.recharge_kw = u.rating_kw * u.battery.runtime_at_rated_s / u.recharge_default_s;
-    }
-    if (u.rating_kw < load * (1 - 1e-9))
-      diags.add(pos.of(u.id, "rating"), "facility." + u.id + ".rating", mw(u.rating_kw),
-                "below the " + mw(load) +
-                    " design load through this UPS (a dual-corded load counts in full)");
-  }
 }
 
 // Graph checks, plant sizing and capacity checks, each reported at the component's position.
@@ -108,15 +66,10 @@ void check_graph(FacilitySpec& spec, const Positions& pos, Diagnostics& diags) {
   if (!problems.empty())
     return;
   const std::vector<double> design = graph.design_load_kw(spec);
-  size_plants(spec.gensets, graph, design, pos, diags);
-  size_plants(spec.onsite, graph, design, pos, diags);
-  size_ups(spec, graph, design, pos, diags);
-  for (const auto& d : spec.distribution) {
-    const double load = design[graph.index_of(d.id)];
-    if (d.rating_kw > 0 && d.rating_kw < load * (1 - 1e-9))
-      diags.add(pos.of(d.id, "rating"), "facility." + d.id + ".rating", mw(d.rating_kw),
-                "below the " + mw(load) + " design load through this component");
-  }
+  SizingContext c{spec, graph, design, pos, diags};
+  for (const KindReader& kind : kind_readers)
+    if (kind.size != nullptr)
+      kind.size(c);
 }
 
 // Cooling loads with a COP: what they serve must be IT loads; their design draw is that heat over

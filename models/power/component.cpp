@@ -1,30 +1,32 @@
 #include "models/power/component.hpp"
 
+#include <array>
 #include <stdexcept>
+#include <string>
 
 namespace aidcsim::power {
+namespace {
+
+// Kind K's component from its spec, with its own random stream "<stream_name>/<id>".
+template <std::size_t K>
+Component make_kind(const FacilitySpec& spec, int index, std::uint64_t seed, double design_kw) {
+  const SpecOf<K>& s = std::get<K>(spec.lists())[static_cast<std::size_t>(index)];
+  return Component(std::in_place_index<K>, s, design_kw,
+                   RandomStream(seed, std::string(SpecOf<K>::stream_name) + "/" + s.id));
+}
+
+using Maker = Component (*)(const FacilitySpec&, int, std::uint64_t, double);
+template <std::size_t... K> constexpr std::array<Maker, kind_count> makers(std::index_sequence<K...>) {
+  return {&make_kind<K>...};
+}
+
+} // namespace
 
 Component make_component(const FacilitySpec& spec, const PowerGraph& graph, int v, std::uint64_t seed,
                          double design_kw) {
+  static constexpr auto table = makers(std::make_index_sequence<kind_count>{});
   const GraphNode& node = graph.node(v);
-  const auto i = static_cast<std::size_t>(node.index);
-  switch (node.kind) {
-  case NodeKind::utility:
-    return UtilityNode(spec.utilities[i], RandomStream(seed, "utility/" + node.id));
-  case NodeKind::genset_plant:
-    return GensetNode(spec.gensets[i], design_kw, RandomStream(seed, "genset/" + node.id));
-  case NodeKind::onsite_plant:
-    return OnsiteNode(spec.onsite[i], design_kw, RandomStream(seed, "onsite/" + node.id));
-  case NodeKind::transfer_switch:
-    return SwitchNode(spec.switches[i], RandomStream(seed, "switch/" + node.id));
-  case NodeKind::ups:
-    return UpsNode(spec.ups[i], RandomStream(seed, "ups/" + node.id));
-  case NodeKind::distribution:
-    return DistributionNode(spec.distribution[i], RandomStream(seed, "distribution/" + node.id));
-  case NodeKind::load:
-    return LoadNode(spec.loads[i]);
-  }
-  throw std::logic_error("make_component: a node kind without a component");
+  return table.at(static_cast<std::size_t>(node.kind))(spec, node.index, seed, design_kw);
 }
 
 std::string GensetNode::timeline_state(const Surroundings&) const {

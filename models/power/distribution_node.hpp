@@ -9,7 +9,8 @@ namespace aidcsim::power {
 
 class DistributionNode {
 public:
-  DistributionNode(const DistributionSpec& spec, RandomStream rng)
+  using Spec = DistributionSpec;
+  DistributionNode(const DistributionSpec& spec, double /*design_kw*/, RandomStream rng)
       : rating_kw_(spec.rating_kw), failure_rate_per_s_(spec.failures.rate_per_s),
         failures_(1, spec.failures, std::move(rng)) {}
 

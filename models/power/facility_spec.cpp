@@ -1,9 +1,30 @@
 #include "models/power/facility_spec.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace aidcsim::power {
+
+namespace {
+template <std::size_t... K>
+constexpr std::array<std::string_view, kind_count> kind_names(std::index_sequence<K...>) {
+  return {SpecOf<K>::kind_name...};
+}
+template <std::size_t... K> constexpr std::array<bool, kind_count> kind_sources(std::index_sequence<K...>) {
+  return {SpecOf<K>::is_source...};
+}
+} // namespace
+
+std::string_view kind_name(int kind) {
+  static constexpr auto names = kind_names(std::make_index_sequence<kind_count>{});
+  return names.at(static_cast<std::size_t>(kind));
+}
+
+bool kind_is_source(int kind) {
+  static constexpr auto sources = kind_sources(std::make_index_sequence<kind_count>{});
+  return sources.at(static_cast<std::size_t>(kind));
+}
 
 int UnitSizing::units_needed(double design_load_kw, double unit_rating_kw) {
   // A tiny tolerance keeps 2.0 MW / 1.0 MW at 2 units despite rounding in unit conversions.

@@ -12,16 +12,30 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace aidcsim::power {
 
 struct UtilitySpec {
+  static constexpr std::string_view kind_name = "utility feed";
+  static constexpr std::string_view stream_name = "utility";
+  static constexpr bool is_source = true;
   std::string id;
   Interruptions outages;
+
+  std::vector<SpecInput> inputs() const { return {}; }
+  OutputRule output_rule() const { return OutputRule::anywhere; }
+  double output_per_input_kw() const { return 1.0; }
 };
 
 struct GensetPlantSpec {
+  static constexpr std::string_view kind_name = "genset plant";
+  static constexpr std::string_view stream_name = "genset";
+  static constexpr bool is_source = true;
   std::string id;
   double unit_rating_kw = 0;
   UnitSizing sizing;
@@ -36,6 +50,11 @@ struct GensetPlantSpec {
   double refuel_lead_time_s = 0; // first delivery after a start, then one per lead time
   using LoadShedding = power::LoadShedding;
   LoadShedding load_shedding = LoadShedding::none;
+
+  std::vector<SpecInput> inputs() const { return {}; }
+  // Gensets start on demand: they enter the chain only where a transfer switch starts them.
+  OutputRule output_rule() const { return OutputRule::starting_input_only; }
+  double output_per_input_kw() const { return 1.0; }
 };
 
 enum class SwitchKind { ats, sts };
@@ -47,6 +66,9 @@ constexpr double default_transfer_s(SwitchKind kind) {
 }
 
 struct TransferSwitchSpec {
+  static constexpr std::string_view kind_name = "transfer switch";
+  static constexpr std::string_view stream_name = "switch";
+  static constexpr bool is_source = false;
   std::string id;
   SwitchKind kind = SwitchKind::ats;
   std::string normal;              // preferred source
@@ -54,9 +76,17 @@ struct TransferSwitchSpec {
   double transfer_s = 0;           // open transition: the output is dead for this long
   double retransfer_after_s = 300; // normal must be back this long before returning to it
   Interruptions failures;          // a failed switch is stuck where it is until repaired
+
+  // The alternate is started when the switch needs it (a genset or backup plant).
+  std::vector<SpecInput> inputs() const { return {{"normal", normal}, {"alternate", alternate, true}}; }
+  OutputRule output_rule() const { return OutputRule::anywhere; }
+  double output_per_input_kw() const { return 1.0; }
 };
 
 struct UpsSpec {
+  static constexpr std::string_view kind_name = "UPS";
+  static constexpr std::string_view stream_name = "ups";
+  static constexpr bool is_source = false;
   std::string id;
   std::string fed_by;
   double rating_kw = 0;          // usable capacity with all non-redundant modules (N)
@@ -68,21 +98,35 @@ struct UpsSpec {
   double efficiency = 1.0;       // output / input
   Interruptions module_failures; // per module: failure rate and repair time
   double module_kw() const { return rating_kw / (modules - redundant_modules); }
+
+  std::vector<SpecInput> inputs() const { return {{"fed_by", fed_by}}; }
+  OutputRule output_rule() const { return OutputRule::anywhere; }
+  double output_per_input_kw() const { return efficiency; }
 };
 
 enum class DistributionKind { transformer, switchgear, pdu, busway };
 
 struct DistributionSpec {
+  static constexpr std::string_view kind_name = "distribution component";
+  static constexpr std::string_view stream_name = "distribution";
+  static constexpr bool is_source = false;
   std::string id;
   DistributionKind kind = DistributionKind::pdu;
   std::string fed_by;
   double rating_kw = 0;   // 0: not a constraint
   Interruptions failures; // failure rate and repair time
+
+  std::vector<SpecInput> inputs() const { return {{"fed_by", fed_by}}; }
+  OutputRule output_rule() const { return OutputRule::anywhere; }
+  double output_per_input_kw() const { return 1.0; }
 };
 
 enum class LoadKind { rack, cdu, crah, chiller, dry_cooler, cooling_tower, other };
 
 struct LoadSpec {
+  static constexpr std::string_view kind_name = "load";
+  static constexpr std::string_view stream_name = "load";
+  static constexpr bool is_source = false;
   std::string id;
   LoadKind kind = LoadKind::rack;
   std::vector<std::string> fed_by; // one cord, or two (A/B) for dual-corded racks
@@ -105,6 +149,15 @@ struct LoadSpec {
   bool rejects_heat() const {
     return kind == LoadKind::chiller || kind == LoadKind::dry_cooler || kind == LoadKind::cooling_tower;
   }
+
+  std::vector<SpecInput> inputs() const {
+    std::vector<SpecInput> in;
+    for (const auto& f : fed_by)
+      in.push_back({"fed_by", f});
+    return in;
+  }
+  OutputRule output_rule() const { return OutputRule::nowhere; }
+  double output_per_input_kw() const { return 1.0; }
 };
 
 // A rack's liquid-cooling loop (models/thermal/rack_loop.hpp), whose CDU pumps are a load of the
@@ -129,9 +182,50 @@ struct FacilitySpec {
   // The facility water loop, when its plant is modelled; otherwise each loop's water is fixed.
   std::optional<thermal::WaterLoopSpec> facility_water;
   bool empty() const { return utilities.empty() && gensets.empty() && loads.empty(); }
+  // The registry of component kinds, data side: every list of components, in the order the power
+  // graph numbers nodes (random streams and results follow it). Kind k's component is
+  // alternative k of Component (component.hpp), which asserts that the two agree.
+  template <class Self> static auto lists_of(Self& s) {
+    return std::tie(s.utilities, s.gensets, s.onsite, s.switches, s.ups, s.distribution, s.loads);
+  }
+  auto lists() { return lists_of(*this); }
+  auto lists() const { return lists_of(*this); }
   // The IT loads (indices into loads) whose heat cooling load `load` moves: those it `serves`,
   // or every IT load. Empty for a load without a COP and for a heat rejection unit.
   std::vector<int> served_racks(std::size_t load) const;
 };
+
+// The kinds as the registry (FacilitySpec::lists) orders them: their number, the spec type of
+// kind K, and the kind of a spec type.
+using SpecLists = decltype(std::declval<const FacilitySpec&>().lists());
+inline constexpr std::size_t kind_count = std::tuple_size_v<SpecLists>;
+template <std::size_t K>
+using SpecOf = typename std::remove_cvref_t<std::tuple_element_t<K, SpecLists>>::value_type;
+namespace detail {
+template <class Spec, std::size_t... K> constexpr int kind_index(std::index_sequence<K...>) {
+  int kind = -1;
+  ((kind = std::is_same_v<SpecOf<K>, Spec> ? static_cast<int>(K) : kind), ...);
+  return kind;
+}
+template <std::size_t... K> constexpr bool all_component_specs(std::index_sequence<K...>) {
+  return (ComponentSpec<SpecOf<K>> && ...);
+}
+} // namespace detail
+template <class Spec>
+inline constexpr int kind_of = detail::kind_index<Spec>(std::make_index_sequence<kind_count>{});
+static_assert(detail::all_component_specs(std::make_index_sequence<kind_count>{}),
+              "every list in FacilitySpec::lists() holds a ComponentSpec (spec_parts.hpp)");
+
+// Calls f(spec) with the spec of component `index` of kind `kind`.
+template <class F> void visit_spec(const FacilitySpec& spec, int kind, int index, F&& f) {
+  [&]<std::size_t... K>(std::index_sequence<K...>) {
+    ((kind == static_cast<int>(K) ? (f(std::get<K>(spec.lists())[index]), 0) : 0), ...);
+  }
+  (std::make_index_sequence<kind_count>{});
+}
+
+// A kind's name, as messages say it ("genset plant"), and whether power enters the facility there.
+std::string_view kind_name(int kind);
+bool kind_is_source(int kind);
 
 } // namespace aidcsim::power

@@ -9,6 +9,7 @@ namespace aidcsim::power {
 
 class GensetNode {
 public:
+  using Spec = GensetPlantSpec;
   GensetNode(const GensetPlantSpec& spec, double design_kw, RandomStream rng)
       : plant_(spec, design_kw, std::move(rng)) {}
   const GensetPlant& plant() const { return plant_; }

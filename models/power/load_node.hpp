@@ -3,6 +3,7 @@
 // holds what the chain decides about it: shed, a cord cut to relieve an overload, booting.
 #pragma once
 
+#include "engine/base/random_stream.hpp"
 #include "models/power/component_interface.hpp"
 #include "models/power/facility_spec.hpp"
 
@@ -12,7 +13,8 @@ namespace aidcsim::power {
 
 class LoadNode {
 public:
-  explicit LoadNode(const LoadSpec& spec)
+  using Spec = LoadSpec;
+  LoadNode(const LoadSpec& spec, double /*design_kw*/, RandomStream /*rng: a load draws nothing at random*/)
       : kind_(spec.kind), rejects_heat_(spec.rejects_heat()), cut_(spec.fed_by.size(), 0) {}
 
   bool shed = false;     // dropped whole to fit a component's capacity

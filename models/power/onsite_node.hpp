@@ -11,6 +11,7 @@ namespace aidcsim::power {
 
 class OnsiteNode {
 public:
+  using Spec = OnsitePlantSpec;
   OnsiteNode(const OnsitePlantSpec& spec, double design_kw, RandomStream rng)
       : plant_(spec, design_kw, std::move(rng)) {}
   const OnsitePlant& plant() const { return plant_; }

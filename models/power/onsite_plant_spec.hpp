@@ -25,6 +25,9 @@ struct OnsiteDefaults {
 OnsiteDefaults onsite_defaults(OnsiteTechnology technology);
 
 struct OnsitePlantSpec {
+  static constexpr std::string_view kind_name = "on-site generation plant";
+  static constexpr std::string_view stream_name = "onsite";
+  static constexpr bool is_source = true;
   std::string id;
   OnsiteTechnology technology = OnsiteTechnology::gas_turbine;
   // prime: runs from the start and carries the load; backup: started on demand by the transfer
@@ -52,6 +55,13 @@ struct OnsitePlantSpec {
   double fuel_tank_s = 0;
   double refuel_lead_time_s = 0;
   LoadShedding load_shedding = LoadShedding::none;
+
+  std::vector<SpecInput> inputs() const { return {}; }
+  // A backup plant enters the chain only where a switch starts it; a prime plant anywhere.
+  OutputRule output_rule() const {
+    return role == Role::backup ? OutputRule::starting_input_only : OutputRule::anywhere;
+  }
+  double output_per_input_kw() const { return 1.0; }
 };
 
 } // namespace aidcsim::power

@@ -17,7 +17,7 @@ int fault_target(const PowerGraph& graph, const std::vector<Component>& nodes, c
                                 "', which is not a component of the facility");
   if (!std::visit([&](const auto& c) { return c.accepts(f.kind); }, nodes[v]))
     throw std::invalid_argument("Facility: a scheduled fault cannot strike '" + f.component + "', a " +
-                                std::string(node_kind_name(graph.node(v).kind)));
+                                std::string(kind_name(graph.node(v).kind)));
   return v;
 }
 } // namespace
@@ -35,7 +35,7 @@ PowerChain::PowerChain(const FacilitySpec& spec, const PowerGraph& graph, std::u
   load_node_.resize(spec_.loads.size());
   node_load_.assign(n, -1);
   for (int v = 0; v < n; ++v)
-    if (graph.node(v).kind == NodeKind::load) {
+    if (graph.node(v).is_load()) {
       load_node_[graph.node(v).index] = v;
       node_load_[v] = graph.node(v).index;
     }

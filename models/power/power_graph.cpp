@@ -13,33 +13,13 @@ using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
 
 } // namespace
 
-std::string_view node_kind_name(NodeKind kind) {
-  switch (kind) {
-  case NodeKind::utility:
-    return "utility feed";
-  case NodeKind::genset_plant:
-    return "genset plant";
-  case NodeKind::onsite_plant:
-    return "on-site generation plant";
-  case NodeKind::transfer_switch:
-    return "transfer switch";
-  case NodeKind::ups:
-    return "UPS";
-  case NodeKind::distribution:
-    return "distribution component";
-  case NodeKind::load:
-    return "load";
-  }
-  return "component";
-}
-
 int PowerGraph::index_of(const std::string& id) const {
   const auto it = by_id_.find(id);
   return it == by_id_.end() ? -1 : it->second;
 }
 
 void PowerGraph::add_nodes(const FacilitySpec& spec, std::vector<GraphProblem>& problems) {
-  auto add = [&](NodeKind kind, const auto& specs) {
+  auto add = [&](int kind, const auto& specs) {
     for (std::size_t i = 0; i < specs.size(); ++i) {
       const std::string& id = specs[i].id;
       if (by_id_.count(id) != 0) {
@@ -48,40 +28,34 @@ void PowerGraph::add_nodes(const FacilitySpec& spec, std::vector<GraphProblem>& 
       }
       by_id_[id] = static_cast<int>(nodes_.size());
       nodes_.push_back({kind, static_cast<int>(i), id});
+      output_rule_.push_back(specs[i].output_rule());
+      output_per_input_kw_.push_back(specs[i].output_per_input_kw());
     }
   };
-  add(NodeKind::utility, spec.utilities);
-  add(NodeKind::genset_plant, spec.gensets);
-  add(NodeKind::onsite_plant, spec.onsite);
-  add(NodeKind::transfer_switch, spec.switches);
-  add(NodeKind::ups, spec.ups);
-  add(NodeKind::distribution, spec.distribution);
-  add(NodeKind::load, spec.loads);
+  [&]<std::size_t... K>(std::index_sequence<K...>) {
+    (add(static_cast<int>(K), std::get<K>(spec.lists())), ...);
+  }
+  (std::make_index_sequence<kind_count>{});
   in_.assign(nodes_.size(), {});
   out_.assign(nodes_.size(), {});
 }
 
-void PowerGraph::connect(const FacilitySpec& spec, const std::string& from, const std::string& to,
-                         const std::string& field, std::vector<GraphProblem>& problems) {
-  const int a = index_of(from);
+// An edge from input.id into `to`, unless the connection makes no sense.
+void PowerGraph::connect(const SpecInput& input, const std::string& to, std::vector<GraphProblem>& problems) {
+  const int a = index_of(input.id);
   const int b = index_of(to);
   if (b < 0)
     return; // `to` was a duplicate id, already reported
   using Code = GraphProblem::Code;
-  auto problem = [&](Code code) { problems.push_back({code, to, field, from}); };
+  auto problem = [&](Code code) { problems.push_back({code, to, std::string(input.field), input.id}); };
   if (a < 0)
     return problem(Code::unknown_id);
   if (a == b)
     return problem(Code::feeds_itself);
-  const NodeKind kind = nodes_[a].kind;
-  if (kind == NodeKind::load)
-    return problem(Code::fed_by_load);
-  const bool as_alternate = nodes_[b].kind == NodeKind::transfer_switch && field == "alternate";
-  if (kind == NodeKind::genset_plant && !as_alternate)
-    return problem(Code::genset_not_alternate);
-  if (kind == NodeKind::onsite_plant && spec.onsite[nodes_[a].index].role == OnsitePlantSpec::Role::backup &&
-      !as_alternate)
-    return problem(Code::backup_not_alternate);
+  if (output_rule_[a] == OutputRule::nowhere)
+    return problem(Code::feeds_nothing);
+  if (output_rule_[a] == OutputRule::starting_input_only && !input.starts_feeder)
+    return problem(Code::not_started_there);
   if (std::find(in_[b].begin(), in_[b].end(), a) != in_[b].end())
     return problem(Code::repeated_feeder);
   out_[a].push_back(b);
@@ -106,17 +80,18 @@ void PowerGraph::sort_topologically() {
 PowerGraph PowerGraph::build(const FacilitySpec& spec, std::vector<GraphProblem>& problems) {
   PowerGraph g;
   g.add_nodes(spec, problems);
-  for (const auto& s : spec.switches) {
-    g.connect(spec, s.normal, s.id, "normal", problems);
-    g.connect(spec, s.alternate, s.id, "alternate", problems);
-  }
-  for (const auto& u : spec.ups)
-    g.connect(spec, u.fed_by, u.id, "fed_by", problems);
-  for (const auto& d : spec.distribution)
-    g.connect(spec, d.fed_by, d.id, "fed_by", problems);
-  for (const auto& l : spec.loads)
-    for (const auto& f : l.fed_by)
-      g.connect(spec, f, l.id, "fed_by", problems);
+  // Every component's inputs, kind by kind in the registry's order: a node's feeders are then in
+  // the order its spec declares them.
+  std::apply(
+      [&](const auto&... lists) {
+        auto inputs_of = [&](const auto& list) {
+          for (const auto& s : list)
+            for (const SpecInput& in : s.inputs())
+              g.connect(in, s.id, problems);
+        };
+        (inputs_of(lists), ...);
+      },
+      spec.lists());
   g.sort_topologically();
   return g;
 }
@@ -167,12 +142,11 @@ std::vector<GraphProblem> PowerGraph::check_structure() const {
     problems.push_back({GraphProblem::Code::cycle, nodes_[cycle.front()].id, "fed_by", "", path});
     return problems;
   }
-  // Loads must be reachable from a source: a utility feed, a genset plant or an on-site plant.
+  // Loads must be reachable from a source (a utility feed, a plant).
   std::vector<char> reached(nodes_.size(), 0);
   std::vector<int> queue;
   for (std::size_t i = 0; i < nodes_.size(); ++i)
-    if (nodes_[i].kind == NodeKind::utility || nodes_[i].kind == NodeKind::genset_plant ||
-        nodes_[i].kind == NodeKind::onsite_plant) {
+    if (kind_is_source(nodes_[i].kind)) {
       reached[i] = 1;
       queue.push_back(static_cast<int>(i));
     }
@@ -183,14 +157,14 @@ std::vector<GraphProblem> PowerGraph::check_structure() const {
         queue.push_back(w);
       }
   for (std::size_t i = 0; i < nodes_.size(); ++i)
-    if (nodes_[i].kind == NodeKind::load && !reached[i])
+    if (nodes_[i].is_load() && !reached[i])
       problems.push_back({GraphProblem::Code::unreachable_load, nodes_[i].id, "fed_by", ""});
   return problems;
 }
 
 std::vector<double> PowerGraph::design_load_kw(const FacilitySpec& spec) const {
   // Each load counts once at every node above it, in full (either cord of a dual-corded load
-  // may have to carry it alone), scaled up by the losses of the UPS between (worst path).
+  // may have to carry it alone), scaled up by the conversion losses between (a UPS; worst path).
   std::vector<double> load(nodes_.size(), 0.0);
   std::vector<double> factor(nodes_.size());
   for (std::size_t v = 0; v < nodes_.size(); ++v) {
@@ -201,21 +175,18 @@ std::vector<double> PowerGraph::design_load_kw(const FacilitySpec& spec) const {
       if (factor[w] == 0.0)
         continue;
       const GraphNode& n = nodes_[w];
-      if (n.kind == NodeKind::load) {
+      if (n.is_load()) {
         load[v] += factor[w] * spec.loads[n.index].load_kw;
         continue;
       }
-      const double through = static_cast<int>(v) != w && n.kind == NodeKind::ups
-                                 ? factor[w] / spec.ups[n.index].efficiency
-                                 : factor[w];
+      const double through = static_cast<int>(v) != w ? factor[w] / output_per_input_kw_[w] : factor[w];
       for (int x : out_[w])
         factor[x] = std::max(factor[x], through);
     }
   }
-  // A UPS node's own figure is at its input, like every other node's.
+  // A node's own figure is at its input, like every other node's (a UPS adds its losses).
   for (std::size_t v = 0; v < nodes_.size(); ++v)
-    if (nodes_[v].kind == NodeKind::ups)
-      load[v] /= spec.ups[nodes_[v].index].efficiency;
+    load[v] /= output_per_input_kw_[v];
   return load;
 }
 

@@ -2,10 +2,13 @@
 // component it feeds. Built once per run; the event core walks it in topological order to say
 // which loads are energized after every change.
 //
+// The graph knows no kind by name: it reads what each spec says of itself (ComponentSpec in
+// spec_parts.hpp: its inputs, where its output may go, whether it is a source, its losses).
+//
 // Validation finds: references to components that do not exist, connections that make no sense
-// (a load feeding something, gensets not behind a transfer switch), cycles, loads with no path
-// from any source, and design loads above a component's capacity. A dual-corded load counts in
-// full on each of its paths, since either cord must carry it alone.
+// (a load feeding something, a plant started on demand where nothing starts it), cycles, loads
+// with no path from any source, and design loads above a component's capacity. A dual-corded
+// load counts in full on each of its paths, since either cord must carry it alone.
 #pragma once
 
 #include "models/power/facility_spec.hpp"
@@ -16,26 +19,24 @@
 
 namespace aidcsim::power {
 
-enum class NodeKind { utility, genset_plant, onsite_plant, transfer_switch, ups, distribution, load };
-
 struct GraphNode {
-  NodeKind kind;
-  int index; // into the FacilitySpec vector of its kind
+  int kind;  // its place in the registry, FacilitySpec::lists() (kind_of<LoadSpec>, kind_name())
+  int index; // into the FacilitySpec list of its kind
   std::string id;
+  bool is_load() const { return kind == kind_of<LoadSpec>; }
 };
 
 // A problem the graph found, coded: the input layer words it for the user (models never do).
 struct GraphProblem {
   enum class Code {
-    duplicate_id,         // a second component with this id
-    unknown_id,           // value names no component
-    feeds_itself,         // value is the component itself
-    fed_by_load,          // value is a load, and loads feed nothing
-    genset_not_alternate, // a genset plant connects only as a transfer switch's alternate
-    backup_not_alternate, // an on-site plant in the backup role, likewise
-    repeated_feeder,      // value already feeds this component
-    cycle,                // the chain has a cycle through path
-    unreachable_load,     // no path from a source reaches this load
+    duplicate_id,      // a second component with this id
+    unknown_id,        // value names no component
+    feeds_itself,      // value is the component itself
+    feeds_nothing,     // value is a component whose output goes nowhere (a load)
+    not_started_there, // value runs only when started, and this input does not start it
+    repeated_feeder,   // value already feeds this component
+    cycle,             // the chain has a cycle through path
+    unreachable_load,  // no path from a source reaches this load
   };
   Code code;
   std::string component; // id of the component the problem is reported on
@@ -64,16 +65,15 @@ public:
 
 private:
   void add_nodes(const FacilitySpec& spec, std::vector<GraphProblem>& problems);
-  void connect(const FacilitySpec& spec, const std::string& from, const std::string& to,
-               const std::string& field, std::vector<GraphProblem>& problems);
+  void connect(const SpecInput& input, const std::string& to, std::vector<GraphProblem>& problems);
   void sort_topologically();
   std::vector<GraphNode> nodes_;
+  std::vector<OutputRule> output_rule_;     // per node
+  std::vector<double> output_per_input_kw_; // per node: 1, or a UPS's efficiency
   std::map<std::string, int> by_id_;
   std::vector<std::vector<int>> in_, out_;
   std::vector<int> topo_;
   std::vector<int> find_cycle() const;
 };
-
-std::string_view node_kind_name(NodeKind kind);
 
 } // namespace aidcsim::power

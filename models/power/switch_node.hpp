@@ -10,7 +10,8 @@ namespace aidcsim::power {
 
 class SwitchNode {
 public:
-  SwitchNode(const TransferSwitchSpec& spec, RandomStream rng)
+  using Spec = TransferSwitchSpec;
+  SwitchNode(const TransferSwitchSpec& spec, double /*design_kw*/, RandomStream rng)
       : switch_(spec), failures_(1, spec.failures, std::move(rng)) {}
   const TransferSwitch& transfer_switch() const { return switch_; }
   // The switch's moving parts, to undo the decisions of a trial settle (power_chain.cpp).

@@ -11,7 +11,8 @@ namespace aidcsim::power {
 
 class UpsNode {
 public:
-  UpsNode(const UpsSpec& spec, RandomStream rng) : ups_(spec, std::move(rng)) {}
+  using Spec = UpsSpec;
+  UpsNode(const UpsSpec& spec, double /*design_kw*/, RandomStream rng) : ups_(spec, std::move(rng)) {}
   const UpsSystem& ups() const { return ups_; }
   double min_state_of_charge() const { return min_soc_; }
   bool input_ok(const Surroundings& s) const { return s.feeder_live(0) && !input_cut_; }

@@ -8,7 +8,9 @@ namespace aidcsim::power {
 
 class UtilityNode {
 public:
-  UtilityNode(const UtilitySpec& spec, RandomStream rng) : feed_(spec, std::move(rng)) {}
+  using Spec = UtilitySpec;
+  UtilityNode(const UtilitySpec& spec, double /*design_kw*/, RandomStream rng)
+      : feed_(spec, std::move(rng)) {}
   const UtilityFeed& feed() const { return feed_; }
 
   bool decide(const Surroundings&) { return feed_.up(); }

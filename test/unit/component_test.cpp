@@ -25,7 +25,7 @@ TEST(Component, DualCordedLoadSplitsItsDrawOverLiveCordsAndMovesWhollyWhenACordI
   spec.id = "rack";
   spec.fed_by = {"a", "b"};
   spec.load_kw = 132;
-  LoadNode load(spec);
+  LoadNode load(spec, 0.0, RandomStream(1, "load/rack"));
   Around a;
   std::vector<double> drawn(3, 0.0);
   load.pass_draw(132, a.at(), drawn);
@@ -55,7 +55,7 @@ TEST(Component, UpsPassesItsLossesUpAndCarriesFromBatteryWhenItsInputIsDropped) 
   spec.rating_kw = 1000;
   spec.efficiency = 0.96;
   spec.battery = {1000, 600, 1.0, 250};
-  UpsNode ups(spec, RandomStream(1, "ups/ups"));
+  UpsNode ups(spec, 0.0, RandomStream(1, "ups/ups"));
   Around a;
   a.feeders = {0};
   std::vector<double> drawn(3, 0.0);
@@ -80,7 +80,7 @@ TEST(Component, SwitchDrawsThroughTheSourceItIsOnAndAsksForTheAlternateWhenNorma
   TransferSwitchSpec spec;
   spec.id = "ats";
   spec.transfer_s = 0.1;
-  SwitchNode sw(spec, RandomStream(1, "switch/ats"));
+  SwitchNode sw(spec, 0.0, RandomStream(1, "switch/ats"));
   Around a;
   EXPECT_TRUE(sw.decide(a.at()));
   EXPECT_TRUE(sw.draws_through(0, a.at()));
@@ -119,11 +119,11 @@ TEST(Component, FailureModesAreTheSpecsRatesAndPerDemandProbabilities) {
   u.redundant_modules = 1;
   u.battery = {1000, 600, 1.0, 250};
   u.module_failures.rate_per_s = 2e-6 / hour;
-  const UpsNode ups(u, RandomStream(1, "ups/ups"));
+  const UpsNode ups(u, 0.0, RandomStream(1, "ups/ups"));
   ASSERT_EQ(ups.failure_modes().size(), 1u);
   EXPECT_DOUBLE_EQ(ups.failure_modes()[0].value, 2e-6 / hour);
   EXPECT_EQ(ups.failure_modes()[0].units, 5);
-  EXPECT_TRUE(LoadNode(LoadSpec{}).failure_modes().empty());
+  EXPECT_TRUE(LoadNode(LoadSpec{}, 0.0, RandomStream(1, "load/x")).failure_modes().empty());
 }
 
 } // namespace

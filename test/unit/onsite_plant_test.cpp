@@ -232,8 +232,10 @@ TEST(OnsitePlant, ABackupPlantOnlyConnectsAsASwitchAlternate) {
   EXPECT_EQ(diags[0].key, "facility.ats.normal");
   EXPECT_EQ(diags[0].value, "turbines");
   EXPECT_EQ(diags[0].pos.line, 13);
-  EXPECT_NE(diags[0].message.find("backup role connects as a transfer switch's alternate"),
-            std::string::npos);
+  EXPECT_NE(
+      diags[0].message.find(
+          "(on-site generation plant) runs only when started: it connects as a transfer switch's alternate"),
+      std::string::npos);
 }
 
 TEST(OnsitePlant, BadKeysAreEachReportedWhereTheyAre) {

@@ -1,5 +1,7 @@
 #include "engine/input/facility/component_reader.hpp"
 
+#include <cstdio>
+
 namespace aidcsim {
 namespace {
 
@@ -72,6 +74,12 @@ SourcePos Positions::of(const std::string& id, const std::string& field) const {
   if (auto it = at.find(id); it != at.end())
     return it->second;
   return {};
+}
+
+std::string format_mw(double kw) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3g MW", kw / 1e3);
+  return buf;
 }
 
 std::string read_id(ItemContext& c) {

@@ -5,6 +5,7 @@
 
 #include "engine/input/yaml_reader.hpp"
 #include "models/power/facility_spec.hpp"
+#include "models/power/power_graph.hpp"
 
 #include <map>
 #include <string>
@@ -29,6 +30,34 @@ struct ItemContext {
   Positions& pos;
   const std::string& platform_path; // for loads `from_platform: racks`
 };
+
+// What a kind's sizing step is handed once the whole graph is valid: the design load through each
+// node (kW at its input), to resolve ratings and unit counts and to check them.
+struct SizingContext {
+  power::FacilitySpec& spec;
+  const power::PowerGraph& graph;
+  const std::vector<double>& design_kw;
+  const Positions& pos;
+  Diagnostics& diags;
+  double design_load_kw(const std::string& id) const { return design_kw[graph.index_of(id)]; }
+};
+
+// "1.2 MW", for messages about ratings.
+std::string format_mw(double kw);
+
+// Plants of units (genset plants, on-site plants): N and the installed units from the design load
+// through each, and an error where the installed units cannot carry it.
+template <class Plants> void size_plants(Plants& plants, const SizingContext& c) {
+  for (auto& p : plants) {
+    const double load = c.design_load_kw(p.id);
+    p.units_needed = power::UnitSizing::units_needed(load, p.unit_rating_kw);
+    p.units = p.sizing.units_for(load, p.unit_rating_kw);
+    if (p.units * p.unit_rating_kw < load * (1 - 1e-9))
+      c.diags.add(c.pos.of(p.id, "sizing"), "facility." + p.id + ".sizing", p.sizing.describe(),
+                  std::to_string(p.units) + " units of " + format_mw(p.unit_rating_kw) + " are below the " +
+                      format_mw(load) + " design load through this plant");
+  }
+}
 
 // `id:` (required), noted at the item's position.
 std::string read_id(ItemContext& c);

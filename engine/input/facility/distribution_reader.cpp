@@ -23,3 +23,16 @@ void read_distribution_item(ItemContext& c) {
 }
 
 } // namespace aidcsim
+
+namespace aidcsim {
+
+void check_distribution_ratings(SizingContext& c) {
+  for (const auto& d : c.spec.distribution) {
+    const double load = c.design_load_kw(d.id);
+    if (d.rating_kw > 0 && d.rating_kw < load * (1 - 1e-9))
+      c.diags.add(c.pos.of(d.id, "rating"), "facility." + d.id + ".rating", format_mw(d.rating_kw),
+                  "below the " + format_mw(load) + " design load through this component");
+  }
+}
+
+} // namespace aidcsim

@@ -73,3 +73,11 @@ void read_genset_item(ItemContext& c) {
 }
 
 } // namespace aidcsim
+
+namespace aidcsim {
+
+void size_genset_plants(SizingContext& c) {
+  size_plants(c.spec.gensets, c);
+}
+
+} // namespace aidcsim

@@ -90,3 +90,11 @@ void read_onsite_item(ItemContext& c) {
 }
 
 } // namespace aidcsim
+
+namespace aidcsim {
+
+void size_onsite_plants(SizingContext& c) {
+  size_plants(c.spec.onsite, c);
+}
+
+} // namespace aidcsim

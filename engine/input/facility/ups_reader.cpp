@@ -78,3 +78,29 @@ void read_ups_item(ItemContext& c) {
 }
 
 } // namespace aidcsim
+
+namespace aidcsim {
+
+// A rating given as a percentage becomes kW, and every rating covers the design load at the output.
+void size_ups(SizingContext& c) {
+  for (auto& u : c.spec.ups) {
+    const double load = c.design_load_kw(u.id) * u.efficiency; // at the output
+    if (u.rating_fraction > 0 && !(load > 0)) {
+      c.diags.add(c.pos.of(u.id, "rating"), "facility." + u.id + ".rating", "",
+                  "a rating as a percentage needs a design load through the UPS; nothing draws through it");
+      continue;
+    }
+    if (u.rating_fraction > 0) {
+      u.rating_kw = u.rating_fraction * load;
+      u.battery.rated_kw = u.rating_kw;
+      if (u.recharge_default_s > 0)
+        u.battery.recharge_kw = u.rating_kw * u.battery.runtime_at_rated_s / u.recharge_default_s;
+    }
+    if (u.rating_kw < load * (1 - 1e-9))
+      c.diags.add(c.pos.of(u.id, "rating"), "facility." + u.id + ".rating", format_mw(u.rating_kw),
+                  "below the " + format_mw(load) +
+                      " design load through this UPS (a dual-corded load counts in full)");
+  }
+}
+
+} // namespace aidcsim
