@@ -50,7 +50,7 @@ struct ThermalChange {
   bool from_shutdown; // back from a thermal shutdown: the rack boots as after a power loss
 };
 
-class CoolingPlant final : public LoadDraws {
+class CoolingPlant {
 public:
   CoolingPlant(const FacilitySpec& spec, const PowerGraph& graph, const PowerChain& chain);
   CoolingPlant(const CoolingPlant&) = delete; // the chain holds a reference
@@ -58,7 +58,7 @@ public:
 
   // What a load draws now: an IT rack its heat (measured or declared, scaled by throttling); a
   // cooling load its load, or the heat it moves over its COP.
-  double draw_kw(int load) const override {
+  double draw_kw(int load) const {
     const LoadSpec& l = spec_.loads[load];
     if (l.it()) // the hot path of every settle: kept inline
       return rack_heat_kw(load);
@@ -117,5 +117,7 @@ private:
   std::vector<CoolingMetrics> cooling_metrics_;
   std::vector<ThermalChange> changes_;
 };
+
+inline double PowerChain::draw_kw(int load) const { return draws_->draw_kw(load); }
 
 } // namespace aidcsim::power

@@ -1,5 +1,7 @@
 #include "models/power/metrics_recorder.hpp"
 
+#include "models/power/cooling_plant.hpp" // PowerChain::draw_kw
+
 #include <algorithm>
 
 namespace aidcsim::power {
@@ -7,22 +9,20 @@ namespace aidcsim::power {
 void MetricsRecorder::integrate_loads(const PowerChain& chain, double t) {
   const double now = chain.now(), dt = t - now;
   const auto& specs = chain.spec().loads;
-  for (std::size_t l = 0; l < specs.size(); ++l)
-    if (chain.load_powered(static_cast<int>(l)))
-      (specs[l].it() ? energy_.it_kwh : energy_.cooling_kwh) +=
-          chain.draw_kw(static_cast<int>(l)) * dt / 3600.0;
   int it_down = 0;
   for (std::size_t l = 0; l < specs.size(); ++l) {
+    const int load = static_cast<int>(l);
     LoadMetrics& m = loads_[l];
-    const double boot_done = chain.boot_done(static_cast<int>(l));
-    if (!chain.load_powered(static_cast<int>(l))) {
+    if (!chain.load_powered(load)) {
       m.unpowered_s += dt;
       m.service_down_s += dt;
       m.unserved_kwh += specs[l].load_kw * dt / 3600.0;
       it_down += specs[l].it() ? 1 : 0;
-    } else if (boot_done > now) {
-      m.service_down_s += std::min(dt, boot_done - now);
+      continue;
     }
+    (specs[l].it() ? energy_.it_kwh : energy_.cooling_kwh) += chain.draw_kw(load) * dt / 3600.0;
+    if (const double boot_done = chain.boot_done(load); boot_done > now)
+      m.service_down_s += std::min(dt, boot_done - now);
   }
   const auto& it = chain.it_loads();
   outages_.book_it_downtime(now, t, it.empty() ? 0.0 : static_cast<double>(it_down) / it.size());

@@ -1,5 +1,7 @@
 #include "models/power/power_chain.hpp"
 
+#include "models/power/cooling_plant.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -121,10 +123,10 @@ void PowerChain::process_due(double t) {
 
 const std::vector<int>& PowerChain::complete_boots(double t) {
   booted_.clear();
-  for (std::size_t l = 0; l < spec_.loads.size(); ++l) {
-    LoadNode& node = load_node(static_cast<int>(l));
-    if (node.boot_done >= 0 && node.boot_done <= t) {
-      node.boot_done = -1;
+  for (std::size_t l = 0; l < spec_.loads.size() && boots_pending_ > 0; ++l) {
+    const double done = load_node(static_cast<int>(l)).boot_done;
+    if (done >= 0 && done <= t) {
+      set_boot(static_cast<int>(l), -1);
       booted_.push_back(static_cast<int>(l));
     }
   }
@@ -208,10 +210,10 @@ void PowerChain::note_load_changes() {
     if (powered == (load_powered_[l] != 0))
       continue;
     load_powered_[l] = powered ? 1 : 0;
-    LoadNode& node = load_node(static_cast<int>(l));
-    node.boot_done = powered && spec_.loads[l].boot_s > 0 ? now_ + spec_.loads[l].boot_s : -1;
+    const double boot_done = powered && spec_.loads[l].boot_s > 0 ? now_ + spec_.loads[l].boot_s : -1;
+    set_boot(static_cast<int>(l), boot_done);
     changes_.push_back({static_cast<int>(l), powered});
-    restarting = restarting || (powered && spec_.loads[l].rejects_heat() && node.boot_done > now_);
+    restarting = restarting || (powered && spec_.loads[l].rejects_heat() && boot_done > now_);
   }
   // A heat rejection unit that just got its power back draws nothing until it has restarted: the
   // flows above counted it running. (Its draw only drops, so no shedding decision changes.)

@@ -19,15 +19,7 @@
 
 namespace aidcsim::power {
 
-// What each load draws now. The chain does not know: a rack's heat depends on its workload and
-// throttling, a cooler's on the heat it moves; the cooling plant answers (cooling_plant.hpp).
-class LoadDraws {
-public:
-  virtual double draw_kw(int load) const = 0;
-
-protected:
-  ~LoadDraws() = default;
-};
+class CoolingPlant; // what each load draws (cooling_plant.hpp)
 
 // What one component reported at the end of the run (kinds without figures of their own, loads,
 // are left out).
@@ -49,7 +41,9 @@ public:
              std::vector<ScheduledFault> faults);
   PowerChain(const PowerChain&) = delete; // the cooling plant and recorders hold references
   PowerChain& operator=(const PowerChain&) = delete;
-  void set_draws(const LoadDraws& draws) { draws_ = &draws; }
+  // What each load draws now. The chain does not know: a rack's heat depends on its workload and
+  // throttling, a cooler's on the heat it moves; the cooling plant answers.
+  void set_draws(const CoolingPlant& draws) { draws_ = &draws; }
 
   double now() const { return now_; }
   void set_now(double t) { now_ = t; }
@@ -73,11 +67,11 @@ public:
 
   // Loads: their state as of the last settle.
   bool load_powered(int load) const { return energized_[load_node_[load]] != 0; }
-  double draw_kw(int load) const { return draws_->draw_kw(load); }
+  double draw_kw(int load) const; // inline in cooling_plant.hpp: the hot path of every settle
   double boot_done(int load) const { return load_node(load).boot_done; }
   bool booting(int load) const { return load_node(load).boot_done > now_; }
   // Service returns at t (a rack back from a thermal shutdown boots as after a power loss).
-  void start_boot(int load, double t) { load_node(load).boot_done = t; }
+  void start_boot(int load, double t) { set_boot(load, t); }
   // The loads whose boot ended by t, in load order; their timers are cleared.
   const std::vector<int>& complete_boots(double t);
   const std::vector<int>& it_loads() const { return it_loads_; }
@@ -102,6 +96,12 @@ public:
 
 private:
   LoadNode& load_node(int load) { return std::get<LoadNode>(nodes_[load_node_[load]]); }
+  // Every change of a load's boot timer goes here, so complete_boots can skip when none runs.
+  void set_boot(int load, double done) {
+    double& at = load_node(load).boot_done;
+    boots_pending_ += (done >= 0 ? 1 : 0) - (at >= 0 ? 1 : 0);
+    at = done;
+  }
   const LoadNode& load_node(int load) const { return std::get<LoadNode>(nodes_[load_node_[load]]); }
   void schedule_faults(std::vector<ScheduledFault> faults);
   void order_shedding();
@@ -124,7 +124,7 @@ private:
 
   const FacilitySpec& spec_;
   const PowerGraph& graph_;
-  const LoadDraws* draws_ = nullptr;
+  const CoolingPlant* draws_ = nullptr;
   std::vector<Component> nodes_;       // per graph node
   std::vector<ScheduledFault> faults_; // in time order; those a component holds itself aside
   std::vector<int> fault_node_;        // the node each of faults_ strikes
@@ -147,6 +147,7 @@ private:
   std::vector<char> load_powered_; // per load, as of the last settle
   std::vector<LoadChange> changes_;
   std::vector<int> booted_;
+  int boots_pending_ = 0; // loads whose boot timer runs
   double now_ = 0;
 };
 
