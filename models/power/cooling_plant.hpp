@@ -118,6 +118,8 @@ private:
   std::vector<ThermalChange> changes_;
 };
 
-inline double PowerChain::draw_kw(int load) const { return draws_->draw_kw(load); }
+inline double PowerChain::draw_kw(int load) const {
+  return draws_->draw_kw(load);
+}
 
 } // namespace aidcsim::power
