@@ -154,7 +154,7 @@ std::vector<FacilityMetric> build_table() {
        [](Fa f, C) { return std::optional(double(f.capacity_sheds())); }, Shown::always, false, true},
       {"energy.source_kwh", U::kwh, "energy from sources", "what utility feeds and plants delivered",
        [](Fa f, C) { return std::optional(f.energy().source_kwh); }},
-      {"energy.storage_drawdown_kwh", U::kwh, "energy from batteries",
+      {"energy.storage_drawdown_kwh", U::kwh, "battery energy not yet recharged",
        "battery energy not yet recharged at the end",
        [](Fa f, C) { return std::optional(f.energy().storage_drawdown_kwh); }},
       {"energy.it_kwh", U::kwh, "IT energy", "what IT racks drew from the power chain",
