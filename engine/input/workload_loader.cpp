@@ -123,7 +123,9 @@ void read_job(MapReader& w, TrainingJobConfig& job) {
 }
 
 // One class's settings under `failures.classes.<name>`: rate, repair and blast radius.
-void read_class_settings(MapReader& c, workload::FailureClass& fc) {
+void read_class_settings(MapReader& c, workload::FailureClass& fc, SourcePos& where_rate) {
+  if (const YAML::Node rate = c.node("rate", Need::optional); rate.IsDefined())
+    where_rate = c.pos(rate);
   fc.rate_per_component_h = c.quantity("rate", Dimension::rate, Need::optional, Range::non_negative)
                                 .value_or(fc.rate_per_component_h * 1.0 / 3600) *
                             3600;
@@ -172,7 +174,7 @@ void read_classes(MapReader& r, FailuresConfig& f) {
     }
     MapReader c(settings, cs.path(name), cs.file(), cs.diagnostics());
     if (c.is_map())
-      read_class_settings(c, f.classes[k - names.begin()]);
+      read_class_settings(c, f.classes[k - names.begin()], f.where_rate[k - names.begin()]);
   }
 }
 
@@ -181,6 +183,7 @@ void read_failures(MapReader& w, FailuresConfig& f) {
       w.node("failures", Need::optional, "none, or a map with hardware_repair and classes");
   if (!node.IsDefined()) {
     f.classes = workload::default_failure_classes(f.hardware_repair_s);
+    f.where_rate.assign(f.classes.size(), SourcePos{w.file(), 0, 0});
     return;
   }
   if (node.IsScalar() && node.Scalar() == "none") {
@@ -193,6 +196,7 @@ void read_failures(MapReader& w, FailuresConfig& f) {
   f.hardware_repair_s = r.quantity("hardware_repair", Dimension::time, Need::optional, Range::non_negative)
                             .value_or(f.hardware_repair_s);
   f.classes = workload::default_failure_classes(f.hardware_repair_s);
+  f.where_rate.assign(f.classes.size(), w.pos(node));
   // `rates: none` starts every class at zero, so a scenario can switch on just the ones it names.
   if (r.one_of("rates", {"llama3", "none"}, Need::optional).value_or("llama3") == "none")
     for (auto& c : f.classes)

@@ -42,6 +42,9 @@ struct FailuresConfig {
   bool enabled = true;
   double hardware_repair_s = 24 * 3600.0;
   std::vector<workload::FailureClass> classes; // resolved: the defaults with the overrides
+  // Where each class's rate was written (the `failures` key, or the file, for a default): the
+  // event budget (event_budget.hpp) points there.
+  std::vector<SourcePos> where_rate;
 };
 
 struct InferenceConfig {

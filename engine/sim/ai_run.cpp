@@ -88,7 +88,8 @@ void check_job_fits(const TrainingJobConfig& c, int job_size, int n, int serving
 
 } // namespace
 
-AiRun::AiRun(const Scenario& scenario, sg4::Engine& engine, std::vector<sg4::Host*> accelerators)
+AiRun::AiRun(const Scenario& scenario, sg4::Engine& engine, std::vector<sg4::Host*> accelerators,
+             const std::vector<ArrivalSource>& facility_arrivals)
     : scenario_(scenario), accelerators_(std::move(accelerators)) {
   // Rank order: scale-up domains in order, accelerators in order inside each.
   std::stable_sort(accelerators_.begin(), accelerators_.end(), [](const sg4::Host* a, const sg4::Host* b) {
@@ -125,6 +126,10 @@ AiRun::AiRun(const Scenario& scenario, sg4::Engine& engine, std::vector<sg4::Hos
   }
   if (!diags.empty())
     throw InputError(std::move(diags));
+  std::vector<ArrivalSource> arrivals =
+      failure_class_sources(scenario, {n, topo.hosts, topo.pods, job_size_});
+  arrivals.insert(arrivals.end(), facility_arrivals.begin(), facility_arrivals.end());
+  check_event_budget(arrivals, scenario.duration_s);
 
   workload::Cluster cluster(topo, classes, job_size_, RandomStream(scenario.seed, "it-failures"));
   if (w.job) {

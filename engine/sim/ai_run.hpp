@@ -2,6 +2,7 @@
 // platform and the facility, and reads its results at the end.
 #pragma once
 
+#include "engine/input/event_budget.hpp"
 #include "engine/input/scenario.hpp"
 #include "engine/sim/ai_result.hpp"
 #include "engine/sim/facility_clock.hpp"
@@ -17,9 +18,11 @@ namespace aidcsim {
 
 class AiRun {
 public:
-  // `accelerators`: the platform's accelerator hosts. Throws InputError when the job does not fit.
-  AiRun(const Scenario& scenario, simgrid::s4u::Engine& engine,
-        std::vector<simgrid::s4u::Host*> accelerators);
+  // `accelerators`: the platform's accelerator hosts. Throws InputError when the job does not fit,
+  // or when its failure classes on this cluster, with the facility's `facility_arrivals`, exceed
+  // the event budget (event_budget.hpp).
+  AiRun(const Scenario& scenario, simgrid::s4u::Engine& engine, std::vector<simgrid::s4u::Host*> accelerators,
+        const std::vector<ArrivalSource>& facility_arrivals);
   // Starts measuring the job's step: call once the facility (if any) has set its hosts' state.
   void begin();
   // The facility's racks: their hosts going off and on, and throttling, reach the workload.

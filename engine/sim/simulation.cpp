@@ -3,6 +3,7 @@
 #include "engine/base/atomic_file.hpp"
 #include "engine/base/diagnostics.hpp"
 #include "engine/base/units.hpp"
+#include "engine/input/event_budget.hpp"
 #include "engine/sim/ai_run.hpp"
 #include "engine/sim/facility_clock.hpp"
 #include "engine/sim/full_load.hpp"
@@ -113,11 +114,12 @@ private:
 namespace {
 
 std::unique_ptr<AiRun> start_workload(const Scenario& scenario, sg4::Engine& engine,
-                                      const std::vector<sg4::Host*>& accelerators) {
+                                      const std::vector<sg4::Host*>& accelerators,
+                                      const std::vector<ArrivalSource>& facility_arrivals) {
   if (scenario.workload.kind == "full_load")
     workload::start_full_load(accelerators, scenario.duration_s);
   else if (scenario.workload.ai())
-    return std::make_unique<AiRun>(scenario, engine, accelerators);
+    return std::make_unique<AiRun>(scenario, engine, accelerators, facility_arrivals);
   else if (scenario.workload.kind != "idle")
     throw std::logic_error("workload kind '" + scenario.workload.kind +
                            "' passed validation but has no model");
@@ -132,8 +134,9 @@ struct FacilityRun {
   std::vector<std::vector<sg4::Host*>> hosts_of_load;
 };
 
-FacilityRun start_facility(const Scenario& scenario, sg4::Engine& engine,
-                           std::vector<std::vector<sg4::Host*>> hosts, AiRun* ai, TimelineWriter* timeline) {
+// The facility's model, built before the platform loads: it needs nothing from SimGrid, and the
+// event budget is checked on it before the platform's seconds of loading.
+FacilityRun build_facility(const Scenario& scenario) {
   FacilityRun run;
   std::vector<power::GraphProblem> problems;
   run.graph = std::make_unique<power::PowerGraph>(power::PowerGraph::build(scenario.facility, problems));
@@ -141,6 +144,12 @@ FacilityRun start_facility(const Scenario& scenario, sg4::Engine& engine,
     throw std::logic_error("facility passed validation but its graph has problems");
   run.facility =
       std::make_unique<power::Facility>(scenario.facility, *run.graph, scenario.seed, scenario.faults);
+  return run;
+}
+
+// Binds the facility's model to SimGrid's clock and the hosts of its racks.
+void start_facility(FacilityRun& run, const Scenario& scenario, sg4::Engine& engine,
+                    std::vector<std::vector<sg4::Host*>> hosts, AiRun* ai, TimelineWriter* timeline) {
   run.hosts_of_load = hosts;
   run.clock = std::make_shared<FacilityClock>(*run.facility, scenario.duration_s, std::move(hosts));
   if (scenario.workload.it_power == "hosts")
@@ -160,7 +169,6 @@ FacilityRun start_facility(const Scenario& scenario, sg4::Engine& engine,
     };
   }
   engine.add_model(run.clock, {});
-  return run;
 }
 
 RunResult platform_result(const Scenario& scenario, const std::vector<sg4::Host*>& accelerators) {
@@ -197,6 +205,18 @@ double FacilityResult::number(std::string_view key) const {
 }
 
 RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
+  FacilityRun f;
+  std::vector<ArrivalSource> facility_arrivals;
+  if (!scenario.facility.empty()) {
+    f = build_facility(scenario);
+    facility_arrivals = facility_sources(scenario, *f.graph, *f.facility);
+  }
+  // First on the smallest cluster the scenario allows (an error before the platform's loading),
+  // then, for an AI workload, on the platform's own cluster (AiRun).
+  std::vector<ArrivalSource> arrivals = failure_class_sources(scenario, smallest_cluster(scenario));
+  arrivals.insert(arrivals.end(), facility_arrivals.begin(), facility_arrivals.end());
+  check_event_budget(arrivals, scenario.duration_s);
+
   auto engine = load_simgrid_platform(scenario.platform_path);
   std::vector<sg4::Host*> accelerators =
       engine->get_filtered_hosts([](sg4::Host* h) { return h->get_property("chip") != nullptr; });
@@ -209,15 +229,14 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   if (options.on_platform_loaded)
     options.on_platform_loaded();
 
-  std::unique_ptr<AiRun> ai = start_workload(scenario, *engine, accelerators);
+  std::unique_ptr<AiRun> ai = start_workload(scenario, *engine, accelerators, facility_arrivals);
   TimelineWriter timeline;
   const bool with_timeline = !options.timeline_csv.empty();
   if (ai && with_timeline)
     ai->set_timeline([&timeline](const power::TimelineRow& row) { timeline.add(row); });
-  FacilityRun f;
-  if (!scenario.facility.empty()) {
-    f = start_facility(scenario, *engine, std::move(hosts_of_load), ai.get(),
-                       with_timeline ? &timeline : nullptr);
+  if (f.facility) {
+    start_facility(f, scenario, *engine, std::move(hosts_of_load), ai.get(),
+                   with_timeline ? &timeline : nullptr);
   } else if (scenario.workload.kind == "idle" || ai) {
     // Nothing else moves the clock: one actor sleeps through the run.
     const double duration = scenario.duration_s;

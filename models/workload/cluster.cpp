@@ -64,18 +64,23 @@ void Cluster::take_down(const std::vector<int>& accelerators, int delta) {
   }
 }
 
-int Cluster::components_of(const FailureClass& c) const {
-  switch (c.per) {
+int components_subject_to(FailsPer per, const ClusterSize& size) {
+  switch (per) {
   case FailsPer::accelerator:
-    return topology_.accelerators();
+    return size.accelerators;
   case FailsPer::host:
-    return topology_.hosts;
+    return size.hosts;
   case FailsPer::pod:
-    return topology_.pods;
+    return size.pods;
   case FailsPer::job_accelerator:
-    return job_accelerators_;
+    return size.job_accelerators;
   }
   return 0;
+}
+
+int Cluster::components_of(const FailureClass& c) const {
+  return components_subject_to(
+      c.per, {topology_.accelerators(), topology_.hosts, topology_.pods, job_accelerators_});
 }
 
 // The accelerators a failure of `c`'s component takes down: the blast radius around the first

@@ -28,6 +28,14 @@ struct Topology {
   static Topology regular(int n, int per_host, int per_rack, int per_pod);
 };
 
+struct ClusterSize {
+  int accelerators = 0, hosts = 0, pods = 0, job_accelerators = 0;
+};
+
+// How many components a class of `per` fails on: the accelerators, hosts or pods of the cluster,
+// or the job's accelerators for software failures.
+int components_subject_to(FailsPer per, const ClusterSize& size);
+
 // One failure: its class (or an outside cause), and the accelerators it took down (empty for a
 // job-only failure: the job restarts, nothing is down).
 struct Failure {

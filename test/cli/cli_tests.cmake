@@ -268,3 +268,14 @@ add_test(NAME cli.sweep_hot_spares
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(cli.sweep_hot_spares PROPERTIES PASS_REGULAR_EXPRESSION
                      "spares=0,training.training_goodput,10,0\\.7[0-9]*,.*spares=4,training.training_goodput,10,0\\.9[45][0-9]*,.*spares=8,training.training_goodput,10,0\\.97[0-9]*,")
+
+# The event budget (engine/input/event_budget.hpp): a rate that would make billions of events is an
+# error naming it, before the platform loads, not a run that looks like a hang.
+aidcsim_cli_test(run_failure_rate_over_the_budget 2
+                 "failure-rate-per-hour-typo\\.yaml:19:26: error: key 'workload\\.failures\\.classes\\.faulty_gpu\\.rate' = '1e\\+06 /h': its failure rate on 512 accelerators over 30 d means about 3\\.69e\\+11 expected events.*at most 2\\.71e\\+03 /h here"
+                 run test/data/failure-rate-per-hour-typo.yaml)
+aidcsim_cli_test(run_outage_rate_over_the_budget_for_the_years 2
+                 "utility-outage-every-minute\\.yaml:[0-9]+:[0-9]+: error: key 'facility\\.grid' = '5\\.26e\\+05 /y': its outage rate over 1e\\+04 y means about 5\\.26e\\+09 expected events.*at most 1e\\+05 /y here"
+                 run test/data/utility-outage-every-minute.yaml --years 10000)
+aidcsim_cli_test(run_outage_rate_within_the_budget 0 "utility outages +[0-9]"
+                 run test/data/utility-outage-every-minute.yaml --duration "1 d")
