@@ -38,6 +38,11 @@ struct RunResult {
   double mean_it_power_kw = 0;
   FacilityResult facility;
   AiResult ai;
+  // With a timeline: the rows the run made and those written (the file keeps the first ones).
+  struct TimelineCount {
+    std::size_t rows = 0, written = 0;
+  };
+  std::optional<TimelineCount> timeline;
 };
 
 struct RunOptions {

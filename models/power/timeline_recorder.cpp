@@ -13,6 +13,7 @@ TimelineRecorder::TimelineRecorder(const PowerChain& chain, const CoolingPlant& 
 void TimelineRecorder::record_all() {
   std::fill(last_state_.begin(), last_state_.end(), std::string());
   last_facility_key_.clear();
+  last_supplied_kw_ = last_it_kw_ = std::numeric_limits<double>::quiet_NaN();
   record_chain();
   record_loops(true);
   record_water(true);
@@ -55,6 +56,10 @@ void TimelineRecorder::record_facility_power() {
   for (int l : chain_.it_loads())
     if (chain_.load_powered(l))
       it += chain_.draw_kw(l);
+  if (supplied == last_supplied_kw_ && it == last_it_kw_)
+    return;
+  last_supplied_kw_ = supplied;
+  last_it_kw_ = it;
   char state[32];
   std::snprintf(state, sizeof state, it > 0 ? "PUE %.3f" : "no IT load", supplied / it);
   char key[96];

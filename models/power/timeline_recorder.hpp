@@ -7,6 +7,7 @@
 #include "models/power/power_chain.hpp"
 
 #include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,9 @@ private:
   std::vector<std::string> last_loop_state_;
   std::string last_water_state_;
   std::string last_facility_key_;
+  // The inputs of the last key: the same inputs give the same key, so most events skip formatting.
+  double last_supplied_kw_ = std::numeric_limits<double>::quiet_NaN();
+  double last_it_kw_ = std::numeric_limits<double>::quiet_NaN();
 };
 
 } // namespace aidcsim::power

@@ -279,3 +279,11 @@ aidcsim_cli_test(run_outage_rate_over_the_budget_for_the_years 2
                  run test/data/utility-outage-every-minute.yaml --years 10000)
 aidcsim_cli_test(run_outage_rate_within_the_budget 0 "utility outages +[0-9]"
                  run test/data/utility-outage-every-minute.yaml --duration "1 d")
+
+# A timeline longer than the file keeps is said on the terminal, and counted in metrics.json.
+add_test(NAME cli.run_timeline_truncated_is_said
+         COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=0
+                 "-DEXPECT_REGEX=aidcsim run: timeline\\.csv holds the first 1,000,000 of 1,12[0-9],[0-9][0-9][0-9] rows; the rest were not written"
+                 -DCOMMAND=$<TARGET_FILE:aidcsim>|run|scenarios/validation/genset-fts.yaml|--years|30000|--out|${CMAKE_BINARY_DIR}/timeline-long-out
+                 -P ${CLI_CHECK}
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})

@@ -3,6 +3,7 @@
 #include "engine/base/diagnostics.hpp"
 #include "engine/base/units.hpp"
 #include "engine/input/scenario.hpp"
+#include "engine/results/human_units.hpp"
 #include "engine/sim/simulation.hpp"
 #include "tools/aidcsim/ai_report.hpp"
 #include "tools/aidcsim/children.hpp"
@@ -103,6 +104,22 @@ bool apply_run_options(const RunArgs& args, Scenario& scenario) {
 
 } // namespace
 
+namespace {
+
+// The timeline keeps its first rows only; a person reading the terminal must know, not only one
+// reading the file's last line.
+void warn_if_timeline_truncated(const json& j) {
+  if (!j.contains("timeline"))
+    return;
+  const auto rows = j["timeline"]["rows"].get<std::size_t>();
+  const auto written = j["timeline"]["rows_written"].get<std::size_t>();
+  if (written < rows)
+    std::cerr << "aidcsim run: timeline.csv holds the first " << with_thousands(double(written), 0) << " of "
+              << with_thousands(double(rows), 0) << " rows; the rest were not written\n";
+}
+
+} // namespace
+
 int run_command(const RunArgs& args) {
   Scenario scenario;
   try {
@@ -122,6 +139,7 @@ int run_command(const RunArgs& args) {
   if (!result)
     return code;
   const json& j = *result;
+  warn_if_timeline_truncated(j);
   if (!args.out_dir.empty()) {
     const std::string path = (std::filesystem::path(args.out_dir) / "metrics.json").string();
     try {

@@ -53,6 +53,8 @@ json to_json(const RunResult& r) {
     j["facility"] = to_json(r.facility);
   if (r.ai.present)
     j["workload"] = to_json(r.ai);
+  if (r.timeline)
+    j["timeline"] = {{"rows", r.timeline->rows}, {"rows_written", r.timeline->written}};
   return j;
 }
 
