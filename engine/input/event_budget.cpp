@@ -30,8 +30,7 @@ std::string run_length(double duration_s) {
 
 std::string message(const ArrivalSource& s, double own, double total, double duration_s) {
   const double others = total - own;
-  const std::string on =
-      s.units == 1 && s.unit_word == "units" ? "" : " on " + g3(s.units) + " " + s.unit_word;
+  const std::string on = s.unit_word.empty() ? "" : " on " + g3(s.units) + " " + s.unit_word;
   std::string m = "its " + s.what + " rate" + on + " over " + run_length(duration_s) + " means about " +
                   g3(own) + " expected events (the run " + g3(total) + "); a run may hold at most " +
                   g3(max_expected_arrivals) + " expected failures and outages, hours of wall time already: ";
@@ -99,7 +98,8 @@ std::vector<ArrivalSource> facility_sources(const Scenario& s, const power::Powe
     const auto modes = std::visit([](const auto& c) { return c.failure_modes(); }, components[i]);
     for (const auto& m : modes)
       if (m.basis == power::FailureMode::Basis::rate_per_s && m.value > 0)
-        out.push_back({where, "facility." + id, m.name, m.value, double(m.units), "units", "/y"});
+        out.push_back(
+            {where, "facility." + id, m.name, m.value, double(m.units), m.units == 1 ? "" : "units", "/y"});
   }
   return out;
 }

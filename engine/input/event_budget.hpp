@@ -27,7 +27,7 @@ struct ArrivalSource {
   std::string what;       // "outage", "fail while running", "failure"
   double rate_per_s = 0;  // per unit
   double units = 1;       // units subject to it
-  std::string unit_word;  // "accelerators", "units", "modules"
+  std::string unit_word;  // "accelerators", "units"; empty: one unit, not named in the message
   std::string rate_scale; // the unit the message shows the rate in: "/h" or "/y"
 };
 
