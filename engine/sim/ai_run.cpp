@@ -232,6 +232,7 @@ void AiRun::attach(FacilityClock& facility, const std::vector<std::vector<sg4::H
   facility.on_hosts_throttle = [clock, accs](int load, bool throttled, double now) {
     clock->rack_throttle((*accs)[load], throttled, now);
   };
+  facility.read_every_rack = [this] { return probe_ == Probe::running; };
   facility.sync_hosts_state();
 }
 

@@ -66,22 +66,29 @@ void FacilityClock::apply_hosts_state(int load) {
   }
 }
 
+void FacilityClock::use_host_power() {
+  host_power_ = std::make_unique<HostPowerWatch>(hosts_of_load_);
+}
+
 // Every time SimGrid's clock stops, the workload may have changed what the hosts draw (a step
 // starts or ends, a pstate changes): the facility integrates up to now at the old power and goes on
-// at the new one.
+// at the new one. Racks none of whose hosts changed keep their power (set_it_power_kw would
+// ignore the same value), so only the changed ones are summed, in the same order.
 void FacilityClock::read_host_power(double now) {
   if (now > facility_.next_event_time())
     return; // the facility's own event is due first; the next call reads the power
   // SimGrid's clock can trail the facility's by a few ulps after an event the facility took as
   // due (update_actions_state): the power changes at the facility's now, not before it.
   const double t = std::max(now, facility_.now());
-  for (std::size_t l = 0; l < hosts_of_load_.size(); ++l) {
+  if (read_every_rack && read_every_rack())
+    host_power_->mark_all();
+  for (const int l : host_power_->take_changed()) {
     if (hosts_of_load_[l].empty())
       continue;
     double watts = 0;
     for (const auto* h : hosts_of_load_[l])
       watts += sg_host_get_current_consumption(h);
-    facility_.set_it_power_kw(static_cast<int>(l), watts / 1e3, t);
+    facility_.set_it_power_kw(l, watts / 1e3, t);
   }
 }
 

@@ -9,6 +9,7 @@
 // at their lowest pstate; a thermal shutdown turns them off until the loop has cooled.
 #pragma once
 
+#include "engine/sim/host_power_watch.hpp"
 #include "models/power/facility.hpp"
 
 #include <simgrid/kernel/resource/Model.hpp>
@@ -16,6 +17,7 @@
 #include <simgrid/s4u/Host.hpp>
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace aidcsim {
@@ -27,8 +29,13 @@ public:
                 std::vector<std::vector<simgrid::s4u::Host*>> hosts_of_load);
 
   // Racks take their IT power from their hosts (SimGrid's energy plugin), read whenever SimGrid's
-  // clock stops; otherwise they draw their declared load.
-  void use_host_power() { host_power_ = true; }
+  // clock stops for the racks whose hosts may have changed (HostPowerWatch); otherwise they draw
+  // their declared load.
+  void use_host_power();
+
+  // True while the workload has executions whose end SimGrid does not signal (a step being
+  // measured, HostPowerWatch): every rack is read at each stop meanwhile.
+  std::function<bool()> read_every_rack;
 
   // Called once when the run starts, after the hosts' power was first read (the timeline starts).
   std::function<void()> on_start;
@@ -52,7 +59,7 @@ private:
   power::Facility& facility_;
   double end_s_;
   bool finished_ = false;
-  bool host_power_ = false;
+  std::unique_ptr<HostPowerWatch> host_power_;
   bool started_ = false;
   void read_host_power(double now);
   std::vector<std::vector<simgrid::s4u::Host*>> hosts_of_load_;

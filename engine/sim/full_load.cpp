@@ -1,4 +1,5 @@
 #include "engine/sim/full_load.hpp"
+#include "engine/sim/unwatched_exec.hpp"
 
 #include <simgrid/s4u/Actor.hpp>
 #include <simgrid/s4u/Engine.hpp>
@@ -15,26 +16,27 @@ double full_load_energy_j(const std::vector<double>& power_full_w, double durati
   return duration_s * std::accumulate(power_full_w.begin(), power_full_w.end(), 0.0);
 }
 
+// The rack actor only starts and waits for executions; SimGrid allocates (and on a power loss
+// frees) its default 8 MiB stack per actor, most of a rack power cycle's cost.
+constexpr unsigned kFullLoadStackKib = 64; // Actor::set_stacksize takes KiB (s4u_Actor.cpp)
+
 void start_rack_full_load(const std::vector<simgrid::s4u::Host*>& rack_hosts, double end_s) {
   if (rack_hosts.empty())
     return;
-  simgrid::s4u::Actor::create("full-load", rack_hosts.front(), [rack_hosts, end_s]() {
-    const double remaining_s = end_s - simgrid::s4u::Engine::get_clock();
-    if (remaining_s <= 0)
-      return;
-    std::vector<simgrid::s4u::ExecPtr> execs;
-    for (simgrid::s4u::Host* h : rack_hosts) {
-      if (!h->is_on())
-        continue;
-      execs.push_back(simgrid::s4u::Exec::init()
-                          ->set_host(h)
-                          ->set_flops_amount(h->get_pstate_speed(0) * remaining_s)
-                          ->set_name("full-load")
-                          ->start());
-    }
-    for (auto& e : execs)
-      e->wait();
-  });
+  simgrid::s4u::Actor::init("full-load", rack_hosts.front())
+      ->set_stacksize(kFullLoadStackKib)
+      ->start([rack_hosts, end_s]() {
+        const double remaining_s = end_s - simgrid::s4u::Engine::get_clock();
+        if (remaining_s <= 0)
+          return;
+        std::vector<ExecRequest> requests;
+        for (simgrid::s4u::Host* h : rack_hosts)
+          if (h->is_on())
+            requests.push_back({h, h->get_pstate_speed(0) * remaining_s});
+        const auto execs = start_unwatched_execs(requests, "full-load");
+        for (const auto& e : execs)
+          e->wait();
+      });
 }
 
 void start_full_load(const std::vector<simgrid::s4u::Host*>& hosts, double duration_s) {
