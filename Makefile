@@ -1,7 +1,7 @@
 # aidcsim: the two commands of the README's quick start.
 #   make run    installs what is missing, builds (Release) and runs the default scenario
 #   make test   installs what is missing, builds and runs the whole test suite
-#   make bench  benchmarks: simulated facility-years per second
+#   make bench  benchmarks: simulated facility-years per second, scaling exponents
 #   make lint   include layers, clang-format and clang-tidy (cognitive complexity at most 25)
 BUILD ?= build
 JOBS ?= $(shell nproc)
@@ -29,6 +29,7 @@ bench: build
 	$(BUILD)/test/facility_benchmark
 	$(BUILD)/test/workload_benchmark
 	AIDCSIM=$(BUILD)/aidcsim tools/bench-batch
+	tools/bench-scaling --aidcsim $(BUILD)/aidcsim
 
 lint: configure
 	./tools/lint $(BUILD)
