@@ -8,6 +8,7 @@
 #include "engine/sim/facility_clock.hpp"
 #include "engine/sim/full_load.hpp"
 #include "engine/sim/simgrid_platform.hpp"
+#include "engine/sim/timeline_writer.hpp"
 
 #include <simgrid/plugins/energy.h>
 #include <simgrid/s4u/Actor.hpp>
@@ -18,6 +19,8 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
+#include <set>
 #include <stdexcept>
 
 namespace aidcsim {
@@ -68,54 +71,58 @@ FacilityResult facility_result(const power::Facility& f, double duration_s,
   return r;
 }
 
-// The timeline as CSV, kept in memory and written at the end (a long run keeps its first rows).
-class TimelineWriter {
-public:
-  static constexpr std::size_t max_rows = 1000000;
-  void add(const power::TimelineRow& row) {
-    if (rows_ < max_rows) {
-      // std::to_chars with a precision rounds exactly as printf's %.Nf does, at a fraction of its
-      // cost (formatting was most of a timeline run's time).
-      append_fixed(row.time_s, 6);
-      text_ += ',';
-      text_ += row.component + "," + row.kind + "," + row.state + ",";
-      append_fixed(row.load_kw, 3);
-      text_ += ',';
-      if (row.state_of_charge >= 0)
-        append_fixed(row.state_of_charge, 6);
-      text_ += ',';
-      if (row.coolant_c >= -273)
-        append_fixed(row.coolant_c, 3);
-      text_ += ',';
-      if (row.chip_c >= -273)
-        append_fixed(row.chip_c, 3);
-      text_ += '\n';
-    }
-    ++rows_;
-  }
-  std::size_t rows() const { return rows_; }
-  std::size_t written() const { return std::min(rows_, max_rows); }
-  void write(const std::string& path) const {
-    write_file_atomically(path, [&](std::ostream& out) {
-      out << "time_s,component,kind,state,load_kw,state_of_charge,coolant_c,chip_c\n" << text_;
-      if (rows_ > max_rows)
-        out << "# truncated: " << rows_ - max_rows << " more rows not written\n";
-    });
-  }
-
-private:
-  void append_fixed(double x, int decimals) {
-    char buf[64];
-    const auto r = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed, decimals);
-    text_.append(buf, r.ptr);
-  }
-  std::string text_;
-  std::size_t rows_ = 0;
-};
-
 } // namespace
 
 namespace {
+
+// The names a timeline filter may use: the job, the facility's components, their kinds, the
+// cooling loops and the facility-wide rows.
+std::set<std::string> timeline_names(const power::Facility* f, bool ai) {
+  std::set<std::string> names;
+  if (ai)
+    names.insert("job");
+  if (f == nullptr)
+    return names;
+  names.insert({"facility", "facility-water", "water", "cooling"});
+  const power::PowerChain& chain = f->chain();
+  for (int v = 0; v < chain.size(); ++v) {
+    names.insert(chain.graph().node(v).id);
+    names.insert(
+        std::string(std::visit([](const auto& c) { return c.timeline_kind(); }, chain.component(v))));
+  }
+  for (std::size_t i = 0; i < f->cooling_loops().size(); ++i)
+    names.insert(f->spec().loads[f->cooled_rack(i)].id + "/cooling");
+  return names;
+}
+
+void check_timeline_components(const TimelineFilter& filter, const power::Facility* f, bool ai) {
+  const std::set<std::string> names = timeline_names(f, ai);
+  Diagnostics diags;
+  for (const std::string& c : filter.components)
+    if (names.count(c) == 0) {
+      std::string allowed;
+      for (const auto& n : names)
+        allowed += (allowed.empty() ? "" : ", ") + n;
+      diags.add(SourcePos{"command line", 0, 0}, "--timeline-components", c,
+                "no such component or kind; allowed: " + allowed);
+    }
+  if (!diags.empty())
+    throw InputError(std::move(diags));
+}
+
+// The timeline's file opens before the platform loads: a folder that cannot be written is an
+// error now, not after the run. Null without --out, or with nothing to record.
+std::unique_ptr<TimelineWriter> open_timeline(const RunOptions& options, const Scenario& scenario,
+                                              const power::Facility* facility) {
+  if (options.timeline_csv.empty() || (!facility && !scenario.workload.ai()))
+    return nullptr;
+  check_timeline_components(options.timeline_filter, facility, scenario.workload.ai());
+  try {
+    return std::make_unique<TimelineWriter>(options.timeline_csv, options.timeline_filter);
+  } catch (const std::runtime_error& e) {
+    throw_input_error(SourcePos{"command line", 0, 0}, "--out", options.timeline_csv, e.what());
+  }
+}
 
 std::unique_ptr<AiRun> start_workload(const Scenario& scenario, sg4::Engine& engine,
                                       const std::vector<sg4::Host*>& accelerators,
@@ -220,6 +227,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   std::vector<ArrivalSource> arrivals = failure_class_sources(scenario, smallest_cluster(scenario));
   arrivals.insert(arrivals.end(), facility_arrivals.begin(), facility_arrivals.end());
   check_event_budget(arrivals, scenario.duration_s);
+  std::unique_ptr<TimelineWriter> timeline = open_timeline(options, scenario, f.facility.get());
 
   auto engine = load_simgrid_platform(scenario.platform_path);
   std::vector<sg4::Host*> accelerators =
@@ -234,13 +242,10 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
     options.on_platform_loaded();
 
   std::unique_ptr<AiRun> ai = start_workload(scenario, *engine, accelerators, facility_arrivals);
-  TimelineWriter timeline;
-  const bool with_timeline = !options.timeline_csv.empty();
-  if (ai && with_timeline)
-    ai->set_timeline([&timeline](const power::TimelineRow& row) { timeline.add(row); });
+  if (ai && timeline)
+    ai->set_timeline([t = timeline.get()](const power::TimelineRow& row) { t->add(row); });
   if (f.facility) {
-    start_facility(f, scenario, *engine, std::move(hosts_of_load), ai.get(),
-                   with_timeline ? &timeline : nullptr);
+    start_facility(f, scenario, *engine, std::move(hosts_of_load), ai.get(), timeline.get());
   } else if (scenario.workload.kind == "idle" || ai) {
     // Nothing else moves the clock: one actor sleeps through the run.
     const double duration = scenario.duration_s;
@@ -256,9 +261,9 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   RunResult r = platform_result(scenario, accelerators);
   if (f.facility)
     r.facility = facility_result(*f.facility, scenario.duration_s, f.hosts_of_load);
-  if ((f.facility || ai) && with_timeline) {
-    timeline.write(options.timeline_csv);
-    r.timeline = RunResult::TimelineCount{timeline.rows(), timeline.written()};
+  if (timeline) {
+    timeline->commit();
+    r.timeline = RunResult::TimelineCount{timeline->rows(), timeline->written()};
   }
   if (ai) // energy per token: what the facility supplied, or the IT energy without a facility
     r.ai =

@@ -3,6 +3,7 @@
 
 #include "engine/input/scenario.hpp"
 #include "engine/sim/ai_result.hpp"
+#include "engine/sim/timeline_writer.hpp"
 #include "models/power/facility_metrics.hpp"
 
 #include <cstddef>
@@ -38,7 +39,7 @@ struct RunResult {
   double mean_it_power_kw = 0;
   FacilityResult facility;
   AiResult ai;
-  // With a timeline: the rows the run made and those written (the file keeps the first ones).
+  // With a timeline: the rows the run made and those its file holds (the filter's choice).
   struct TimelineCount {
     std::size_t rows = 0, written = 0;
   };
@@ -48,6 +49,7 @@ struct RunResult {
 struct RunOptions {
   std::function<void()> on_platform_loaded; // called once the platform loaded, before time starts
   std::string timeline_csv;                 // where to write the facility timeline; empty: none
+  TimelineFilter timeline_filter;           // what of it to write (default: everything)
 };
 
 // Runs the scenario to its duration. SimGrid keeps one engine per process: one run per process.

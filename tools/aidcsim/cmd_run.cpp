@@ -20,6 +20,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 
 namespace aidcsim::cli {
 namespace {
@@ -106,16 +107,57 @@ bool apply_run_options(const RunArgs& args, Scenario& scenario) {
 
 namespace {
 
-// The timeline keeps its first rows only; a person reading the terminal must know, not only one
-// reading the file's last line.
-void warn_if_timeline_truncated(const json& j) {
+// --timeline-from, --timeline-to and --timeline-components; false (after the message) when bad.
+bool timeline_filter(const RunArgs& args, const Scenario& scenario, TimelineFilter& filter) {
+  const bool any = args.timeline_from || args.timeline_to || !args.timeline_components.empty();
+  if (any && args.out_dir.empty()) {
+    std::cerr << "aidcsim run: --timeline-from, --timeline-to and --timeline-components shape "
+                 "timeline.csv; give --out too\n";
+    return false;
+  }
+  auto time = [](const std::optional<std::string>& text, const char* flag, double& out) {
+    if (!text)
+      return true;
+    const units::ParseResult t = units::parse(*text, units::Dimension::time);
+    if (!t.value || *t.value < 0) {
+      std::cerr << "aidcsim run: " << flag << " '" << *text
+                << "': " << (t.value ? "must not be negative" : t.error) << "\n";
+      return false;
+    }
+    out = *t.value;
+    return true;
+  };
+  if (!time(args.timeline_from, "--timeline-from", filter.from_s) ||
+      !time(args.timeline_to, "--timeline-to", filter.to_s))
+    return false;
+  if (filter.to_s <= filter.from_s) {
+    std::cerr << "aidcsim run: --timeline-to '" << *args.timeline_to << "' must come after --timeline-from '"
+              << args.timeline_from.value_or("0 s") << "'\n";
+    return false;
+  }
+  if (filter.from_s > scenario.duration_s) {
+    std::cerr << "aidcsim run: --timeline-from '" << *args.timeline_from << "' is after the run's end ("
+              << scenario.duration_s << " s)\n";
+    return false;
+  }
+  std::stringstream list(args.timeline_components);
+  for (std::string name; std::getline(list, name, ',');)
+    if (!name.empty())
+      filter.components.insert(name);
+  return true;
+}
+
+// What the timeline file holds against what the run made, on the terminal as well as in
+// metrics.json (a file that leaves rows out must say so where a person reads).
+void report_timeline(const json& j, const TimelineFilter& filter) {
   if (!j.contains("timeline"))
     return;
   const auto rows = j["timeline"]["rows"].get<std::size_t>();
   const auto written = j["timeline"]["rows_written"].get<std::size_t>();
-  if (written < rows)
-    std::cerr << "aidcsim run: timeline.csv holds the first " << with_thousands(double(written), 0) << " of "
-              << with_thousands(double(rows), 0) << " rows; the rest were not written\n";
+  if (filter.windowed() || !filter.components.empty())
+    std::cerr << "aidcsim run: timeline.csv holds " << with_thousands(double(written), 0)
+              << " rows of the run's " << with_thousands(double(rows), 0)
+              << " (the window and components asked for)\n";
 }
 
 } // namespace
@@ -132,14 +174,26 @@ int run_command(const RunArgs& args) {
     return exit_bad_input;
 
   RunOptions options;
+  if (!timeline_filter(args, scenario, options.timeline_filter))
+    return exit_bad_input;
   if (!args.out_dir.empty() && (!scenario.facility.empty() || scenario.workload.ai()))
     options.timeline_csv = (std::filesystem::path(args.out_dir) / "timeline.csv").string();
   int code = exit_ok;
   const std::optional<json> result = run_scenario_in_child(scenario, options, "aidcsim run", code);
   if (!result)
     return code;
-  const json& j = *result;
-  warn_if_timeline_truncated(j);
+  json j = *result;
+  if (j.contains("timeline")) {
+    const TimelineFilter& f = options.timeline_filter;
+    if (f.windowed()) {
+      j["timeline"]["from_s"] = f.from_s;
+      if (std::isfinite(f.to_s))
+        j["timeline"]["to_s"] = f.to_s;
+    }
+    if (!f.components.empty())
+      j["timeline"]["components"] = f.components;
+  }
+  report_timeline(j, options.timeline_filter);
   if (!args.out_dir.empty()) {
     const std::string path = (std::filesystem::path(args.out_dir) / "metrics.json").string();
     try {

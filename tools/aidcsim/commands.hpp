@@ -18,7 +18,9 @@ struct RunArgs {
   std::optional<std::string> duration; // text with unit, parsed by the units module
   std::optional<std::string> years;    // a number of 365-day years
   bool json = false;
-  std::string out_dir; // empty: no files written
+  std::string out_dir;                                   // empty: no files written
+  std::optional<std::string> timeline_from, timeline_to; // times with unit: the timeline's window
+  std::string timeline_components;                       // comma-separated ids or kinds
 };
 int run_command(const RunArgs& args);
 

@@ -20,6 +20,12 @@ int main(int argc, char** argv) {
                       "simulated years, e.g. 100000 (overrides the scenario's duration)");
   run_cmd->add_flag("--json", run.json, "print results as JSON");
   run_cmd->add_option("--out", run.out_dir, "folder for metrics.json (and timeline.csv with a facility)");
+  run_cmd->add_option("--timeline-from", run.timeline_from,
+                      "timeline.csv starts at this simulated time, e.g. '10 y' (the state then first)");
+  run_cmd->add_option("--timeline-to", run.timeline_to,
+                      "timeline.csv ends at this simulated time, e.g. '10 y 30 d' (the state then last)");
+  run_cmd->add_option("--timeline-components", run.timeline_components,
+                      "timeline.csv holds only these components or kinds, e.g. 'gen,ups' or 'rack'");
 
   ScenarioCompareArgs scmp;
   auto* scmp_cmd =
