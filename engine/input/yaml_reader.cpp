@@ -2,6 +2,7 @@
 
 #include "engine/base/text_distance.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
@@ -112,25 +113,37 @@ MapReader::MapReader(const YAML::Node& node, std::string prefix, std::string fil
     return;
   }
   is_map_ = true;
+  // A scenario's maps hold a handful of keys: a linear search for duplicates is cheapest (a
+  // facility of 200,000 loads has as many maps); long maps get a set.
+  constexpr std::size_t linear_keys = 32;
   std::set<std::string> seen;
   for (auto it = node.begin(); it != node.end(); ++it) {
-    const std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string("<complex key>");
-    if (!seen.insert(key).second) {
+    std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string("<complex key>");
+    const bool duplicate =
+        keys_.size() < linear_keys
+            ? std::any_of(keys_.begin(), keys_.end(), [&](const Entry& e) { return e.key == key; })
+            : !seen.insert(key).second;
+    if (duplicate) {
       diags_.add(pos(it->first), path(key), "", "duplicate key; each key may appear once in a map");
       continue;
     }
-    keys_.emplace_back(key, it->first);
+    if (keys_.size() + 1 == linear_keys)
+      for (const Entry& e : keys_)
+        seen.insert(e.key);
+    if (keys_.size() + 1 >= linear_keys)
+      seen.insert(key);
+    keys_.push_back(Entry{std::move(key), it->first, it->second});
   }
 }
 
 YAML::Node MapReader::node(const std::string& key, Need need, const std::string& expected) {
-  known_.insert(key);
+  if (const auto at = std::lower_bound(known_.begin(), known_.end(), key); at == known_.end() || *at != key)
+    known_.insert(at, key);
   if (!is_map_)
     return YAML::Node(YAML::NodeType::Undefined);
-  for (const auto& [k, key_node] : keys_) {
+  for (const auto& [k, key_node, value] : keys_) {
     if (k != key)
       continue;
-    YAML::Node value = map_[key];
     last_value_.reset(value); // rebinds; operator= would overwrite the node last_value_ refers to
     last_key_mark_ = key_node.Mark();
     if (value.IsNull()) {
@@ -270,14 +283,13 @@ std::optional<long long> MapReader::sourced_integer(const std::string& key, Need
 }
 
 void MapReader::finish() {
-  const std::vector<std::string> known(known_.begin(), known_.end());
-  for (const auto& [key, key_node] : keys_) {
-    if (known_.count(key) != 0)
+  for (const auto& [key, key_node, value] : keys_) {
+    if (std::binary_search(known_.begin(), known_.end(), key))
       continue;
-    const std::string guess = closest_match(key, known);
+    const std::string guess = closest_match(key, known_);
     diags_.add(pos(key_node), path(key), "",
                "unknown key" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)") +
-                   "; allowed keys here: " + join_words(known));
+                   "; allowed keys here: " + join_words(known_));
   }
 }
 

@@ -70,9 +70,13 @@ private:
   std::string file_;
   Diagnostics& diags_;
   bool is_map_ = false;
-  std::vector<std::pair<std::string, YAML::Node>> keys_; // key text and key node, in file order
-  std::set<std::string> known_;
-  YAML::Node last_value_; // the value node() returned last, and its key's mark
+  struct Entry {
+    std::string key;
+    YAML::Node key_node, value;
+  };
+  std::vector<Entry> keys_;        // in file order, each key once
+  std::vector<std::string> known_; // sorted: the keys this map's reader asked for
+  YAML::Node last_value_;          // the value node() returned last, and its key's mark
   YAML::Mark last_key_mark_;
 };
 

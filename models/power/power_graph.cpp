@@ -162,30 +162,59 @@ std::vector<GraphProblem> PowerGraph::check_structure() const {
   return problems;
 }
 
+// The nodes v reaches (v first among them), sorted by topological rank; `seen` is all zero before
+// and after.
+void PowerGraph::reach_in_order(int v, const std::vector<int>& rank, std::vector<char>& seen,
+                                std::vector<int>& reach) const {
+  reach.assign(1, v);
+  seen[v] = 1;
+  for (std::size_t k = 0; k < reach.size(); ++k)
+    for (int x : out_[reach[k]])
+      if (!seen[x]) {
+        seen[x] = 1;
+        reach.push_back(x);
+      }
+  for (int w : reach)
+    seen[w] = 0;
+  std::sort(reach.begin(), reach.end(), [&](int a, int b) { return rank[a] < rank[b]; });
+}
+
 std::vector<double> PowerGraph::design_load_kw(const FacilitySpec& spec) const {
   // Each load counts once at every node above it, in full (either cord of a dual-corded load
   // may have to carry it alone), scaled up by the conversion losses between (a UPS; worst path).
-  std::vector<double> load(nodes_.size(), 0.0);
-  std::vector<double> factor(nodes_.size());
-  for (std::size_t v = 0; v < nodes_.size(); ++v) {
-    std::fill(factor.begin(), factor.end(), 0.0);
+  // From each node, only what it reaches is visited, in topological order: the cost is the sum of
+  // the nodes' reaches (a tree's size times its depth), not the square of the facility's size.
+  const std::size_t n = nodes_.size();
+  if (topo_.size() != n)
+    return std::vector<double>(n, 0.0); // a cycle: validation reports it, nothing is sized
+  std::vector<int> rank(n);
+  for (std::size_t r = 0; r < topo_.size(); ++r)
+    rank[topo_[r]] = static_cast<int>(r);
+  std::vector<double> load(n, 0.0);
+  std::vector<double> factor(n, 0.0);
+  std::vector<char> seen(n, 0);
+  std::vector<int> reach;
+  for (std::size_t v = 0; v < n; ++v) {
+    reach_in_order(static_cast<int>(v), rank, seen, reach);
     factor[v] = 1.0;
     // Forward through the topological order from v: the largest loss factor on any path.
-    for (int w : topo_) {
+    for (int w : reach) {
       if (factor[w] == 0.0)
         continue;
-      const GraphNode& n = nodes_[w];
-      if (n.is_load()) {
-        load[v] += factor[w] * spec.loads[n.index].load_kw;
+      const GraphNode& node = nodes_[w];
+      if (node.is_load()) {
+        load[v] += factor[w] * spec.loads[node.index].load_kw;
         continue;
       }
       const double through = static_cast<int>(v) != w ? factor[w] / output_per_input_kw_[w] : factor[w];
       for (int x : out_[w])
         factor[x] = std::max(factor[x], through);
     }
+    for (int w : reach)
+      factor[w] = 0.0;
   }
   // A node's own figure is at its input, like every other node's (a UPS adds its losses).
-  for (std::size_t v = 0; v < nodes_.size(); ++v)
+  for (std::size_t v = 0; v < n; ++v)
     load[v] /= output_per_input_kw_[v];
   return load;
 }

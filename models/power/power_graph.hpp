@@ -73,6 +73,8 @@ private:
   std::map<std::string, int> by_id_;
   std::vector<std::vector<int>> in_, out_;
   std::vector<int> topo_;
+  void reach_in_order(int v, const std::vector<int>& rank, std::vector<char>& seen,
+                      std::vector<int>& reach) const;
   std::vector<int> find_cycle() const;
 };
 
