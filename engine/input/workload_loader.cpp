@@ -119,6 +119,7 @@ void read_job(MapReader& w, TrainingJobConfig& job) {
   }
   read_checkpoint(j, job);
   read_restart(j, job);
+  job.step_probe = j.one_of("step_probe", {"auto", "simgrid", "fluid"}, Need::optional).value_or("auto");
   j.finish();
 }
 

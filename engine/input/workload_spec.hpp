@@ -36,7 +36,15 @@ struct TrainingJobConfig {
   double checkpoint_interval_s = 0; // 0: Daly's optimum from the job's failure rate
   double checkpoint_write_s = 0;
   double restart_s = 0;
+  // How the first step's collectives are timed: "simgrid" (every rank's flows on SimGrid's
+  // network model), "fluid" (the same model in closed form on the same routes,
+  // models/network/fluid_flows.hpp) or "auto" (fluid above fluid_probe_min_ranks).
+  std::string step_probe = "auto";
 };
+
+// Above this many ranks "auto" times collectives with the fluid model: SimGrid's own flows cost
+// the square of their number (its detached flows sit in one list, scanned at each arrival).
+inline constexpr int fluid_probe_min_ranks = 4097;
 
 struct FailuresConfig {
   bool enabled = true;

@@ -1,5 +1,7 @@
 #include "engine/sim/ai_run.hpp"
 
+#include "engine/sim/fluid_routes.hpp"
+
 #include "engine/sim/step_probe.hpp"
 
 #include "engine/sim/full_load.hpp"
@@ -197,7 +199,16 @@ void AiRun::start_probe() {
         clock_->set_throttled_rate(t.step_s / t.throttled_step_s, sg4::Engine::get_clock());
         workload::start_full_load(ranks, end);
       },
-      [this] { probe_ = Probe::pending; });
+      [this] { probe_ = Probe::pending; }, probe_model());
+}
+
+// The fluid model when the job asks for it, or by default above fluid_probe_min_ranks; SimGrid's
+// own flows otherwise, and whenever its network model is not one the fluid model follows.
+std::optional<network::FluidModel> AiRun::probe_model() const {
+  const std::string& method = scenario_.workload.job->step_probe;
+  if (method == "simgrid" || (method == "auto" && job_size_ < fluid_probe_min_ranks))
+    return std::nullopt;
+  return fluid_model_of_engine();
 }
 
 bool AiRun::hosts_on(const std::vector<sg4::Host*>& hosts) {

@@ -7,9 +7,11 @@
 #include "engine/sim/ai_result.hpp"
 #include "engine/sim/facility_clock.hpp"
 #include "engine/sim/workload_clock.hpp"
+#include "models/network/fluid_flows.hpp"
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <simgrid/s4u/Engine.hpp>
 #include <simgrid/s4u/Host.hpp>
 #include <vector>
@@ -44,6 +46,7 @@ private:
   enum class Probe { running, pending, done };
   Probe probe_ = Probe::running;
   void start_probe();
+  std::optional<network::FluidModel> probe_model() const;
   int job_size_ = 0;
   double interval_s_ = 0, job_rate_per_s_ = 0;
 };

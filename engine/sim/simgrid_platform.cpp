@@ -11,7 +11,8 @@
 
 namespace aidcsim {
 
-std::unique_ptr<simgrid::s4u::Engine> load_simgrid_platform(const std::string& path) {
+std::unique_ptr<simgrid::s4u::Engine> load_simgrid_platform(const std::string& path,
+                                                            const std::vector<std::string>& config) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec))
     throw_input_error(SourcePos{path, 0, 0}, "", "", "platform file not found or not a regular file");
@@ -21,6 +22,8 @@ std::unique_ptr<simgrid::s4u::Engine> load_simgrid_platform(const std::string& p
                                nullptr};
   int argc = 3;
   auto engine = std::make_unique<simgrid::s4u::Engine>(&argc, const_cast<char**>(args));
+  for (const std::string& c : config)
+    simgrid::s4u::Engine::set_config(c);
   sg_host_energy_plugin_init();
   try {
     engine->load_platform(path);

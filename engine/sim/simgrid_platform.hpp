@@ -6,11 +6,14 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace aidcsim {
 
 // Creates this process's engine with the energy plugin on and SimGrid's own logging limited to
 // warnings, then loads and seals the platform. Throws InputError on a missing or malformed file.
-std::unique_ptr<simgrid::s4u::Engine> load_simgrid_platform(const std::string& path);
+// `config`: SimGrid settings for this engine, such as "network/optim:Full" (tests).
+std::unique_ptr<simgrid::s4u::Engine> load_simgrid_platform(const std::string& path,
+                                                            const std::vector<std::string>& config = {});
 
 } // namespace aidcsim

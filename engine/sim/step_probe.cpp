@@ -1,5 +1,7 @@
 #include "engine/sim/step_probe.hpp"
 
+#include "engine/sim/fluid_routes.hpp"
+
 #include <simgrid/Exception.hpp>
 #include <simgrid/s4u/Actor.hpp>
 #include <simgrid/s4u/Comm.hpp>
@@ -15,10 +17,25 @@ namespace sg4 = simgrid::s4u;
 
 namespace {
 
-// Every (from, to) pair sends `bytes` at once; returns how long until the last arrives.
-double exchange_all(const std::vector<std::pair<sg4::Host*, sg4::Host*>>& pairs, std::uint64_t bytes) {
+// A rank's host went off while the fluid model timed a collective.
+struct RankWentOff {};
+
+// Every (from, to) pair sends `bytes` at once; returns how long until the last arrives. With a
+// fluid model, the time is computed on the same routes and the probe waits it out (its hosts are
+// idle meanwhile, as while SimGrid's flows run); a rank whose host went off meanwhile fails the
+// probe as a failed flow would.
+double exchange_all(const std::vector<std::pair<sg4::Host*, sg4::Host*>>& pairs, std::uint64_t bytes,
+                    const std::optional<network::FluidModel>& fluid) {
   if (bytes == 0 || pairs.empty())
     return 0.0;
+  if (fluid) {
+    const double t = fluid_exchange_s(pairs, bytes, *fluid);
+    sg4::this_actor::sleep_for(t);
+    for (const auto& [from, to] : pairs)
+      if (!from->is_on() || !to->is_on())
+        throw RankWentOff{};
+    return t;
+  }
   const double start = sg4::Engine::get_clock();
   std::vector<sg4::CommPtr> comms;
   comms.reserve(pairs.size());
@@ -29,8 +46,9 @@ double exchange_all(const std::vector<std::pair<sg4::Host*, sg4::Host*>>& pairs,
 }
 
 workload::StepTime measure(const std::vector<sg4::Host*>& ranks, const workload::StepPlan& plan,
-                           double throttled_speed_ratio) {
+                           double throttled_speed_ratio, const std::optional<network::FluidModel>& fluid) {
   workload::StepTime t;
+  t.fluid = fluid.has_value();
   const int n = static_cast<int>(ranks.size());
   const int tp = plan.tensor, pp = plan.pipeline;
   // Compute: one execution per rank, all at once.
@@ -65,10 +83,11 @@ workload::StepTime measure(const std::vector<sg4::Host*>& ranks, const workload:
     if (plan.expert_data_bytes > 0) // the next replica group with the same experts
       expert_data.emplace_back(ranks[r], ranks[(r + plan.expert_data_stride) % n]);
   }
-  t.tensor_s = exchange_all(tensor, plan.tensor_bytes);
-  t.expert_s = exchange_all(expert, plan.expert_bytes);
-  t.pipeline_s = exchange_all(pipeline, plan.pipeline_bytes);
-  t.data_s = exchange_all(data, plan.data_bytes) + exchange_all(expert_data, plan.expert_data_bytes);
+  t.tensor_s = exchange_all(tensor, plan.tensor_bytes, fluid);
+  t.expert_s = exchange_all(expert, plan.expert_bytes, fluid);
+  t.pipeline_s = exchange_all(pipeline, plan.pipeline_bytes, fluid);
+  t.data_s =
+      exchange_all(data, plan.data_bytes, fluid) + exchange_all(expert_data, plan.expert_data_bytes, fluid);
   const double comm = t.tensor_s + t.expert_s + t.pipeline_s + t.data_s;
   t.step_s = t.compute_s * (1 + plan.bubble) + comm;
   t.throttled_step_s = t.compute_s / throttled_speed_ratio * (1 + plan.bubble) + comm;
@@ -79,8 +98,8 @@ workload::StepTime measure(const std::vector<sg4::Host*>& ranks, const workload:
 
 void start_step_probe(std::vector<sg4::Host*> ranks, const workload::StepPlan& plan,
                       double throttled_speed_ratio, std::function<void(const workload::StepTime&)> done,
-                      std::function<void()> failed) {
-  sg4::Actor::create("step-probe", ranks.front(), [ranks, plan, throttled_speed_ratio, done, failed] {
+                      std::function<void()> failed, std::optional<network::FluidModel> fluid) {
+  sg4::Actor::create("step-probe", ranks.front(), [ranks, plan, throttled_speed_ratio, done, failed, fluid] {
     // Killed with its host (a rack losing power), the probe reports the failure on its way out.
     auto measured = std::make_shared<bool>(false);
     sg4::this_actor::on_exit([measured, failed](bool /*killed*/) {
@@ -88,12 +107,13 @@ void start_step_probe(std::vector<sg4::Host*> ranks, const workload::StepPlan& p
         failed();
     });
     try {
-      const workload::StepTime t = measure(ranks, plan, throttled_speed_ratio);
+      const workload::StepTime t = measure(ranks, plan, throttled_speed_ratio, fluid);
       *measured = true;
       done(t);
     } catch (const simgrid::HostFailureException&) {
       // a rank's host went off while measuring: on_exit reports it
     } catch (const simgrid::NetworkFailureException&) {
+    } catch (const RankWentOff&) {
     }
   });
 }

@@ -63,6 +63,7 @@ struct StepTime {
   double compute_s = 0, tensor_s = 0, expert_s = 0, pipeline_s = 0, data_s = 0;
   double step_s = 0;           // compute x (1 + bubble) + the collectives, not overlapped
   double throttled_step_s = 0; // the same with compute at the throttled speed
+  bool fluid = false;          // collectives timed by the fluid model, not by SimGrid's flows
 };
 
 } // namespace aidcsim::workload

@@ -313,3 +313,11 @@ aidcsim_cli_test(timeline_window_bad_unit 2 "--timeline-from '3 parsecs': unknow
 # A folder that cannot be written is an error before the run, not after it (a million years).
 aidcsim_cli_test(timeline_out_unwritable_first 2 "key '--out' = '/proc/aidcsim-no/timeline.csv': cannot create folder"
   run scenarios/validation/genset-fts.yaml --years 1000000 --out /proc/aidcsim-no)
+
+# How the probe times collectives: a method that does not exist is named with the allowed ones.
+aidcsim_cli_test(step_probe_unknown_method 2
+  "step-probe-unknown.yaml:[0-9]+:[0-9]+: error: key 'workload.job.step_probe' = 'exact': not allowed; expected one of: auto, simgrid, fluid"
+  run test/data/training/step-probe-unknown.yaml)
+aidcsim_cli_test(step_probe_fluid_same_step 0
+  "step +3\\.486 s \\(compute 2\\.188, TP 0\\.690, EP 0\\.000, PP 0\\.021, DP 0\\.178\\)[^\n]*\n +collectives timed by +the fluid model"
+  run test/data/training/step-probe-fluid.yaml)

@@ -23,6 +23,7 @@ json to_json(const AiResult& r) {
                    {"step_s", t.step.step_s},
                    {"throttled_step_s", t.step.throttled_step_s}};
     job["step_measured"] = t.step_measured;
+    job["step_timed_by"] = t.step.fluid ? "fluid model" : "simgrid flows";
     job["tokens_per_step"] = t.tokens_per_step;
     job["tokens_per_s"] = t.tokens_per_s;
     job["mfu"] = t.mfu;
@@ -65,6 +66,9 @@ void print_ai_text(const json& w) {
                 s["step_s"].get<double>(), s["compute_s"].get<double>(), s["tensor_s"].get<double>(),
                 s["expert_s"].get<double>(), s["pipeline_s"].get<double>(), s["data_s"].get<double>(),
                 t["tokens_per_s"].get<double>(), 100 * t["mfu"].get<double>());
+    if (t.value("step_timed_by", "") == "fluid model")
+      std::printf("  collectives timed by    the fluid model of SimGrid's network on the platform's routes "
+                  "(step_probe: simgrid for SimGrid's own flows)\n");
     if (!t["step_measured"].get<bool>())
       std::printf(
           "  note                    the step was never measured: the job's accelerators never all had "

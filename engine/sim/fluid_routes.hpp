@@ -1,0 +1,29 @@
+// Host pairs exchanging data at once, as flows of the fluid model (models/network/fluid_flows.hpp)
+// on the platform's own routes: the links of each route and of its reverse, with their bandwidths
+// and latencies, and SimGrid's network model settings (its factors, weight-S, TCP window, cross
+// traffic) as the engine holds them.
+#pragma once
+
+#include "models/network/fluid_flows.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace simgrid::s4u {
+class Host;
+}
+
+namespace aidcsim {
+
+using HostPairs = std::vector<std::pair<simgrid::s4u::Host*, simgrid::s4u::Host*>>;
+
+// The engine's network model as the fluid model's settings; nullopt when the model is not one the
+// fluid model follows (LV08 and CM02 are; the probe then measures with SimGrid's own flows).
+std::optional<network::FluidModel> fluid_model_of_engine();
+
+// Seconds until the last of `pairs` has received `bytes` (0 without pairs or bytes).
+double fluid_exchange_s(const HostPairs& pairs, std::uint64_t bytes, const network::FluidModel& model);
+
+} // namespace aidcsim
