@@ -9,7 +9,9 @@
 #include <simgrid/s4u/Exec.hpp>
 #include <simgrid/s4u/Host.hpp>
 
+#include <map>
 #include <memory>
+#include <string>
 
 namespace aidcsim {
 
@@ -45,6 +47,72 @@ double exchange_all(const std::vector<std::pair<sg4::Host*, sg4::Host*>>& pairs,
   return sg4::Engine::get_clock() - start;
 }
 
+// The compute phase: every rank executes `flops` at once. The executions are started and waited
+// for by one helper actor per group of ranks (a rack, by the hosts' "rack" property, or 72
+// consecutive ranks): SimGrid 3.32 removes an ended execution from its actor's list by scanning
+// the whole list, so one actor holding 98,304 executions would cost their number squared. A
+// failed execution or a helper killed with its host ends the whole phase at once, as a failed
+// execution of the probe's own did: the probe actor is killed (its on_exit reports the failure)
+// and so are the other helpers, which cancels their executions.
+struct ComputePhase {
+  sg4::ActorPtr probe;
+  std::vector<sg4::ActorPtr> helpers;
+  bool failed = false;
+  void fail(const sg4::Actor* self) {
+    if (failed)
+      return;
+    failed = true;
+    for (const auto& h : helpers)
+      if (h.get() != self)
+        h->kill();
+    probe->kill();
+  }
+};
+
+std::vector<std::vector<sg4::Host*>> compute_groups(const std::vector<sg4::Host*>& ranks) {
+  std::vector<std::vector<sg4::Host*>> groups;
+  std::map<std::string, std::size_t> index;
+  for (std::size_t r = 0; r < ranks.size(); ++r) {
+    const char* rack = ranks[r]->get_property("rack");
+    std::string key = rack != nullptr ? std::string(rack) : std::string("#");
+    if (rack == nullptr)
+      key += std::to_string(r / 72);
+    const auto [it, fresh] = index.emplace(key, groups.size());
+    if (fresh)
+      groups.emplace_back();
+    groups[it->second].push_back(ranks[r]);
+  }
+  return groups;
+}
+
+void compute_on_all(const std::vector<sg4::Host*>& ranks, double flops) {
+  auto phase = std::make_shared<ComputePhase>();
+  phase->probe = sg4::Actor::self();
+  for (const auto& group : compute_groups(ranks))
+    phase->helpers.push_back(sg4::Actor::init("step-probe-compute", group.front())
+                                 ->set_stacksize(64) // KiB: it only starts and waits
+                                 ->start([phase, group, flops] {
+                                   sg4::this_actor::on_exit([phase](bool failed) {
+                                     if (failed)
+                                       phase->fail(sg4::Actor::self());
+                                   });
+                                   std::vector<sg4::ExecPtr> execs;
+                                   execs.reserve(group.size());
+                                   for (auto* h : group)
+                                     execs.push_back(sg4::this_actor::exec_init(flops)->set_host(h)->start());
+                                   try {
+                                     for (const auto& e : execs)
+                                       e->wait();
+                                   } catch (const simgrid::HostFailureException&) {
+                                     phase->fail(sg4::Actor::self());
+                                   }
+                                 }));
+  for (const auto& h : phase->helpers)
+    h->join();
+  if (phase->failed)
+    throw RankWentOff{};
+}
+
 workload::StepTime measure(const std::vector<sg4::Host*>& ranks, const workload::StepPlan& plan,
                            double throttled_speed_ratio, const std::optional<network::FluidModel>& fluid) {
   workload::StepTime t;
@@ -53,16 +121,7 @@ workload::StepTime measure(const std::vector<sg4::Host*>& ranks, const workload:
   const int tp = plan.tensor, pp = plan.pipeline;
   // Compute: one execution per rank, all at once.
   const double start = sg4::Engine::get_clock();
-  std::vector<sg4::ExecPtr> execs;
-  execs.reserve(n);
-  for (auto* h : ranks) {
-    auto e = sg4::this_actor::exec_init(plan.exec_flops_per_rank);
-    e->set_host(h);
-    e->start();
-    execs.push_back(e);
-  }
-  for (auto& e : execs)
-    e->wait();
+  compute_on_all(ranks, plan.exec_flops_per_rank);
   t.compute_s = sg4::Engine::get_clock() - start;
   // Collectives: each rank's share to its neighbour (rings), or to each peer (all-to-all).
   std::vector<std::pair<sg4::Host*, sg4::Host*>> tensor, expert, pipeline, data, expert_data;
