@@ -1,6 +1,7 @@
 #include "engine/sim/ai_run.hpp"
 
 #include "engine/sim/fluid_routes.hpp"
+#include "engine/sim/rank_order.hpp"
 
 #include "engine/sim/step_probe.hpp"
 
@@ -15,32 +16,6 @@ namespace aidcsim {
 namespace sg4 = simgrid::s4u;
 
 namespace {
-
-// "nvl72-10" after "nvl72-9": compare digit runs as numbers.
-bool natural_less(const std::string& a, const std::string& b) {
-  std::size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (std::isdigit(static_cast<unsigned char>(a[i])) && std::isdigit(static_cast<unsigned char>(b[j]))) {
-      std::size_t ei = i, ej = j;
-      while (ei < a.size() && std::isdigit(static_cast<unsigned char>(a[ei])))
-        ++ei;
-      while (ej < b.size() && std::isdigit(static_cast<unsigned char>(b[ej])))
-        ++ej;
-      const long long x = std::atoll(a.substr(i, ei - i).c_str()),
-                      y = std::atoll(b.substr(j, ej - j).c_str());
-      if (x != y)
-        return x < y;
-      i = ei;
-      j = ej;
-    } else {
-      if (a[i] != b[j])
-        return a[i] < b[j];
-      ++i;
-      ++j;
-    }
-  }
-  return a.size() - i < b.size() - j;
-}
 
 std::string property(const sg4::Host* h, const char* key) {
   const char* v = h->get_property(key);
@@ -94,12 +69,7 @@ AiRun::AiRun(const Scenario& scenario, sg4::Engine& engine, std::vector<sg4::Hos
              const std::vector<ArrivalSource>& facility_arrivals)
     : scenario_(scenario), accelerators_(std::move(accelerators)) {
   // Rank order: scale-up domains in order, accelerators in order inside each.
-  std::stable_sort(accelerators_.begin(), accelerators_.end(), [](const sg4::Host* a, const sg4::Host* b) {
-    const std::string pa = property(a, "pod"), pb = property(b, "pod");
-    if (pa != pb)
-      return natural_less(pa, pb);
-    return natural_less(a->get_name(), b->get_name());
-  });
+  sort_in_rank_order(accelerators_);
   const workload::Topology topo = topology_of(accelerators_);
   const int n = topo.accelerators();
   const int domain = static_cast<int>(std::count(topo.pod_of.begin(), topo.pod_of.end(), 0));

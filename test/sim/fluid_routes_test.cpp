@@ -1,9 +1,8 @@
 // The fluid flow model on a platform's routes against SimGrid's own flows: the same host pairs
 // sending at once, timed both ways.
-#include "engine/input/catalog.hpp"
 #include "engine/sim/fluid_routes.hpp"
 #include "engine/sim/simgrid_platform.hpp"
-#include "tools/platform/generator.hpp"
+#include "test/sim/generated_platform.hpp"
 
 #include <simgrid/s4u/Actor.hpp>
 #include <simgrid/s4u/Comm.hpp>
@@ -43,19 +42,6 @@ std::pair<double, double> both_ways(sg4::Engine& engine, const aidcsim::HostPair
   return {simgrid_s, fluid_s};
 }
 
-std::string generated(const char* system, int pods, double oversubscription) {
-  const auto catalog = aidcsim::load_catalog(source + "/platforms/catalog.yaml");
-  aidcsim::platform::GeneratorOptions o;
-  o.system_id = system;
-  o.pods = pods;
-  o.oversubscription = oversubscription;
-  const std::string path = (std::filesystem::temp_directory_path() /
-                            (std::string("aidcsim-fluid-") + system + "-" + std::to_string(pods) + ".xml"))
-                               .string();
-  aidcsim::platform::generate_platform_file(catalog, o, path);
-  return path;
-}
-
 } // namespace
 
 // Random pairs over eight NVL72 racks: scale-up and NIC routes mixed. Against SimGrid's full
@@ -83,7 +69,7 @@ TEST(FluidRoutes, RandomPairsMatchSimGrid) {
 
 // A data-parallel ring (stride 128) over two leaf groups with a 4:1 oversubscribed core.
 TEST(FluidRoutes, RingOverAnOversubscribedCoreMatchesSimGrid) {
-  auto engine = aidcsim::load_simgrid_platform(generated("nvl72", 29, 4));
+  auto engine = aidcsim::load_simgrid_platform(aidcsim::test::generated_platform("nvl72", 29, 4));
   const auto hosts = accelerators(*engine);
   const std::size_t n = 2048, stride = 128;
   aidcsim::HostPairs pairs;
@@ -96,7 +82,7 @@ TEST(FluidRoutes, RingOverAnOversubscribedCoreMatchesSimGrid) {
 
 // An all-to-all inside expert groups of 8 on CloudMatrix384 supernodes.
 TEST(FluidRoutes, AllToAllOnCloudMatrixMatchesSimGrid) {
-  auto engine = aidcsim::load_simgrid_platform(generated("cm384", 3, 1));
+  auto engine = aidcsim::load_simgrid_platform(aidcsim::test::generated_platform("cm384", 3, 1));
   const auto hosts = accelerators(*engine);
   aidcsim::HostPairs pairs;
   const std::size_t group = 8, stride = 96;

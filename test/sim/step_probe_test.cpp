@@ -1,11 +1,11 @@
 // The step probe with the fluid model against the probe with SimGrid's own flows, on generated
 // clusters: NVL72 and CloudMatrix384, dense and MoE jobs, a non-blocking and a 4:1 core. Each
 // phase within 1 % (the bar; they agree to about 1e-6 here).
-#include "engine/input/catalog.hpp"
 #include "engine/sim/fluid_routes.hpp"
+#include "engine/sim/rank_order.hpp"
 #include "engine/sim/simgrid_platform.hpp"
 #include "engine/sim/step_probe.hpp"
-#include "tools/platform/generator.hpp"
+#include "test/sim/generated_platform.hpp"
 
 #include <simgrid/s4u/Engine.hpp>
 #include <simgrid/s4u/Host.hpp>
@@ -24,52 +24,11 @@ namespace sg4 = simgrid::s4u;
 using aidcsim::workload::StepInput;
 using aidcsim::workload::StepTime;
 
-// "a-2-b10" before "a-10-b2": digit runs compare as numbers (the rank order the run uses).
-bool natural_less(const std::string& a, const std::string& b) {
-  std::size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (std::isdigit(static_cast<unsigned char>(a[i])) && std::isdigit(static_cast<unsigned char>(b[j]))) {
-      std::size_t i2 = i, j2 = j;
-      while (i2 < a.size() && std::isdigit(static_cast<unsigned char>(a[i2])))
-        ++i2;
-      while (j2 < b.size() && std::isdigit(static_cast<unsigned char>(b[j2])))
-        ++j2;
-      const auto x = std::stoull(a.substr(i, i2 - i)), y = std::stoull(b.substr(j, j2 - j));
-      if (x != y)
-        return x < y;
-      i = i2;
-      j = j2;
-    } else {
-      if (a[i] != b[j])
-        return a[i] < b[j];
-      ++i;
-      ++j;
-    }
-  }
-  return a.size() - i < b.size() - j;
-}
-
-std::string generated(const char* system, int pods, double oversubscription) {
-  const auto catalog = aidcsim::load_catalog(source + "/platforms/catalog.yaml");
-  aidcsim::platform::GeneratorOptions o;
-  o.system_id = system;
-  o.pods = pods;
-  o.oversubscription = oversubscription;
-  const std::string path = (std::filesystem::temp_directory_path() /
-                            ("aidcsim-probe-" + std::string(system) + "-" + std::to_string(pods) + "-" +
-                             std::to_string(static_cast<int>(oversubscription)) + ".xml"))
-                               .string();
-  aidcsim::platform::generate_platform_file(catalog, o, path);
-  return path;
-}
-
 // The same step measured with SimGrid's flows, then with the fluid model, in one run.
 std::pair<StepTime, StepTime> both_probes(const std::string& platform, const StepInput& in) {
   auto engine = aidcsim::load_simgrid_platform(platform);
   auto hosts = engine->get_filtered_hosts([](sg4::Host* h) { return h->get_property("chip") != nullptr; });
-  std::stable_sort(hosts.begin(), hosts.end(), [](const sg4::Host* a, const sg4::Host* b) {
-    return natural_less(a->get_name(), b->get_name());
-  });
+  aidcsim::sort_in_rank_order(hosts);
   std::vector<sg4::Host*> ranks(hosts.begin(), hosts.begin() + in.accelerators);
   const auto plan = aidcsim::workload::plan_step(in);
   StepTime by_simgrid, by_fluid;
@@ -136,27 +95,27 @@ StepInput moe_671b(int accelerators) {
 } // namespace
 
 TEST(StepProbeFluid, DenseOnNvl72MatchesSimGrid) {
-  const auto [s, f] = both_probes(generated("nvl72", 29, 1), dense_405b(2048));
+  const auto [s, f] = both_probes(aidcsim::test::generated_platform("nvl72", 29, 1), dense_405b(2048));
   expect_within_1_percent(s, f);
 }
 
 TEST(StepProbeFluid, DenseOnNvl72OversubscribedMatchesSimGrid) {
-  const auto [s, f] = both_probes(generated("nvl72", 29, 4), dense_405b(2048));
+  const auto [s, f] = both_probes(aidcsim::test::generated_platform("nvl72", 29, 4), dense_405b(2048));
   expect_within_1_percent(s, f);
 }
 
 TEST(StepProbeFluid, MoeOnNvl72MatchesSimGrid) {
-  const auto [s, f] = both_probes(generated("nvl72", 8, 4), moe_671b(512));
+  const auto [s, f] = both_probes(aidcsim::test::generated_platform("nvl72", 8, 4), moe_671b(512));
   expect_within_1_percent(s, f);
   EXPECT_GT(s.expert_s, 0);
 }
 
 TEST(StepProbeFluid, DenseOnCloudMatrixMatchesSimGrid) {
-  const auto [s, f] = both_probes(generated("cm384", 6, 1), dense_405b(2048));
+  const auto [s, f] = both_probes(aidcsim::test::generated_platform("cm384", 6, 1), dense_405b(2048));
   expect_within_1_percent(s, f);
 }
 
 TEST(StepProbeFluid, MoeOnCloudMatrixOversubscribedMatchesSimGrid) {
-  const auto [s, f] = both_probes(generated("cm384", 2, 4), moe_671b(512));
+  const auto [s, f] = both_probes(aidcsim::test::generated_platform("cm384", 2, 4), moe_671b(512));
   expect_within_1_percent(s, f);
 }
