@@ -24,11 +24,18 @@ std::optional<network::FluidModel> fluid_model_of_engine() {
 }
 
 double fluid_exchange_s(const HostPairs& pairs, std::uint64_t bytes, const network::FluidModel& model) {
+  RouteBook book;
+  book.prepare(pairs);
+  return fluid_exchange_s(pairs, bytes, model, book);
+}
+
+double fluid_exchange_s(const HostPairs& pairs, std::uint64_t bytes, const network::FluidModel& model,
+                        RouteBook& book) {
   if (bytes == 0 || pairs.empty())
     return 0.0;
   std::vector<network::FluidLink> links;
   std::unordered_map<const sg4::Link*, int> index;
-  auto indices = [&](const std::vector<sg4::Link*>& route) {
+  auto indices = [&](const RouteBook::Links& route) {
     std::vector<int> out;
     out.reserve(route.size());
     for (const sg4::Link* l : route) {
@@ -42,15 +49,9 @@ double fluid_exchange_s(const HostPairs& pairs, std::uint64_t bytes, const netwo
   };
   std::vector<network::FluidFlow> flows;
   flows.reserve(pairs.size());
-  std::vector<sg4::Link*> route, back;
-  for (const auto& [from, to] : pairs) {
-    route.clear();
-    back.clear();
-    double latency = 0;
-    from->route_to(to, route, &latency);
-    to->route_to(from, back, &latency);
-    flows.push_back({static_cast<double>(bytes), indices(route), indices(back)});
-  }
+  for (const auto& [from, to] : pairs)
+    flows.push_back(
+        {static_cast<double>(bytes), indices(book.route(from, to)), indices(book.route(to, from))});
   return network::simulate_flows(links, flows, model).last_arrival_s;
 }
 

@@ -4,6 +4,7 @@
 // traffic) as the engine holds them.
 #pragma once
 
+#include "engine/sim/route_book.hpp"
 #include "models/network/fluid_flows.hpp"
 
 #include <cstdint>
@@ -23,7 +24,11 @@ using HostPairs = std::vector<std::pair<simgrid::s4u::Host*, simgrid::s4u::Host*
 // fluid model follows (LV08 and CM02 are; the probe then measures with SimGrid's own flows).
 std::optional<network::FluidModel> fluid_model_of_engine();
 
-// Seconds until the last of `pairs` has received `bytes` (0 without pairs or bytes).
+// Seconds until the last of `pairs` has received `bytes` (0 without pairs or bytes), with the
+// routes from `book` (prepared for these pairs, or for a set holding them, route_book.hpp).
+double fluid_exchange_s(const HostPairs& pairs, std::uint64_t bytes, const network::FluidModel& model,
+                        RouteBook& book);
+// The same with a book of its own.
 double fluid_exchange_s(const HostPairs& pairs, std::uint64_t bytes, const network::FluidModel& model);
 
 } // namespace aidcsim

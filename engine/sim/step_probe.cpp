@@ -27,11 +27,11 @@ struct RankWentOff {};
 // idle meanwhile, as while SimGrid's flows run); a rank whose host went off meanwhile fails the
 // probe as a failed flow would.
 double exchange_all(const std::vector<std::pair<sg4::Host*, sg4::Host*>>& pairs, std::uint64_t bytes,
-                    const std::optional<network::FluidModel>& fluid) {
+                    const std::optional<network::FluidModel>& fluid, RouteBook& book) {
   if (bytes == 0 || pairs.empty())
     return 0.0;
   if (fluid) {
-    const double t = fluid_exchange_s(pairs, bytes, *fluid);
+    const double t = fluid_exchange_s(pairs, bytes, *fluid, book);
     sg4::this_actor::sleep_for(t);
     for (const auto& [from, to] : pairs)
       if (!from->is_on() || !to->is_on())
@@ -142,11 +142,19 @@ workload::StepTime measure(const std::vector<sg4::Host*>& ranks, const workload:
     if (plan.expert_data_bytes > 0) // the next replica group with the same experts
       expert_data.emplace_back(ranks[r], ranks[(r + plan.expert_data_stride) % n]);
   }
-  t.tensor_s = exchange_all(tensor, plan.tensor_bytes, fluid);
-  t.expert_s = exchange_all(expert, plan.expert_bytes, fluid);
-  t.pipeline_s = exchange_all(pipeline, plan.pipeline_bytes, fluid);
-  t.data_s =
-      exchange_all(data, plan.data_bytes, fluid) + exchange_all(expert_data, plan.expert_data_bytes, fluid);
+  // One route book for every collective: the hosts' parts are learned once.
+  RouteBook book;
+  if (fluid) {
+    std::vector<std::pair<sg4::Host*, sg4::Host*>> all;
+    for (const auto* phase : {&tensor, &expert, &pipeline, &data, &expert_data})
+      all.insert(all.end(), phase->begin(), phase->end());
+    book.prepare(all);
+  }
+  t.tensor_s = exchange_all(tensor, plan.tensor_bytes, fluid, book);
+  t.expert_s = exchange_all(expert, plan.expert_bytes, fluid, book);
+  t.pipeline_s = exchange_all(pipeline, plan.pipeline_bytes, fluid, book);
+  t.data_s = exchange_all(data, plan.data_bytes, fluid, book) +
+             exchange_all(expert_data, plan.expert_data_bytes, fluid, book);
   const double comm = t.tensor_s + t.expert_s + t.pipeline_s + t.data_s;
   t.step_s = t.compute_s * (1 + plan.bubble) + comm;
   t.throttled_step_s = t.compute_s / throttled_speed_ratio * (1 + plan.bubble) + comm;
