@@ -26,33 +26,34 @@ std::optional<network::FluidModel> fluid_model_of_engine() {
 double fluid_exchange_s(const HostPairs& pairs, std::uint64_t bytes, const network::FluidModel& model) {
   RouteBook book;
   book.prepare(pairs);
-  return fluid_exchange_s(pairs, bytes, model, book);
+  RouteBook::Pairs indices;
+  indices.reserve(pairs.size());
+  for (const auto& [from, to] : pairs)
+    indices.emplace_back(book.index_of(from), book.index_of(to));
+  return fluid_exchange(indices, bytes, model, book).last_arrival_s;
 }
 
-double fluid_exchange_s(const HostPairs& pairs, std::uint64_t bytes, const network::FluidModel& model,
-                        RouteBook& book) {
+network::FluidResult fluid_exchange(const RouteBook::Pairs& pairs, std::uint64_t bytes,
+                                    const network::FluidModel& model, RouteBook& book) {
   if (bytes == 0 || pairs.empty())
-    return 0.0;
+    return {};
+  network::FlowTable table;
+  table.bytes.reserve(pairs.size());
+  table.back.reserve(pairs.size());
+  table.first.reserve(pairs.size() + 1);
+  for (const auto& [from, to] : pairs) {
+    table.begin_flow(static_cast<double>(bytes));
+    book.append_route(from, to, table.links);
+    table.begin_reverse();
+    book.append_route(to, from, table.links);
+    table.end_flow();
+  }
   std::vector<network::FluidLink> links;
-  std::unordered_map<const sg4::Link*, int> index;
-  auto indices = [&](const RouteBook::Links& route) {
-    std::vector<int> out;
-    out.reserve(route.size());
-    for (const sg4::Link* l : route) {
-      const auto [it, fresh] = index.emplace(l, static_cast<int>(links.size()));
-      if (fresh)
-        links.push_back({l->get_bandwidth(), l->get_latency(),
-                         l->get_sharing_policy() == sg4::Link::SharingPolicy::FATPIPE});
-      out.push_back(it->second);
-    }
-    return out;
-  };
-  std::vector<network::FluidFlow> flows;
-  flows.reserve(pairs.size());
-  for (const auto& [from, to] : pairs)
-    flows.push_back(
-        {static_cast<double>(bytes), indices(book.route(from, to)), indices(book.route(to, from))});
-  return network::simulate_flows(links, flows, model).last_arrival_s;
+  links.reserve(book.links().size());
+  for (const sg4::Link* l : book.links())
+    links.push_back(
+        {l->get_bandwidth(), l->get_latency(), l->get_sharing_policy() == sg4::Link::SharingPolicy::FATPIPE});
+  return network::simulate_flows(links, std::move(table), model);
 }
 
 } // namespace aidcsim

@@ -24,11 +24,12 @@ using HostPairs = std::vector<std::pair<simgrid::s4u::Host*, simgrid::s4u::Host*
 // fluid model follows (LV08 and CM02 are; the probe then measures with SimGrid's own flows).
 std::optional<network::FluidModel> fluid_model_of_engine();
 
-// Seconds until the last of `pairs` has received `bytes` (0 without pairs or bytes), with the
-// routes from `book` (prepared for these pairs, or for a set holding them, route_book.hpp).
-double fluid_exchange_s(const HostPairs& pairs, std::uint64_t bytes, const network::FluidModel& model,
-                        RouteBook& book);
-// The same with a book of its own.
+// `pairs` (indices into the book's hosts) each sending `bytes` at once, with the routes from
+// `book` (route_book.hpp): the time until the last has arrived (0 without pairs or bytes) and
+// how the flows were solved (one per class, or every flow).
+network::FluidResult fluid_exchange(const RouteBook::Pairs& pairs, std::uint64_t bytes,
+                                    const network::FluidModel& model, RouteBook& book);
+// Seconds until the last of the host pairs has received `bytes`, with a book of its own.
 double fluid_exchange_s(const HostPairs& pairs, std::uint64_t bytes, const network::FluidModel& model);
 
 } // namespace aidcsim

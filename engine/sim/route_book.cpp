@@ -68,42 +68,62 @@ Links RouteBook::simgrid_route(sg4::Host* from, sg4::Host* to) {
   return sorted(Links(route.begin(), route.end()));
 }
 
-bool RouteBook::learn(const std::vector<sg4::Host*>& hosts) {
+// Inside the pod, from its first host r (one shortest-path search per pod: SimGrid searches the
+// whole zone for a host's first route out): r's own way out is what its routes to the second and
+// third hosts share; another host's way in is what r's route to it does not share with r's way
+// out; and r's way in is its way out reversed, as every host's is (the sample check holds the
+// book to it).
+void RouteBook::learn_pod(const std::vector<int>& pod) {
+  sg4::Host* r = hosts_[pod[0]];
+  const Links up_r = intersect(simgrid_route(r, hosts_[pod[1]]), simgrid_route(r, hosts_[pod[2]]));
+  for (int h : pod) {
+    HostParts& p = parts_[h];
+    p.pod_in = h == pod[0] ? reversed(up_r) : minus(simgrid_route(r, hosts_[h]), up_r);
+    p.pod_out = reversed(p.pod_in);
+  }
+}
+
+// From a host of another pod: what reaches h and not its pod's other host is h's own.
+void RouteBook::learn_own(const std::vector<int>& pod, sg4::Host* outside) {
+  const Links to_first = simgrid_route(outside, hosts_[pod[0]]);
+  const Links to_second = simgrid_route(outside, hosts_[pod[1]]);
+  for (int h : pod) {
+    HostParts& p = parts_[h];
+    const Links& to_other = h == pod[0] ? to_second : to_first;
+    p.own_in = minus(h == pod[0]   ? to_first
+                     : h == pod[1] ? to_second
+                                   : simgrid_route(outside, hosts_[h]),
+                     to_other);
+    p.own_out = reversed(p.own_in);
+  }
+}
+
+bool RouteBook::learn() {
   std::map<std::string, int> pod_index;
-  for (auto* h : hosts) {
-    const char* pod = h->get_property("pod");
+  parts_.assign(hosts_.size(), HostParts{});
+  for (std::size_t h = 0; h < hosts_.size(); ++h) {
+    const char* pod = hosts_[h]->get_property("pod");
     if (pod == nullptr)
       return false;
-    const auto [it, fresh] = pod_index.emplace(pod, static_cast<int>(pods_.size()));
+    const auto [it, fresh] = pod_index.try_emplace(pod, static_cast<int>(pods_.size()));
     if (fresh)
       pods_.emplace_back();
-    pods_[it->second].push_back(h);
+    pods_[it->second].push_back(static_cast<int>(h));
     parts_[h].pod = it->second;
   }
-  for (const auto& pod : pods_) {
+  for (const auto& pod : pods_)
     if (pod.size() < 3)
       return false; // the parts need three hosts of the pod
-    sg4::Host *r = pod[0], *r2 = pod[1], *r3 = pod[2];
-    // Inside the pod: r's own way out is what its routes to r2 and r3 share.
-    const Links up_r = intersect(simgrid_route(r, r2), simgrid_route(r, r3));
-    const Links up_r2 = intersect(simgrid_route(r2, r), simgrid_route(r2, r3));
-    for (auto* h : pod) {
-      HostParts& p = parts_[h];
-      p.pod_in = h == r ? minus(simgrid_route(r2, r), up_r2) : minus(simgrid_route(r, h), up_r);
-      p.pod_out = reversed(p.pod_in);
-    }
-  }
-  if (pods_.size() < 2)
-    return true;
-  for (std::size_t q = 0; q < pods_.size(); ++q) {
-    // From a host of another pod: what reaches h and not its pod's other host is h's own.
-    sg4::Host* x = pods_[q == 0 ? 1 : 0][0];
-    for (auto* h : pods_[q]) {
-      sg4::Host* other = h == pods_[q][0] ? pods_[q][1] : pods_[q][0];
-      HostParts& p = parts_[h];
-      p.own_in = minus(simgrid_route(x, h), simgrid_route(x, other));
-      p.own_out = reversed(p.own_in);
-    }
+  for (const auto& pod : pods_)
+    learn_pod(pod);
+  if (pods_.size() >= 2)
+    for (std::size_t q = 0; q < pods_.size(); ++q)
+      learn_own(pods_[q], hosts_[pods_[q == 0 ? 1 : 0][0]]);
+  for (HostParts& p : parts_) {
+    p.own_in_ids = ids(p.own_in);
+    p.own_out_ids = ids(p.own_out);
+    p.pod_in_ids = ids(p.pod_in);
+    p.pod_out_ids = ids(p.pod_out);
   }
   return true;
 }
@@ -112,42 +132,114 @@ const Links& RouteBook::between(int from_pod, int to_pod) {
   const long long key = static_cast<long long>(from_pod) * (1LL << 32) + to_pod;
   auto it = between_.find(key);
   if (it == between_.end()) {
-    sg4::Host* a = pods_[from_pod][0];
-    sg4::Host* b = pods_[to_pod][0];
-    it = between_.emplace(key, minus(simgrid_route(a, b), unite(parts_[a].own_out, parts_[b].own_in))).first;
+    const int a = pods_[from_pod][0], b = pods_[to_pod][0];
+    it = between_
+             .emplace(key,
+                      minus(simgrid_route(hosts_[a], hosts_[b]), unite(parts_[a].own_out, parts_[b].own_in)))
+             .first;
   }
   return it->second;
 }
 
-Links RouteBook::compose(sg4::Host* from, sg4::Host* to) {
-  const HostParts& a = parts_.at(from);
-  const HostParts& b = parts_.at(to);
+RouteBook::Ids RouteBook::ids(const Links& links) {
+  Ids out;
+  out.reserve(links.size());
+  for (const sg4::Link* l : links) {
+    const auto [it, fresh] = id_of_.try_emplace(l, static_cast<int>(links_.size()));
+    if (fresh)
+      links_.push_back(l);
+    out.push_back(it->second);
+  }
+  return out;
+}
+
+const RouteBook::Ids& RouteBook::between_ids(int from_pod, int to_pod) {
+  const long long key = static_cast<long long>(from_pod) * (1LL << 32) + to_pod;
+  auto it = between_ids_.find(key);
+  if (it == between_ids_.end())
+    it = between_ids_.emplace(key, ids(between(from_pod, to_pod))).first;
+  return it->second;
+}
+
+void RouteBook::append_route(int from, int to, std::vector<int>& out) {
+  if (!composed_) {
+    const Ids route = ids(simgrid_route(hosts_[from], hosts_[to]));
+    out.insert(out.end(), route.begin(), route.end());
+    return;
+  }
+  const HostParts& a = parts_[from];
+  const HostParts& b = parts_[to];
+  auto append = [&](const Ids& part) { out.insert(out.end(), part.begin(), part.end()); };
+  if (a.pod == b.pod) {
+    append(a.pod_out_ids);
+    append(b.pod_in_ids);
+    return;
+  }
+  append(a.own_out_ids);
+  append(between_ids(a.pod, b.pod));
+  append(b.own_in_ids);
+}
+
+Links RouteBook::compose(int from, int to) {
+  const HostParts& a = parts_[from];
+  const HostParts& b = parts_[to];
   if (a.pod == b.pod)
     return unite(a.pod_out, b.pod_in);
   return unite(unite(a.own_out, between(a.pod, b.pod)), b.own_in);
 }
 
+// The composed set and the appended ids (parts that overlap would list a link twice) against
+// SimGrid's route.
+bool RouteBook::check(int from, int to) {
+  const Links expected = simgrid_route(hosts_[from], hosts_[to]);
+  std::vector<int> out;
+  append_route(from, to, out);
+  Links appended;
+  for (int id : out)
+    appended.push_back(links_[id]);
+  std::sort(appended.begin(), appended.end());
+  return compose(from, to) == expected && appended == expected;
+}
+
+bool RouteBook::prepare(std::vector<sg4::Host*> hosts, const Pairs& sample) {
+  hosts_ = std::move(hosts);
+  index_.clear();
+  pods_.clear();
+  between_.clear();
+  between_ids_.clear();
+  for (std::size_t h = 0; h < hosts_.size(); ++h)
+    index_.emplace(hosts_[h], static_cast<int>(h));
+  composed_ = learn();
+  for (std::size_t i = 0; composed_ && i < sample.size(); ++i)
+    composed_ = check(sample[i].first, sample[i].second) && check(sample[i].second, sample[i].first);
+  return composed_;
+}
+
 bool RouteBook::prepare(const std::vector<std::pair<sg4::Host*, sg4::Host*>>& pairs) {
   std::vector<sg4::Host*> hosts;
+  hosts.reserve(2 * pairs.size());
   for (const auto& [a, b] : pairs) {
     hosts.push_back(a);
     hosts.push_back(b);
   }
+  // Distinct hosts (by address: cheap), in name order.
+  std::sort(hosts.begin(), hosts.end());
+  hosts.erase(std::unique(hosts.begin(), hosts.end()), hosts.end());
   std::sort(hosts.begin(), hosts.end(),
             [](const sg4::Host* x, const sg4::Host* y) { return x->get_name() < y->get_name(); });
-  hosts.erase(std::unique(hosts.begin(), hosts.end()), hosts.end());
-  composed_ = learn(hosts);
-  // Checked on a sample spread over the pairs, both ways, against SimGrid's own routes.
+  std::unordered_map<const sg4::Host*, int> index;
+  for (std::size_t h = 0; h < hosts.size(); ++h)
+    index.emplace(hosts[h], static_cast<int>(h));
+  // Checked on a sample spread over the pairs.
+  Pairs sample;
   const std::size_t step = std::max<std::size_t>(1, pairs.size() / 128);
-  for (std::size_t i = 0; composed_ && i < pairs.size(); i += step) {
-    const auto& [a, b] = pairs[i];
-    composed_ = compose(a, b) == simgrid_route(a, b) && compose(b, a) == simgrid_route(b, a);
-  }
-  return composed_;
+  for (std::size_t i = 0; i < pairs.size(); i += step)
+    sample.emplace_back(index.at(pairs[i].first), index.at(pairs[i].second));
+  return prepare(std::move(hosts), sample);
 }
 
 Links RouteBook::route(sg4::Host* from, sg4::Host* to) {
-  return composed_ ? compose(from, to) : simgrid_route(from, to);
+  return composed_ ? compose(index_of(from), index_of(to)) : simgrid_route(from, to);
 }
 
 } // namespace aidcsim

@@ -11,6 +11,9 @@
 // Before it is trusted it is checked against SimGrid's own routes on a sample of the pairs it is
 // asked for; on any difference (a platform whose routes do not split this way) it answers with
 // SimGrid's routes for every pair.
+//
+// Hosts are named by their index in the list the book was prepared with (a job's ranks), so a
+// route of millions is a few array reads and appends, with no allocation.
 #pragma once
 
 #include <unordered_map>
@@ -27,28 +30,52 @@ namespace aidcsim {
 class RouteBook {
 public:
   using Links = std::vector<const simgrid::s4u::Link*>; // as a set: sorted by address
+  using Pairs = std::vector<std::pair<int, int>>;       // indices into hosts()
 
-  // Prepares the book for these pairs (and their reverses); false when it falls back to
-  // SimGrid's routes.
+  // Prepares the book for routes between `hosts`, checked both ways on the `sample` pairs; false
+  // when it falls back to SimGrid's routes.
+  bool prepare(std::vector<simgrid::s4u::Host*> hosts, const Pairs& sample);
+  // Prepares the book for these pairs (and their reverses), checked on a sample of them.
   bool prepare(const std::vector<std::pair<simgrid::s4u::Host*, simgrid::s4u::Host*>>& pairs);
-  Links route(simgrid::s4u::Host* from, simgrid::s4u::Host* to);
   bool composed() const { return composed_; }
 
+  const std::vector<simgrid::s4u::Host*>& hosts() const { return hosts_; }
+  int index_of(const simgrid::s4u::Host* host) const { return index_.at(host); }
+
+  // The route between two hosts of the book, as a set.
+  Links route(simgrid::s4u::Host* from, simgrid::s4u::Host* to);
+  // The same route as ids into links(), appended to `out` (in no particular order): what the
+  // fluid model takes for millions of flows.
+  void append_route(int from, int to, std::vector<int>& out);
+  const std::vector<const simgrid::s4u::Link*>& links() const { return links_; }
+
 private:
+  using Ids = std::vector<int>;
   struct HostParts {
     int pod = -1;
     Links own_in, own_out; // toward a host of another pod
     Links pod_in, pod_out; // inside its pod
+    Ids own_in_ids, own_out_ids, pod_in_ids, pod_out_ids;
   };
   static Links simgrid_route(simgrid::s4u::Host* from, simgrid::s4u::Host* to);
-  bool learn(const std::vector<simgrid::s4u::Host*>& hosts);
-  Links compose(simgrid::s4u::Host* from, simgrid::s4u::Host* to);
+  bool learn();
+  void learn_pod(const std::vector<int>& pod);
+  void learn_own(const std::vector<int>& pod, simgrid::s4u::Host* outside);
+  bool check(int from, int to);
+  Links compose(int from, int to);
   const Links& between(int from_pod, int to_pod);
+  const Ids& between_ids(int from_pod, int to_pod);
+  Ids ids(const Links& links);
 
   bool composed_ = false;
-  std::unordered_map<const simgrid::s4u::Host*, HostParts> parts_;
-  std::vector<std::vector<simgrid::s4u::Host*>> pods_; // hosts of each pod seen, first two first
+  std::vector<simgrid::s4u::Host*> hosts_;
+  std::unordered_map<const simgrid::s4u::Host*, int> index_;
+  std::vector<HostParts> parts_;       // per host
+  std::vector<std::vector<int>> pods_; // hosts of each pod, in the order given
   std::unordered_map<long long, Links> between_;
+  std::unordered_map<long long, Ids> between_ids_;
+  std::vector<const simgrid::s4u::Link*> links_;
+  std::unordered_map<const simgrid::s4u::Link*, int> id_of_;
 };
 
 } // namespace aidcsim

@@ -9,6 +9,7 @@
 #include <simgrid/s4u/Exec.hpp>
 #include <simgrid/s4u/Host.hpp>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <string>
@@ -22,19 +23,23 @@ namespace {
 // A rank's host went off while the fluid model timed a collective.
 struct RankWentOff {};
 
-// Every (from, to) pair sends `bytes` at once; returns how long until the last arrives. With a
-// fluid model, the time is computed on the same routes and the probe waits it out (its hosts are
-// idle meanwhile, as while SimGrid's flows run); a rank whose host went off meanwhile fails the
-// probe as a failed flow would.
-double exchange_all(const std::vector<std::pair<sg4::Host*, sg4::Host*>>& pairs, std::uint64_t bytes,
-                    const std::optional<network::FluidModel>& fluid, RouteBook& book) {
+// Every (from, to) pair of ranks sends `bytes` at once; returns how long until the last arrives.
+// With a fluid model, the time is computed on the same routes and the probe waits it out (its
+// hosts are idle meanwhile, as while SimGrid's flows run); a rank whose host went off meanwhile
+// fails the probe as a failed flow would.
+double exchange_all(const RouteBook::Pairs& pairs, std::uint64_t bytes, const std::vector<sg4::Host*>& ranks,
+                    const std::optional<network::FluidModel>& fluid, RouteBook& book,
+                    workload::StepTime& step) {
   if (bytes == 0 || pairs.empty())
     return 0.0;
   if (fluid) {
-    const double t = fluid_exchange_s(pairs, bytes, *fluid, book);
+    const network::FluidResult r = fluid_exchange(pairs, bytes, *fluid, book);
+    step.fluid_flows += r.flows;
+    step.fluid_solved_flows += r.solved_flows;
+    const double t = r.last_arrival_s;
     sg4::this_actor::sleep_for(t);
     for (const auto& [from, to] : pairs)
-      if (!from->is_on() || !to->is_on())
+      if (!ranks[from]->is_on() || !ranks[to]->is_on())
         throw RankWentOff{};
     return t;
   }
@@ -42,7 +47,7 @@ double exchange_all(const std::vector<std::pair<sg4::Host*, sg4::Host*>>& pairs,
   std::vector<sg4::CommPtr> comms;
   comms.reserve(pairs.size());
   for (const auto& [from, to] : pairs)
-    comms.push_back(sg4::Comm::sendto_async(from, to, bytes));
+    comms.push_back(sg4::Comm::sendto_async(ranks[from], ranks[to], bytes));
   sg4::Comm::wait_all(comms);
   return sg4::Engine::get_clock() - start;
 }
@@ -124,37 +129,41 @@ workload::StepTime measure(const std::vector<sg4::Host*>& ranks, const workload:
   compute_on_all(ranks, plan.exec_flops_per_rank);
   t.compute_s = sg4::Engine::get_clock() - start;
   // Collectives: each rank's share to its neighbour (rings), or to each peer (all-to-all).
-  std::vector<std::pair<sg4::Host*, sg4::Host*>> tensor, expert, pipeline, data, expert_data;
+  RouteBook::Pairs tensor, expert, pipeline, data, expert_data;
   const int replica = tp * pp, ep = plan.expert;
   for (int r = 0; r < n; ++r) {
     const int group = r / tp * tp;
     if (tp > 1)
-      tensor.emplace_back(ranks[r], ranks[group + (r - group + 1) % tp]);
+      tensor.emplace_back(r, group + (r - group + 1) % tp);
     // EP group: EP consecutive data-parallel replicas; every member sends to every other.
     const int d = r / replica, first = d / ep * ep;
     for (int k = 1; k < ep; ++k)
-      expert.emplace_back(ranks[r], ranks[(first + (d - first + k) % ep) * replica + r % replica]);
+      expert.emplace_back(r, (first + (d - first + k) % ep) * replica + r % replica);
     const int stage = (r / tp) % pp;
     if (pp > 1 && stage < pp - 1)
-      pipeline.emplace_back(ranks[r], ranks[r + tp]);
+      pipeline.emplace_back(r, r + tp);
     if (plan.data_bytes > 0)
-      data.emplace_back(ranks[r], ranks[(r + plan.data_stride) % n]);
+      data.emplace_back(r, (r + plan.data_stride) % n);
     if (plan.expert_data_bytes > 0) // the next replica group with the same experts
-      expert_data.emplace_back(ranks[r], ranks[(r + plan.expert_data_stride) % n]);
+      expert_data.emplace_back(r, (r + plan.expert_data_stride) % n);
   }
-  // One route book for every collective: the hosts' parts are learned once.
+  // One route book for every collective: the hosts' parts are learned once, and checked against
+  // SimGrid's routes on a sample of each collective's pairs.
   RouteBook book;
   if (fluid) {
-    std::vector<std::pair<sg4::Host*, sg4::Host*>> all;
-    for (const auto* phase : {&tensor, &expert, &pipeline, &data, &expert_data})
-      all.insert(all.end(), phase->begin(), phase->end());
-    book.prepare(all);
+    RouteBook::Pairs sample;
+    for (const auto* phase : {&tensor, &expert, &pipeline, &data, &expert_data}) {
+      const std::size_t step = std::max<std::size_t>(1, phase->size() / 128);
+      for (std::size_t i = 0; i < phase->size(); i += step)
+        sample.push_back((*phase)[i]);
+    }
+    book.prepare(ranks, sample);
   }
-  t.tensor_s = exchange_all(tensor, plan.tensor_bytes, fluid, book);
-  t.expert_s = exchange_all(expert, plan.expert_bytes, fluid, book);
-  t.pipeline_s = exchange_all(pipeline, plan.pipeline_bytes, fluid, book);
-  t.data_s = exchange_all(data, plan.data_bytes, fluid, book) +
-             exchange_all(expert_data, plan.expert_data_bytes, fluid, book);
+  t.tensor_s = exchange_all(tensor, plan.tensor_bytes, ranks, fluid, book, t);
+  t.expert_s = exchange_all(expert, plan.expert_bytes, ranks, fluid, book, t);
+  t.pipeline_s = exchange_all(pipeline, plan.pipeline_bytes, ranks, fluid, book, t);
+  t.data_s = exchange_all(data, plan.data_bytes, ranks, fluid, book, t) +
+             exchange_all(expert_data, plan.expert_data_bytes, ranks, fluid, book, t);
   const double comm = t.tensor_s + t.expert_s + t.pipeline_s + t.data_s;
   t.step_s = t.compute_s * (1 + plan.bubble) + comm;
   t.throttled_step_s = t.compute_s / throttled_speed_ratio * (1 + plan.bubble) + comm;

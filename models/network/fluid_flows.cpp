@@ -1,241 +1,251 @@
 #include "models/network/fluid_flows.hpp"
 
+#include "models/network/flow_classes.hpp"
+#include "models/network/fluid_sharing.hpp"
+
 #include <algorithm>
-#include <cmath>
+#include <array>
 #include <limits>
-#include <queue>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace aidcsim::network {
 
 namespace {
 
 constexpr double inf = std::numeric_limits<double>::infinity();
-// Two levels this close (relative) are one: symmetric flows get exactly equal shares, and
-// SimGrid's own solver merges levels within 1e-5 (maxmin/precision).
-constexpr double tie = 1e-9;
+constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
 
-struct Element {
-  int link;
-  double weight;
+// A flow's own parameters: when it starts sharing, its bound and its sharing penalty.
+struct Params {
+  double start_s = 0, bound = inf, penalty = 0;
 };
 
-struct Flow {
-  double start_s = 0;   // when its latency has been paid and it starts sharing
-  double bound = inf;   // bytes/s of sharing value
-  double penalty = 0;   // its sharing penalty
-  double remaining = 0; // bytes
-  std::vector<Element> elements;
-  bool done = false;
-};
+// Sums in increasing order, so flows over links of the same parameters get the same bits in
+// whatever order their routes list the links (and so fall in one class, flow_classes.hpp).
+double canonical_sum(std::vector<double>& terms) {
+  std::sort(terms.begin(), terms.end());
+  double sum = 0;
+  for (double t : terms)
+    sum += t;
+  return sum;
+}
 
-// The weighted max-min sharing among `active` flows (SimGrid's maxmin_solve without its
-// precision shortcuts): every unfixed flow on the tightest link gets (remaining / usage) /
-// penalty, where usage sums weight / penalty over the link's unfixed flows, unless its own bound
-// is lower; fixed flows leave their share used and their weight out of the usage.
-class Sharing {
+class FlowPrep {
 public:
-  Sharing(const std::vector<FluidLink>& links, std::vector<Flow>& flows)
-      : links_(links), flows_(flows), remaining_(links.size()), usage_(links.size()), members_(links.size()) {
+  FlowPrep(const std::vector<FluidLink>& links, const FlowTable& table, const FluidModel& model)
+      : links_(links), table_(table), model_(model) {}
+
+  Params params(std::size_t f) {
+    latencies_.clear();
+    weights_.clear();
+    Params p;
+    double narrowest = inf;
+    for (std::uint32_t i = table_.first[f]; i < table_.back[f]; ++i) {
+      const FluidLink& l = links_[table_.links[i]];
+      latencies_.push_back(l.latency_s);
+      weights_.push_back(model_.weight_s / l.bandwidth_Bps);
+      narrowest = std::min(narrowest, l.bandwidth_Bps);
+      if (l.fatpipe) // bounds the flow alone
+        p.bound = std::min(p.bound, l.bandwidth_Bps);
+    }
+    if (model_.crosstraffic > 0)
+      for (std::uint32_t i = table_.back[f]; i < table_.first[f + 1]; ++i)
+        if (links_[table_.links[i]].fatpipe)
+          p.bound = std::min(p.bound, links_[table_.links[i]].bandwidth_Bps / model_.crosstraffic);
+    const double latency = canonical_sum(latencies_);
+    p.start_s = latency * model_.latency_factor;
+    p.penalty = latency + canonical_sum(weights_);
+    p.bound = std::min(p.bound, narrowest);
+    if (latency > 0)
+      p.bound = std::min(p.bound, model_.tcp_gamma_bytes / (2 * latency));
+    if (!(p.penalty > 0))
+      throw std::invalid_argument("simulate_flows: a flow whose route has no latency and no bandwidth term");
+    return p;
   }
 
-  // Fills value[f] for every f of `active`.
-  void solve(const std::vector<int>& active, std::vector<double>& value) {
-    value_ = &value;
-    start(active);
-    while (unfixed_ > 0) {
-      drop_stale();
-      while (next_bound_ < by_bound_.size() && value[by_bound_[next_bound_]] >= 0)
-        ++next_bound_;
-      const double by_link = heap_.empty() ? inf : heap_.top().first;
-      const double by_flow = next_bound_ < by_bound_.size() ? level_of_bound(by_bound_[next_bound_]) : inf;
-      if (!(by_link < inf) && !(by_flow < inf))
-        throw std::logic_error("simulate_flows: a flow on no link and without a bound");
-      if (by_flow <= by_link)
-        fix_bounded(by_flow);
-      else
-        fix_saturated(by_link);
-    }
+  // The flow's shared links: its route's at weight 1 (class 0), its reverse route's at the cross
+  // traffic's weight (class 1).
+  template <class Visit> void elements(std::size_t f, Visit&& visit) const {
+    for (std::uint32_t i = table_.first[f]; i < table_.back[f]; ++i)
+      if (!links_[table_.links[i]].fatpipe)
+        visit(table_.links[i], std::uint8_t{0});
+    if (model_.crosstraffic > 0)
+      for (std::uint32_t i = table_.back[f]; i < table_.first[f + 1]; ++i)
+        if (!links_[table_.links[i]].fatpipe)
+          visit(table_.links[i], std::uint8_t{1});
   }
 
 private:
-  using Entry = std::pair<double, int>; // (remaining / usage, link)
-
-  void start(const std::vector<int>& active) {
-    std::vector<double>& value = *value_;
-    for (std::size_t l = 0; l < links_.size(); ++l) {
-      remaining_[l] = links_[l].bandwidth_Bps;
-      usage_[l] = 0;
-      members_[l].clear();
-    }
-    by_bound_.clear();
-    for (int f : active) {
-      value[f] = -1; // unfixed
-      for (const Element& e : flows_[f].elements) {
-        usage_[e.link] += e.weight / flows_[f].penalty;
-        members_[e.link].push_back(f);
-      }
-      if (flows_[f].bound < inf)
-        by_bound_.push_back(f);
-    }
-    std::sort(by_bound_.begin(), by_bound_.end(),
-              [&](int a, int b) { return level_of_bound(a) < level_of_bound(b); });
-    heap_ = {};
-    for (std::size_t l = 0; l < links_.size(); ++l)
-      if (usage_[l] > 0)
-        heap_.emplace(remaining_[l] / usage_[l], static_cast<int>(l));
-    unfixed_ = active.size();
-    next_bound_ = 0;
-  }
-
-  // Flows held by their own bound at this level take their bound.
-  void fix_bounded(double level) {
-    std::vector<int> batch;
-    for (; next_bound_ < by_bound_.size() && level_of_bound(by_bound_[next_bound_]) <= level * (1 + tie);
-         ++next_bound_)
-      if ((*value_)[by_bound_[next_bound_]] < 0)
-        batch.push_back(by_bound_[next_bound_]);
-    for (int f : batch)
-      fix(f, flows_[f].bound);
-  }
-
-  // Every link at this level saturates: its unfixed flows take the level over their penalty.
-  void fix_saturated(double level) {
-    std::vector<double>& value = *value_;
-    std::vector<int> batch;
-    for (drop_stale(); !heap_.empty() && heap_.top().first <= level * (1 + tie); drop_stale()) {
-      const int l = heap_.top().second;
-      heap_.pop();
-      for (int f : members_[l])
-        if (value[f] == -1) {
-          value[f] = -2; // chosen, fixed below
-          batch.push_back(f);
-        }
-    }
-    for (int f : batch)
-      fix(f, level / flows_[f].penalty);
-  }
-
-  void drop_stale() {
-    while (!heap_.empty() && stale(heap_.top()))
-      heap_.pop();
-  }
-  double level_of_bound(int f) const { return flows_[f].bound * flows_[f].penalty; }
-  bool stale(const Entry& e) const {
-    const int l = e.second;
-    return usage_[l] <= 0 || e.first != remaining_[l] / usage_[l];
-  }
-  void fix(int f, double v) {
-    (*value_)[f] = v;
-    --unfixed_;
-    for (const Element& e : flows_[f].elements) {
-      remaining_[e.link] -= e.weight * v;
-      usage_[e.link] -= e.weight / flows_[f].penalty;
-      // A link whose unfixed flows are all fixed, or that has nothing left, takes no part further.
-      if (usage_[e.link] <= 1e-12 * e.weight / flows_[f].penalty || remaining_[e.link] <= 0)
-        usage_[e.link] = 0;
-      else
-        heap_.emplace(remaining_[e.link] / usage_[e.link], e.link);
-    }
-  }
-
   const std::vector<FluidLink>& links_;
-  std::vector<Flow>& flows_;
-  std::vector<double> remaining_, usage_;
-  std::vector<std::vector<int>> members_;
-  std::vector<double>* value_ = nullptr;
-  std::vector<int> by_bound_;
-  std::size_t next_bound_ = 0, unfixed_ = 0;
-  std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap_;
+  const FlowTable& table_;
+  const FluidModel& model_;
+  std::vector<double> latencies_, weights_;
 };
 
-std::vector<Flow> prepare(const std::vector<FluidLink>& links, const std::vector<FluidFlow>& in,
-                          const FluidModel& model) {
-  std::vector<Flow> flows(in.size());
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    const FluidFlow& f = in[i];
-    Flow& g = flows[i];
-    double latency = 0, narrowest = inf, weights = 0;
-    for (int l : f.route) {
-      latency += links[l].latency_s;
-      narrowest = std::min(narrowest, links[l].bandwidth_Bps);
-      weights += model.weight_s / links[l].bandwidth_Bps;
-    }
-    g.start_s = latency * model.latency_factor;
-    g.penalty = latency + weights;
-    g.bound = narrowest;
-    if (latency > 0)
-      g.bound = std::min(g.bound, model.tcp_gamma_bytes / (2 * latency));
-    g.remaining = f.bytes;
-    auto add = [&](int l, double w) {
-      if (links[l].fatpipe) // bounds the flow alone
-        g.bound = std::min(g.bound, links[l].bandwidth_Bps / w);
-      else
-        g.elements.push_back({l, w});
-    };
-    for (int l : f.route)
-      add(l, 1.0);
-    if (model.crosstraffic > 0)
-      for (int l : f.back)
-        add(l, model.crosstraffic);
-    if (!(g.penalty > 0))
-      throw std::invalid_argument("simulate_flows: a flow whose route has no latency and no bandwidth term");
+struct BitsHash {
+  std::size_t operator()(const std::array<double, 4>& k) const {
+    std::size_t h = 0;
+    for (double v : k)
+      h = h * 0x9e3779b97f4a7c15ULL + std::hash<double>{}(v);
+    return h;
   }
-  return flows;
+  std::size_t operator()(double v) const { return std::hash<double>{}(v); }
+};
+
+// Dense ids for exact keys, in order of first appearance.
+template <class Key>
+std::uint32_t dense_id(std::unordered_map<Key, std::uint32_t, BitsHash>& ids, const Key& k) {
+  return ids.try_emplace(k, static_cast<std::uint32_t>(ids.size())).first->second;
+}
+
+// The flows on the links they share, with links numbered in order of first use (links no flow
+// shares take no part), and each flow's and each link's starting class: flows that agree on
+// their own parameters and bytes, links that agree on their bandwidth.
+struct Shared {
+  std::vector<Params> params;
+  std::vector<double> bytes;
+  Incidence incidence;
+  std::vector<int> link; // the caller's link of each shared link
+  std::vector<std::uint32_t> flow_key, link_key;
+};
+
+Shared share(const std::vector<FluidLink>& links, FlowTable table, const FluidModel& model) {
+  Shared s;
+  const std::size_t n = table.size();
+  FlowPrep prep(links, table, model);
+  s.params.resize(n);
+  s.flow_key.resize(n);
+  s.incidence.first.reserve(n + 1);
+  s.incidence.link.reserve(table.links.size());
+  s.incidence.weight_class.reserve(table.links.size());
+  std::vector<std::uint32_t> local(links.size(), none);
+  std::unordered_map<std::array<double, 4>, std::uint32_t, BitsHash> flow_ids;
+  std::unordered_map<double, std::uint32_t, BitsHash> link_ids;
+  for (std::size_t f = 0; f < n; ++f) {
+    s.params[f] = prep.params(f);
+    s.flow_key[f] =
+        dense_id(flow_ids, {s.params[f].start_s, s.params[f].bound, s.params[f].penalty, table.bytes[f]});
+    prep.elements(f, [&](int l, std::uint8_t weight_class) {
+      if (local[l] == none) {
+        local[l] = static_cast<std::uint32_t>(s.link.size());
+        s.link.push_back(l);
+        s.link_key.push_back(dense_id(link_ids, links[l].bandwidth_Bps));
+      }
+      s.incidence.link.push_back(local[l]);
+      s.incidence.weight_class.push_back(weight_class);
+    });
+    s.incidence.first.push_back(static_cast<std::uint32_t>(s.incidence.link.size()));
+  }
+  s.bytes = std::move(table.bytes);
+  return s;
+}
+
+SharedFlow flow_of(const Params& p, double bytes) {
+  SharedFlow g;
+  g.start_s = p.start_s;
+  g.bound = p.bound;
+  g.penalty = p.penalty;
+  g.remaining = g.bytes = bytes;
+  return g;
+}
+
+// One flow per class on one link per class (flow_classes.hpp): a class's element on a link class
+// weighs what all its flows put on one link of that class.
+std::vector<SharedFlow> quotient(const Classes& c, const Shared& s, const FluidModel& model) {
+  std::vector<std::uint32_t> rep(c.flow_classes, none), flows_in(c.flow_classes, 0),
+      links_in(c.link_classes, 0);
+  for (std::size_t f = 0; f < c.flow.size(); ++f) {
+    if (rep[c.flow[f]] == none)
+      rep[c.flow[f]] = static_cast<std::uint32_t>(f);
+    ++flows_in[c.flow[f]];
+  }
+  for (std::uint32_t l : c.link)
+    ++links_in[l];
+  std::vector<SharedFlow> out;
+  out.reserve(c.flow_classes);
+  std::vector<double> per_class(c.link_classes, 0.0);
+  std::vector<std::uint32_t> touched;
+  const Incidence& inc = s.incidence;
+  for (std::uint32_t k = 0; k < c.flow_classes; ++k) {
+    SharedFlow g = flow_of(s.params[rep[k]], s.bytes[rep[k]]);
+    for (std::uint32_t e = inc.first[rep[k]]; e < inc.first[rep[k] + 1]; ++e) {
+      const std::uint32_t lc = c.link[inc.link[e]];
+      if (per_class[lc] == 0)
+        touched.push_back(lc);
+      per_class[lc] += inc.weight_class[e] == 0 ? 1.0 : model.crosstraffic;
+    }
+    for (std::uint32_t lc : touched) {
+      g.elements.push_back({static_cast<int>(lc), per_class[lc] * flows_in[k] / links_in[lc]});
+      per_class[lc] = 0;
+    }
+    touched.clear();
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+// Every flow on every shared link.
+std::vector<SharedFlow> every_flow(const Shared& s, const FluidModel& model) {
+  std::vector<SharedFlow> out;
+  out.reserve(s.params.size());
+  const Incidence& inc = s.incidence;
+  for (std::size_t f = 0; f < s.params.size(); ++f) {
+    out.push_back(flow_of(s.params[f], s.bytes[f]));
+    for (std::uint32_t e = inc.first[f]; e < inc.first[f + 1]; ++e)
+      out.back().elements.push_back(
+          {static_cast<int>(inc.link[e]), inc.weight_class[e] == 0 ? 1.0 : model.crosstraffic});
+  }
+  return out;
 }
 
 } // namespace
 
+FluidResult simulate_flows(const std::vector<FluidLink>& links, FlowTable table, const FluidModel& model) {
+  const std::size_t n = table.size();
+  Shared s = share(links, std::move(table), model);
+  FluidResult result;
+  if (model.by_classes) {
+    Classes c = refine_classes(s.incidence, std::move(s.flow_key), std::move(s.link_key), model.class_passes);
+    if (c.stable) {
+      std::vector<SharedFlow> flows = quotient(c, s, model);
+      std::vector<FluidLink> class_links(c.link_classes);
+      for (std::size_t l = 0; l < s.link.size(); ++l)
+        class_links[c.link[l]] = links[s.link[l]];
+      result = run_sharing(class_links, flows, model);
+      result.solved_flows = flows.size();
+    }
+    result.class_rounds = c.rounds;
+    result.class_passes = c.work_passes;
+  }
+  if (result.solved_flows == 0 && n > 0) {
+    const int rounds = result.class_rounds;
+    const double passes = result.class_passes;
+    std::vector<FluidLink> shared_links;
+    shared_links.reserve(s.link.size());
+    for (int l : s.link)
+      shared_links.push_back(links[l]);
+    std::vector<SharedFlow> flows = every_flow(s, model);
+    result = run_sharing(shared_links, flows, model);
+    result.solved_flows = n;
+    result.class_rounds = rounds;
+    result.class_passes = passes;
+  }
+  result.flows = n;
+  return result;
+}
+
 FluidResult simulate_flows(const std::vector<FluidLink>& links, const std::vector<FluidFlow>& in,
                            const FluidModel& model) {
-  std::vector<Flow> flows = prepare(links, in, model);
-  std::vector<int> waiting(flows.size());
-  for (std::size_t i = 0; i < flows.size(); ++i)
-    waiting[i] = static_cast<int>(i);
-  // Latest start last: flows start sharing from the back of the list.
-  std::sort(waiting.begin(), waiting.end(),
-            [&](int a, int b) { return flows[a].start_s > flows[b].start_s; });
-  Sharing sharing(links, flows);
-  std::vector<int> active;
-  std::vector<double> value(flows.size(), 0.0);
-  FluidResult result;
-  double now = 0;
-  while (!waiting.empty() || !active.empty()) {
-    while (!waiting.empty() && flows[waiting.back()].start_s <= now) {
-      const int f = waiting.back();
-      waiting.pop_back();
-      if (flows[f].remaining <= 0) { // nothing to send: it arrives when its latency is paid
-        flows[f].done = true;
-        result.last_arrival_s = std::max(result.last_arrival_s, now);
-      } else {
-        active.push_back(f);
-      }
-    }
-    if (active.empty()) {
-      if (!waiting.empty())
-        now = flows[waiting.back()].start_s;
-      continue;
-    }
-    sharing.solve(active, value);
-    ++result.solves;
-    double step = waiting.empty() ? inf : flows[waiting.back()].start_s - now;
-    for (int f : active)
-      step = std::min(step, flows[f].remaining / (model.bandwidth_factor * value[f]));
-    now += step;
-    std::size_t kept = 0;
-    for (int f : active) {
-      Flow& g = flows[f];
-      g.remaining -= model.bandwidth_factor * value[f] * step;
-      if (g.remaining <= in[f].bytes * tie) {
-        g.done = true;
-        result.last_arrival_s = std::max(result.last_arrival_s, now);
-      } else {
-        active[kept++] = f;
-      }
-    }
-    active.resize(kept);
+  FlowTable table;
+  for (const FluidFlow& f : in) {
+    table.begin_flow(f.bytes);
+    table.links.insert(table.links.end(), f.route.begin(), f.route.end());
+    table.begin_reverse();
+    table.links.insert(table.links.end(), f.back.begin(), f.back.end());
+    table.end_flow();
   }
-  return result;
+  return simulate_flows(links, std::move(table), model);
 }
 
 } // namespace aidcsim::network

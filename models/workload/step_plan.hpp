@@ -22,6 +22,8 @@
 // data-parallel replicas (stride TP PP), and DP crosses domains.
 #pragma once
 
+#include <cstddef>
+
 #include <cstdint>
 
 namespace aidcsim::workload {
@@ -64,6 +66,9 @@ struct StepTime {
   double step_s = 0;           // compute x (1 + bubble) + the collectives, not overlapped
   double throttled_step_s = 0; // the same with compute at the throttled speed
   bool fluid = false;          // collectives timed by the fluid model, not by SimGrid's flows
+  // The fluid model's flows over every collective, and how many it solved: one per class of
+  // flows the sharing cannot tell apart (models/network/flow_classes.hpp), or all of them.
+  std::size_t fluid_flows = 0, fluid_solved_flows = 0;
 };
 
 } // namespace aidcsim::workload

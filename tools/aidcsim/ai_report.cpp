@@ -6,6 +6,23 @@ namespace aidcsim::cli {
 
 using json = nlohmann::ordered_json;
 
+namespace {
+
+// How the fluid model solved the step's flows: one per class of flows its sharing cannot tell
+// apart, or every flow (when the classes were not found within their work bound).
+void print_fluid_classes(const json& t) {
+  if (!t.contains("step_fluid_flows"))
+    return;
+  const auto flows = t["step_fluid_flows"].get<std::size_t>();
+  const auto solved = t["step_fluid_solved_flows"].get<std::size_t>();
+  if (solved < flows)
+    std::printf("  fluid flows             %zu, solved as %zu classes of flows alike\n", flows, solved);
+  else
+    std::printf("  fluid flows             %zu, solved one by one (no fewer classes found)\n", flows);
+}
+
+} // namespace
+
 json to_json(const AiResult& r) {
   json j;
   j["it_failures"] = r.it_failures;
@@ -24,6 +41,10 @@ json to_json(const AiResult& r) {
                    {"throttled_step_s", t.step.throttled_step_s}};
     job["step_measured"] = t.step_measured;
     job["step_timed_by"] = t.step.fluid ? "fluid model" : "simgrid flows";
+    if (t.step.fluid) {
+      job["step_fluid_flows"] = t.step.fluid_flows;
+      job["step_fluid_solved_flows"] = t.step.fluid_solved_flows;
+    }
     job["tokens_per_step"] = t.tokens_per_step;
     job["tokens_per_s"] = t.tokens_per_s;
     job["mfu"] = t.mfu;
@@ -66,9 +87,11 @@ void print_ai_text(const json& w) {
                 s["step_s"].get<double>(), s["compute_s"].get<double>(), s["tensor_s"].get<double>(),
                 s["expert_s"].get<double>(), s["pipeline_s"].get<double>(), s["data_s"].get<double>(),
                 t["tokens_per_s"].get<double>(), 100 * t["mfu"].get<double>());
-    if (t.value("step_timed_by", "") == "fluid model")
+    if (t.value("step_timed_by", "") == "fluid model") {
       std::printf("  collectives timed by    the fluid model of SimGrid's network on the platform's routes "
                   "(step_probe: simgrid for SimGrid's own flows)\n");
+      print_fluid_classes(t);
+    }
     if (!t["step_measured"].get<bool>())
       std::printf(
           "  note                    the step was never measured: the job's accelerators never all had "
