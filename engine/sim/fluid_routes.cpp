@@ -41,6 +41,9 @@ network::FluidResult fluid_exchange(const RouteBook::Pairs& pairs, std::uint64_t
   table.bytes.reserve(pairs.size());
   table.back.reserve(pairs.size());
   table.first.reserve(pairs.size() + 1);
+  // Room for routes of up to eight links each way (reserved, not touched: a shorter route costs
+  // no memory).
+  table.links.reserve(16 * pairs.size());
   for (const auto& [from, to] : pairs) {
     table.begin_flow(static_cast<double>(bytes));
     book.append_route(from, to, table.links);

@@ -14,18 +14,36 @@ constexpr std::uint64_t mix(std::uint64_t z) {
   return z ^ (z >> 31);
 }
 
-// The multiset of a member's neighbours' classes, with the weight class of each element, as two
-// independent 64-bit sums, so that an element can be taken out and put back with a new class.
+// A neighbour's class with the weight class of the element between them, as a 64-bit hash.
+constexpr std::uint64_t element_hash(std::uint32_t neighbour, std::uint8_t weight_class) {
+  return mix(((static_cast<std::uint64_t>(neighbour) << 8) | weight_class) + 0x9e3779b97f4a7c15ULL);
+}
+
+// The multiset of a member's elements (each its neighbour's class and its weight class) as the
+// sums of their hashes h and of h^2 (mod 2^64): two sums, so that two different multisets agree
+// on both only by chance (about 2^-128 a pair), and an element can be taken out and put back with
+// a new class by adding the difference.
 struct Signature {
   std::uint64_t a = 0, b = 0;
-  void add(std::uint32_t neighbour, std::uint8_t weight_class) { change(neighbour, weight_class, 1); }
-  void remove(std::uint32_t neighbour, std::uint8_t weight_class) { change(neighbour, weight_class, ~0ULL); }
+  void add(std::uint64_t h) {
+    a += h;
+    b += h * h;
+  }
+  void add(const Signature& delta) {
+    a += delta.a;
+    b += delta.b;
+  }
+};
 
-private:
-  void change(std::uint32_t neighbour, std::uint8_t weight_class, std::uint64_t sign) {
-    const std::uint64_t w = (static_cast<std::uint64_t>(neighbour) << 8) | weight_class;
-    a += sign * mix(w + 0x9e3779b97f4a7c15ULL);
-    b += sign * (mix(w ^ 0xd1b54a32d192ed03ULL) | 1);
+// What moving one element from class `from` to class `to` adds to a signature, per weight class.
+struct Moves {
+  Signature by_weight[2];
+  Moves(std::uint32_t from, std::uint32_t to) {
+    for (std::uint8_t w = 0; w < 2; ++w) {
+      const std::uint64_t old_h = element_hash(from, w), new_h = element_hash(to, w);
+      by_weight[w].a = new_h - old_h;
+      by_weight[w].b = new_h * new_h - old_h * old_h;
+    }
   }
 };
 
@@ -132,10 +150,10 @@ std::size_t propagate(const Side& from, const std::vector<Change>& changes, Side
                       std::vector<std::uint32_t>& touched) {
   std::size_t work = 0;
   for (const Change& ch : changes) {
+    const Moves moves(ch.from, from.cls[ch.member]);
     for (std::uint32_t e = from.first[ch.member]; e < from.first[ch.member + 1]; ++e) {
       const std::uint32_t n = from.other[e];
-      to.sig[n].remove(ch.from, from.weight[e]);
-      to.sig[n].add(from.cls[ch.member], from.weight[e]);
+      to.sig[n].add(moves.by_weight[from.weight[e]]);
       if (!to.marked[n]) {
         to.marked[n] = 1;
         touched.push_back(n);
@@ -146,13 +164,16 @@ std::size_t propagate(const Side& from, const std::vector<Change>& changes, Side
   return work;
 }
 
-// Every member's signature from scratch; all of them touched.
-void sign_all(const Side& from, Side& to, std::vector<std::uint32_t>& touched) {
-  for (std::uint32_t m = 0; m < from.cls.size(); ++m)
-    for (std::uint32_t e = from.first[m]; e < from.first[m + 1]; ++e)
-      to.sig[from.other[e]].add(from.cls[m], from.weight[e]);
-  touched.resize(to.cls.size());
-  for (std::uint32_t m = 0; m < to.cls.size(); ++m)
+// Every member's signature from scratch, from its own elements; all of them touched.
+void sign_all(Side& side, const Side& other, std::vector<std::uint32_t>& touched) {
+  for (std::uint32_t m = 0; m < side.cls.size(); ++m) {
+    Signature s;
+    for (std::uint32_t e = side.first[m]; e < side.first[m + 1]; ++e)
+      s.add(element_hash(other.cls[side.other[e]], side.weight[e]));
+    side.sig[m] = s;
+  }
+  touched.resize(side.cls.size());
+  for (std::uint32_t m = 0; m < side.cls.size(); ++m)
     touched[m] = m;
 }
 
@@ -197,9 +218,9 @@ Classes refine_classes(const Incidence& inc, std::vector<std::uint32_t> flow_key
   std::vector<std::uint32_t> touched;
   // The first round from scratch, then only what changed: a link's signature moves when one of
   // its flows changes class, and the other way round.
-  sign_all(flows, links, touched);
-  std::vector<Change> changes = split(links, touched);
   sign_all(links, flows, touched);
+  std::vector<Change> changes = split(links, touched);
+  sign_all(flows, links, touched);
   double work = 2.0 * static_cast<double>(inc.link.size());
   out.rounds = 1;
   bool links_turn = false; // flows were just split

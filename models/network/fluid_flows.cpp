@@ -22,12 +22,15 @@ struct Params {
 };
 
 // Sums in increasing order, so flows over links of the same parameters get the same bits in
-// whatever order their routes list the links (and so fall in one class, flow_classes.hpp).
-double canonical_sum(std::vector<double>& terms) {
-  std::sort(terms.begin(), terms.end());
+// whatever order their routes list the links (and so fall in one class, flow_classes.hpp). Routes
+// are a few links long: an insertion sort in place.
+double canonical_sum(double* terms, std::size_t n) {
+  for (std::size_t i = 1; i < n; ++i)
+    for (std::size_t j = i; j > 0 && terms[j] < terms[j - 1]; --j)
+      std::swap(terms[j], terms[j - 1]);
   double sum = 0;
-  for (double t : terms)
-    sum += t;
+  for (std::size_t i = 0; i < n; ++i)
+    sum += terms[i];
   return sum;
 }
 
@@ -37,14 +40,15 @@ public:
       : links_(links), table_(table), model_(model) {}
 
   Params params(std::size_t f) {
-    latencies_.clear();
-    weights_.clear();
+    const std::uint32_t begin = table_.first[f], end = table_.back[f];
+    latencies_.resize(std::max<std::size_t>(latencies_.size(), end - begin));
+    weights_.resize(latencies_.size());
     Params p;
     double narrowest = inf;
-    for (std::uint32_t i = table_.first[f]; i < table_.back[f]; ++i) {
+    for (std::uint32_t i = begin; i < end; ++i) {
       const FluidLink& l = links_[table_.links[i]];
-      latencies_.push_back(l.latency_s);
-      weights_.push_back(model_.weight_s / l.bandwidth_Bps);
+      latencies_[i - begin] = l.latency_s;
+      weights_[i - begin] = model_.weight_s / l.bandwidth_Bps;
       narrowest = std::min(narrowest, l.bandwidth_Bps);
       if (l.fatpipe) // bounds the flow alone
         p.bound = std::min(p.bound, l.bandwidth_Bps);
@@ -53,27 +57,15 @@ public:
       for (std::uint32_t i = table_.back[f]; i < table_.first[f + 1]; ++i)
         if (links_[table_.links[i]].fatpipe)
           p.bound = std::min(p.bound, links_[table_.links[i]].bandwidth_Bps / model_.crosstraffic);
-    const double latency = canonical_sum(latencies_);
+    const double latency = canonical_sum(latencies_.data(), end - begin);
     p.start_s = latency * model_.latency_factor;
-    p.penalty = latency + canonical_sum(weights_);
+    p.penalty = latency + canonical_sum(weights_.data(), end - begin);
     p.bound = std::min(p.bound, narrowest);
     if (latency > 0)
       p.bound = std::min(p.bound, model_.tcp_gamma_bytes / (2 * latency));
     if (!(p.penalty > 0))
       throw std::invalid_argument("simulate_flows: a flow whose route has no latency and no bandwidth term");
     return p;
-  }
-
-  // The flow's shared links: its route's at weight 1 (class 0), its reverse route's at the cross
-  // traffic's weight (class 1).
-  template <class Visit> void elements(std::size_t f, Visit&& visit) const {
-    for (std::uint32_t i = table_.first[f]; i < table_.back[f]; ++i)
-      if (!links_[table_.links[i]].fatpipe)
-        visit(table_.links[i], std::uint8_t{0});
-    if (model_.crosstraffic > 0)
-      for (std::uint32_t i = table_.back[f]; i < table_.first[f + 1]; ++i)
-        if (!links_[table_.links[i]].fatpipe)
-          visit(table_.links[i], std::uint8_t{1});
   }
 
 private:
@@ -110,6 +102,43 @@ struct Shared {
   std::vector<std::uint32_t> flow_key, link_key;
 };
 
+// Each link's id among the shared links, given on first use; FATPIPE links are not shared.
+class SharedLinks {
+public:
+  SharedLinks(const std::vector<FluidLink>& links, Shared& s)
+      : links_(links), s_(s), local_(links.size(), unseen) {
+    for (std::size_t l = 0; l < links.size(); ++l)
+      if (links[l].fatpipe)
+        local_[l] = fatpipe;
+  }
+  // Appends the elements of links[begin, end) at this weight class.
+  void add(const int* begin, const int* end, std::uint8_t weight_class) {
+    Incidence& inc = s_.incidence;
+    for (const int* l = begin; l != end; ++l) {
+      std::uint32_t id = local_[*l];
+      if (id == fatpipe)
+        continue;
+      if (id == unseen)
+        id = first_use(*l);
+      inc.link.push_back(id);
+      inc.weight_class.push_back(weight_class);
+    }
+  }
+
+private:
+  static constexpr std::uint32_t unseen = none, fatpipe = none - 1;
+  std::uint32_t first_use(int l) {
+    local_[l] = static_cast<std::uint32_t>(s_.link.size());
+    s_.link.push_back(l);
+    s_.link_key.push_back(dense_id(ids_, links_[l].bandwidth_Bps));
+    return local_[l];
+  }
+  const std::vector<FluidLink>& links_;
+  Shared& s_;
+  std::vector<std::uint32_t> local_;
+  std::unordered_map<double, std::uint32_t, BitsHash> ids_;
+};
+
 Shared share(const std::vector<FluidLink>& links, FlowTable table, const FluidModel& model) {
   Shared s;
   const std::size_t n = table.size();
@@ -119,22 +148,23 @@ Shared share(const std::vector<FluidLink>& links, FlowTable table, const FluidMo
   s.incidence.first.reserve(n + 1);
   s.incidence.link.reserve(table.links.size());
   s.incidence.weight_class.reserve(table.links.size());
-  std::vector<std::uint32_t> local(links.size(), none);
+  SharedLinks shared(links, s);
   std::unordered_map<std::array<double, 4>, std::uint32_t, BitsHash> flow_ids;
-  std::unordered_map<double, std::uint32_t, BitsHash> link_ids;
+  std::array<double, 4> last_key{};
+  std::uint32_t last_id = none;
+  const int* at = table.links.data();
   for (std::size_t f = 0; f < n; ++f) {
     s.params[f] = prep.params(f);
-    s.flow_key[f] =
-        dense_id(flow_ids, {s.params[f].start_s, s.params[f].bound, s.params[f].penalty, table.bytes[f]});
-    prep.elements(f, [&](int l, std::uint8_t weight_class) {
-      if (local[l] == none) {
-        local[l] = static_cast<std::uint32_t>(s.link.size());
-        s.link.push_back(l);
-        s.link_key.push_back(dense_id(link_ids, links[l].bandwidth_Bps));
-      }
-      s.incidence.link.push_back(local[l]);
-      s.incidence.weight_class.push_back(weight_class);
-    });
+    const std::array<double, 4> key{s.params[f].start_s, s.params[f].bound, s.params[f].penalty,
+                                    table.bytes[f]};
+    if (last_id == none || key != last_key) // neighbours are often alike: no hash then
+      last_id = dense_id(flow_ids, key);
+    last_key = key;
+    s.flow_key[f] = last_id;
+    // The route's links at weight 1 (class 0), the reverse route's at the cross traffic's (class 1).
+    shared.add(at + table.first[f], at + table.back[f], 0);
+    if (model.crosstraffic > 0)
+      shared.add(at + table.back[f], at + table.first[f + 1], 1);
     s.incidence.first.push_back(static_cast<std::uint32_t>(s.incidence.link.size()));
   }
   s.bytes = std::move(table.bytes);
