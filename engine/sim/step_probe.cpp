@@ -1,6 +1,7 @@
 #include "engine/sim/step_probe.hpp"
 
 #include "engine/sim/fluid_routes.hpp"
+#include "engine/sim/unwatched_exec.hpp"
 
 #include <simgrid/Exception.hpp>
 #include <simgrid/s4u/Actor.hpp>
@@ -55,7 +56,11 @@ double exchange_all(const RouteBook::Pairs& pairs, std::uint64_t bytes, const st
 // The compute phase: every rank executes `flops` at once. The executions are started and waited
 // for by one helper actor per group of ranks (a rack, by the hosts' "rack" property, or 72
 // consecutive ranks): SimGrid 3.32 removes an ended execution from its actor's list by scanning
-// the whole list, so one actor holding 98,304 executions would cost their number squared. A
+// the whole list, so one actor holding 98,304 executions would cost their number squared. They
+// are started without SimGrid's per-execution host callback, in one kernel call per group
+// (unwatched_exec.hpp): a helper runs on its rack's first host, and a rack's hosts turn off
+// together (the facility powers racks by the same property; hosts without it are never bound and
+// never turn off), so a rack losing power kills its helper, which cancels its executions. A
 // failed execution or a helper killed with its host ends the whole phase at once, as a failed
 // execution of the probe's own did: the probe actor is killed (its on_exit reports the failure)
 // and so are the other helpers, which cancels their executions.
@@ -101,10 +106,11 @@ void compute_on_all(const std::vector<sg4::Host*>& ranks, double flops) {
                                      if (failed)
                                        phase->fail(sg4::Actor::self());
                                    });
-                                   std::vector<sg4::ExecPtr> execs;
-                                   execs.reserve(group.size());
+                                   std::vector<ExecRequest> requests;
+                                   requests.reserve(group.size());
                                    for (auto* h : group)
-                                     execs.push_back(sg4::this_actor::exec_init(flops)->set_host(h)->start());
+                                     requests.push_back({h, flops});
+                                   const auto execs = start_unwatched_execs(requests, "step-probe");
                                    try {
                                      for (const auto& e : execs)
                                        e->wait();
