@@ -38,13 +38,24 @@ struct TrainingJobConfig {
   double restart_s = 0;
   // How the first step's collectives are timed: "simgrid" (every rank's flows on SimGrid's
   // network model), "fluid" (the same model in closed form on the same routes,
-  // models/network/fluid_flows.hpp) or "auto" (fluid above fluid_probe_min_ranks).
+  // models/network/fluid_flows.hpp) or "auto" (fluid above fluid_probe_min_ranks ranks or
+  // fluid_probe_min_flows expert all-to-all flows).
   std::string step_probe = "auto";
 };
 
 // Above this many ranks "auto" times collectives with the fluid model: SimGrid's own flows cost
 // the square of their number (its detached flows sit in one list, scanned at each arrival).
 inline constexpr int fluid_probe_min_ranks = 4097;
+// And above this many flows in the expert all-to-all (ranks x (EP - 1)): a 2,048-GPU job with EP
+// 32 has 63,488, which SimGrid's flows time in about 3 minutes where the fluid model takes well
+// under a second, and SimGrid 3.32 crashed on them in its sharing solver (lmm::MaxMin::do_solve)
+// on a generated NVL72 cluster with a 4:1 core.
+inline constexpr long long fluid_probe_min_flows = 32769;
+
+// Whether "auto" takes the fluid model for a job of this many ranks and this expert parallelism.
+constexpr bool fluid_probe_by_default(int ranks, int expert) {
+  return ranks >= fluid_probe_min_ranks || static_cast<long long>(ranks) * (expert - 1) >= fluid_probe_min_flows;
+}
 
 struct FailuresConfig {
   bool enabled = true;

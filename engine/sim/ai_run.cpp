@@ -172,11 +172,12 @@ void AiRun::start_probe() {
       [this] { probe_ = Probe::pending; }, probe_model());
 }
 
-// The fluid model when the job asks for it, or by default above fluid_probe_min_ranks; SimGrid's
-// own flows otherwise, and whenever its network model is not one the fluid model follows.
+// The fluid model when the job asks for it, or by default above fluid_probe_min_ranks ranks or
+// fluid_probe_min_flows all-to-all flows; SimGrid's own flows otherwise, and whenever its network
+// model is not one the fluid model follows.
 std::optional<network::FluidModel> AiRun::probe_model() const {
-  const std::string& method = scenario_.workload.job->step_probe;
-  if (method == "simgrid" || (method == "auto" && job_size_ < fluid_probe_min_ranks))
+  const TrainingJobConfig& job = *scenario_.workload.job;
+  if (job.step_probe == "simgrid" || (job.step_probe == "auto" && !fluid_probe_by_default(job_size_, job.expert)))
     return std::nullopt;
   return fluid_model_of_engine();
 }

@@ -1,6 +1,7 @@
 // Classes of flows the fluid sharing cannot tell apart (models/network/flow_classes.hpp), and the
 // fluid model solved once per class against the same flows solved one by one.
 #include "models/network/flow_classes.hpp"
+#include "engine/input/workload_spec.hpp"
 #include "models/network/fluid_flows.hpp"
 
 #include <gtest/gtest.h>
@@ -173,4 +174,15 @@ TEST(FlowClasses, FallsBackToEveryFlow) {
   const FluidResult r = simulate_flows(f.links, f.flows, tight);
   EXPECT_EQ(r.solved_flows, f.flows.size());
   EXPECT_NEAR(r.last_arrival_s, simulate_flows(f.links, f.flows).last_arrival_s, 1e-12 * r.last_arrival_s);
+}
+
+// "auto" times a probe with SimGrid's flows only while they are few: up to 4,096 ranks and
+// 32,768 all-to-all flows (the shipped 512-GPU MoE job, EP 32: 15,872 flows, stays on SimGrid's).
+TEST(FlowClasses, AutoProbeTakesTheFluidModelForManyRanksOrFlows) {
+  EXPECT_FALSE(aidcsim::fluid_probe_by_default(4096, 1));
+  EXPECT_TRUE(aidcsim::fluid_probe_by_default(4097, 1));
+  EXPECT_FALSE(aidcsim::fluid_probe_by_default(512, 32));
+  EXPECT_FALSE(aidcsim::fluid_probe_by_default(1024, 33)); // 32,768 flows
+  EXPECT_TRUE(aidcsim::fluid_probe_by_default(1024, 34));
+  EXPECT_TRUE(aidcsim::fluid_probe_by_default(2048, 32));
 }
