@@ -54,7 +54,8 @@ inline constexpr long long fluid_probe_min_flows = 32769;
 
 // Whether "auto" takes the fluid model for a job of this many ranks and this expert parallelism.
 constexpr bool fluid_probe_by_default(int ranks, int expert) {
-  return ranks >= fluid_probe_min_ranks || static_cast<long long>(ranks) * (expert - 1) >= fluid_probe_min_flows;
+  return ranks >= fluid_probe_min_ranks ||
+         static_cast<long long>(ranks) * (expert - 1) >= fluid_probe_min_flows;
 }
 
 struct FailuresConfig {

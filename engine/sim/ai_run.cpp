@@ -177,7 +177,8 @@ void AiRun::start_probe() {
 // model is not one the fluid model follows.
 std::optional<network::FluidModel> AiRun::probe_model() const {
   const TrainingJobConfig& job = *scenario_.workload.job;
-  if (job.step_probe == "simgrid" || (job.step_probe == "auto" && !fluid_probe_by_default(job_size_, job.expert)))
+  if (job.step_probe == "simgrid" ||
+      (job.step_probe == "auto" && !fluid_probe_by_default(job_size_, job.expert)))
     return std::nullopt;
   return fluid_model_of_engine();
 }

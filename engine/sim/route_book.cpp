@@ -2,6 +2,7 @@
 
 #include <simgrid/s4u/Host.hpp>
 #include <simgrid/s4u/Link.hpp>
+#include <simgrid/s4u/NetZone.hpp>
 
 #include <algorithm>
 #include <iterator>
@@ -98,6 +99,19 @@ void RouteBook::learn_own(const std::vector<int>& pod, sg4::Host* outside) {
   }
 }
 
+// A host of another pod, in the same zone when there is one: SimGrid resolves a route inside one
+// zone (one shortest-path look-up) faster than across zones (one per zone it crosses).
+sg4::Host* RouteBook::outside_of(std::size_t pod) {
+  const sg4::NetZone* zone = hosts_[pods_[pod][0]]->get_englobing_zone();
+  const std::size_t n = pods_.size();
+  // Pods of a zone are neighbours in rank order: look a few pods either way.
+  for (std::size_t step = 1; step < n && step <= 64; ++step)
+    for (std::size_t other : {(pod + step) % n, (pod + n - step) % n})
+      if (hosts_[pods_[other][0]]->get_englobing_zone() == zone)
+        return hosts_[pods_[other][0]];
+  return hosts_[pods_[pod == 0 ? 1 : 0][0]];
+}
+
 bool RouteBook::learn() {
   std::map<std::string, int> pod_index;
   parts_.assign(hosts_.size(), HostParts{});
@@ -118,7 +132,7 @@ bool RouteBook::learn() {
     learn_pod(pod);
   if (pods_.size() >= 2)
     for (std::size_t q = 0; q < pods_.size(); ++q)
-      learn_own(pods_[q], hosts_[pods_[q == 0 ? 1 : 0][0]]);
+      learn_own(pods_[q], outside_of(q));
   for (HostParts& p : parts_) {
     p.own_in_ids = ids(p.own_in);
     p.own_out_ids = ids(p.own_out);

@@ -61,6 +61,7 @@ private:
   bool learn();
   void learn_pod(const std::vector<int>& pod);
   void learn_own(const std::vector<int>& pod, simgrid::s4u::Host* outside);
+  simgrid::s4u::Host* outside_of(std::size_t pod);
   bool check(int from, int to);
   Links compose(int from, int to);
   const Links& between(int from_pod, int to_pod);

@@ -1,7 +1,7 @@
 // Classes of flows the fluid sharing cannot tell apart (models/network/flow_classes.hpp), and the
 // fluid model solved once per class against the same flows solved one by one.
-#include "models/network/flow_classes.hpp"
 #include "engine/input/workload_spec.hpp"
+#include "models/network/flow_classes.hpp"
 #include "models/network/fluid_flows.hpp"
 
 #include <gtest/gtest.h>
