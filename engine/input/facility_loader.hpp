@@ -7,10 +7,11 @@
 #include "engine/base/diagnostics.hpp"
 #include "models/power/facility.hpp"
 
-#include <yaml-cpp/yaml.h>
+#include "engine/input/yaml_tree.hpp"
 
 #include <map>
 #include <string>
+#include <unordered_map>
 
 namespace aidcsim {
 
@@ -20,14 +21,14 @@ class MapReader;
 // `positions` maps "id" and "id.field" to where they were written, for checks made later (when
 // the platform is loaded).
 // `platform_path`: the scenario's platform, for loads `from_platform: racks`.
-void read_facility(const YAML::Node& node, MapReader& parent, power::FacilitySpec& facility,
-                   std::map<std::string, SourcePos>& positions, const std::string& platform_path);
+void read_facility(const YamlNode& node, MapReader& parent, power::FacilitySpec& facility,
+                   std::unordered_map<std::string, SourcePos>& positions, const std::string& platform_path);
 
 // Fills `facility.cooling_loops` from the `cooling:` map; `facility` must already be read.
-void read_cooling(const YAML::Node& node, MapReader& parent, power::FacilitySpec& facility);
+void read_cooling(const YamlNode& node, MapReader& parent, power::FacilitySpec& facility);
 
 // Fills `faults` from the `faults:` list; `facility` must already be read (names are checked).
-void read_faults(const YAML::Node& node, MapReader& parent, const power::FacilitySpec& facility,
+void read_faults(const YamlNode& node, MapReader& parent, const power::FacilitySpec& facility,
                  std::vector<power::ScheduledFault>& faults);
 
 } // namespace aidcsim

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace aidcsim {
@@ -21,9 +22,9 @@ struct Scenario {
   double duration_s = 0;
   std::uint64_t seed = 1;
   WorkloadSpec workload;
-  power::FacilitySpec facility;                        // empty when the scenario has no `facility:`
-  std::vector<power::ScheduledFault> faults;           // from `faults:`
-  std::map<std::string, SourcePos> facility_positions; // "id" and "id.field" -> where written
+  power::FacilitySpec facility;                                  // empty when the scenario has no `facility:`
+  std::vector<power::ScheduledFault> faults;                     // from `faults:`
+  std::unordered_map<std::string, SourcePos> facility_positions; // "id" and "id.field" -> where written
 };
 
 // Workload kinds the engine knows.

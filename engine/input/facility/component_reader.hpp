@@ -9,15 +9,16 @@
 
 #include <map>
 #include <string>
+#include <unordered_map>
 
 namespace aidcsim {
 
 // Where each component and each of its fields was written, to place graph problems.
 struct Positions {
-  std::map<std::string, SourcePos> at;
+  std::unordered_map<std::string, SourcePos> at;
   void note(const std::string& id, const std::string& field, SourcePos pos) {
-    at.emplace(id + "." + field, pos);
-    at.emplace(id, pos);
+    at.try_emplace(id + "." + field, pos);
+    at.try_emplace(id, pos); // try_emplace: no node built for an id already noted
   }
   SourcePos of(const std::string& id, const std::string& field) const;
 };
@@ -25,7 +26,7 @@ struct Positions {
 // What a kind's reader is handed for each item of its list.
 struct ItemContext {
   MapReader& r;
-  const YAML::Node& item;
+  const YamlNode& item;
   power::FacilitySpec& spec;
   Positions& pos;
   const std::string& platform_path; // for loads `from_platform: racks`
@@ -64,7 +65,7 @@ std::string read_id(ItemContext& c);
 // A required key naming the component that feeds this one.
 std::string read_reference(ItemContext& c, const std::string& key, const std::string& id);
 // {distribution: exponential | lognormal | empirical | fixed, ...}
-faults::DurationDistribution read_duration(const YAML::Node& node, MapReader& parent, const std::string& key);
+faults::DurationDistribution read_duration(const YamlNode& node, MapReader& parent, const std::string& key);
 // {rate: 2 /y, <duration_key>: {distribution: ...}} under `key`, optional.
 power::Interruptions read_interruptions(MapReader& parent, const std::string& key,
                                         const std::string& duration_key);
