@@ -112,8 +112,8 @@ void check_rack_owners(const FacilitySpec& spec, const Positions& pos, Diagnosti
 
 } // namespace
 
-void read_facility(const YamlNode& node, MapReader& parent, FacilitySpec& spec,
-                   std::unordered_map<std::string, SourcePos>& positions, const std::string& platform_path) {
+void read_facility(const YamlNode& node, MapReader& parent, FacilitySpec& spec, FacilityPositions& positions,
+                   const std::string& platform_path) {
   MapReader f(node, "facility", parent.file(), parent.diagnostics());
   if (!f.is_map())
     return;
@@ -132,7 +132,7 @@ void read_facility(const YamlNode& node, MapReader& parent, FacilitySpec& spec,
   // The graph is checked only when every component read cleanly, so one typo gives one error.
   if (parent.diagnostics().size() == errors_before && !spec.loads.empty())
     check_graph(spec, pos, parent.diagnostics());
-  positions = std::move(pos.at);
+  positions = std::move(pos);
 }
 
 } // namespace aidcsim

@@ -5,24 +5,23 @@
 #pragma once
 
 #include "engine/base/diagnostics.hpp"
-#include "models/power/facility.hpp"
-
+#include "engine/input/facility_positions.hpp"
 #include "engine/input/yaml_tree.hpp"
+#include "models/power/facility.hpp"
 
 #include <map>
 #include <string>
-#include <unordered_map>
 
 namespace aidcsim {
 
 class MapReader;
 
 // Fills `facility` from the `facility:` map; problems go to the reader's diagnostics.
-// `positions` maps "id" and "id.field" to where they were written, for checks made later (when
-// the platform is loaded).
+// `positions` holds where each id and field was written, for checks made later (when the platform
+// is loaded).
 // `platform_path`: the scenario's platform, for loads `from_platform: racks`.
 void read_facility(const YamlNode& node, MapReader& parent, power::FacilitySpec& facility,
-                   std::unordered_map<std::string, SourcePos>& positions, const std::string& platform_path);
+                   FacilityPositions& positions, const std::string& platform_path);
 
 // Fills `facility.cooling_loops` from the `cooling:` map; `facility` must already be read.
 void read_cooling(const YamlNode& node, MapReader& parent, power::FacilitySpec& facility);

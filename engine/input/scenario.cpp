@@ -183,8 +183,7 @@ void read_power_and_cooling(MapReader& top, const std::string& path, Scenario& s
   if (!s.facility.facility_water)
     for (const auto& l : s.facility.loads)
       if (l.capacity_kw > 0)
-        diags.add(s.facility_positions.count(l.id + ".capacity") ? s.facility_positions.at(l.id + ".capacity")
-                                                                 : SourcePos{path, 0, 0},
+        diags.add(s.facility_positions.find(l.id, "capacity").value_or(SourcePos{path, 0, 0}),
                   "facility." + l.id + ".capacity", "",
                   "a heat rejection capacity needs the facility water loop modelled: add 'cooling: "
                   "facility_water: {supply: ..., volume: ...}'");

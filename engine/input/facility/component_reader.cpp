@@ -68,14 +68,6 @@ std::optional<faults::DurationDistribution> read_parametric(MapReader& r, const 
 
 } // namespace
 
-SourcePos Positions::of(const std::string& id, const std::string& field) const {
-  if (auto it = at.find(id + "." + field); it != at.end())
-    return it->second;
-  if (auto it = at.find(id); it != at.end())
-    return it->second;
-  return {};
-}
-
 std::string format_mw(double kw) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.3g MW", kw / 1e3);

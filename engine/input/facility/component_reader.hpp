@@ -3,25 +3,18 @@
 // Include only from .cpp files (it pulls in yaml-cpp).
 #pragma once
 
+#include "engine/input/facility_positions.hpp"
 #include "engine/input/yaml_reader.hpp"
 #include "models/power/facility_spec.hpp"
 #include "models/power/power_graph.hpp"
 
 #include <map>
 #include <string>
-#include <unordered_map>
 
 namespace aidcsim {
 
 // Where each component and each of its fields was written, to place graph problems.
-struct Positions {
-  std::unordered_map<std::string, SourcePos> at;
-  void note(const std::string& id, const std::string& field, SourcePos pos) {
-    at.try_emplace(id + "." + field, pos);
-    at.try_emplace(id, pos); // try_emplace: no node built for an id already noted
-  }
-  SourcePos of(const std::string& id, const std::string& field) const;
-};
+using Positions = FacilityPositions;
 
 // What a kind's reader is handed for each item of its list.
 struct ItemContext {
