@@ -152,7 +152,8 @@ std::uint16_t YamlTree::tag_index(const std::string& tag) {
   for (std::size_t i = 1; i < tags.size(); ++i)
     if (tags[i] == tag)
       return static_cast<std::uint16_t>(i);
-  // A document with more distinct tags than this is not a scenario; its rarest tags are dropped.
+  // Past 65,535 distinct tags (no scenario has more than a few) a tag is dropped: only emitting
+  // a sweep's values reads tags.
   if (tags.size() == 0xffff)
     return 0;
   tags.push_back(tag);
