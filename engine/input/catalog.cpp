@@ -10,8 +10,7 @@ namespace {
 
 using units::Dimension;
 
-ChipSpec read_chip(const std::string& id, const YAML::Node& node, const std::string& file,
-                   Diagnostics& diags) {
+ChipSpec read_chip(const std::string& id, const YamlNode& node, const std::string& file, Diagnostics& diags) {
   MapReader r(node, "chips." + id, file, diags);
   ChipSpec c;
   c.id = id;
@@ -38,7 +37,7 @@ ChipSpec read_chip(const std::string& id, const YAML::Node& node, const std::str
   return c;
 }
 
-SystemSpec read_system(const std::string& id, const YAML::Node& node, const std::string& file,
+SystemSpec read_system(const std::string& id, const YamlNode& node, const std::string& file,
                        Diagnostics& diags, const std::map<std::string, ChipSpec>& chips) {
   MapReader r(node, "systems." + id, file, diags);
   SystemSpec s;
@@ -46,7 +45,7 @@ SystemSpec read_system(const std::string& id, const YAML::Node& node, const std:
   if (!r.is_map())
     return s;
   s.name = r.string("name", Need::required).value_or("");
-  const YAML::Node chip_node = r.node("chip", Need::required, "a chip name from 'chips'");
+  const YamlNode chip_node = r.node("chip", Need::required, "a chip name from 'chips'");
   if (chip_node.IsDefined() && !chip_node.IsScalar()) {
     diags.add(r.pos(chip_node), r.path("chip"), "", "expected a chip name from 'chips', found a list or map");
   } else if (chip_node.IsDefined()) {
@@ -71,15 +70,15 @@ SystemSpec read_system(const std::string& id, const YAML::Node& node, const std:
   return s;
 }
 
-DvfsSpec read_dvfs(const YAML::Node& node, const std::string& file, Diagnostics& diags) {
+DvfsSpec read_dvfs(const YamlNode& node, const std::string& file, Diagnostics& diags) {
   MapReader r(node, "dvfs", file, diags);
   DvfsSpec d;
   if (!r.is_map())
     return d;
-  const YAML::Node fractions = r.node("speed_fractions", Need::required);
+  const YamlNode fractions = r.node("speed_fractions", Need::required);
   if (fractions.IsDefined()) {
     MapReader entry(fractions, "dvfs.speed_fractions", file, diags);
-    const YAML::Node list = entry.node("value", Need::required);
+    const YamlNode list = entry.node("value", Need::required);
     entry.string("source", Need::required);
     entry.finish();
     if (list.IsDefined() && !list.IsSequence()) {
@@ -103,7 +102,7 @@ DvfsSpec read_dvfs(const YAML::Node& node, const std::string& file, Diagnostics&
                   "need full speed plus at least two throttled states (3 or more fractions)");
     }
   }
-  const YAML::Node exponent = r.node("power_exponent", Need::required);
+  const YamlNode exponent = r.node("power_exponent", Need::required);
   if (exponent.IsDefined()) {
     MapReader entry(exponent, "dvfs.power_exponent", file, diags);
     d.power_exponent = entry.quantity("value", Dimension::ratio, Need::required).value_or(0);
@@ -114,7 +113,7 @@ DvfsSpec read_dvfs(const YAML::Node& node, const std::string& file, Diagnostics&
   return d;
 }
 
-FabricSpec read_fabric(const YAML::Node& node, const std::string& file, Diagnostics& diags) {
+FabricSpec read_fabric(const YamlNode& node, const std::string& file, Diagnostics& diags) {
   MapReader r(node, "fabric", file, diags);
   FabricSpec f;
   if (!r.is_map())
@@ -150,19 +149,20 @@ Catalog load_catalog(const std::string& path) {
   Diagnostics diags;
   Catalog cat;
   cat.path = path;
-  const YAML::Node root = load_yaml_file(path, diags);
+  const YamlDocument document = load_yaml_file(path, diags);
+  const YamlNode root = document.root();
   if (!diags.empty())
     throw InputError(std::move(diags));
 
   MapReader top(root, "", path, diags);
-  const YAML::Node chips = top.node("chips", Need::required);
+  const YamlNode chips = top.node("chips", Need::required);
   if (chips.IsDefined()) {
     MapReader chip_map(chips, "chips", path, diags);
     if (chip_map.is_map())
       for (auto it = chips.begin(); it != chips.end(); ++it)
         cat.chips[it->first.Scalar()] = read_chip(it->first.Scalar(), it->second, path, diags);
   }
-  const YAML::Node systems = top.node("systems", Need::required);
+  const YamlNode systems = top.node("systems", Need::required);
   if (systems.IsDefined()) {
     MapReader system_map(systems, "systems", path, diags);
     if (system_map.is_map())

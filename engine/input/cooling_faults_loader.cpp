@@ -32,7 +32,7 @@ thermal::RackLoopSpec air_loop_defaults() {
 
 // The facility water: a fixed temperature ("30 C"), or a modelled loop with its plant.
 double read_facility_water(MapReader& c, FacilitySpec& spec) {
-  const YAML::Node fw =
+  const YamlNode fw =
       c.node("facility_water", Need::optional, "a temperature, or a map with supply, volume and tank");
   if (!fw.IsDefined())
     return 30.0;
@@ -71,7 +71,7 @@ double read_facility_water(MapReader& c, FacilitySpec& spec) {
 namespace {
 
 // An id that must be one of `allowed`; empty (and reported, with a guess) when it is not.
-std::string checked_id(MapReader& r, const YAML::Node& n, const std::string& key,
+std::string checked_id(MapReader& r, const YamlNode& n, const std::string& key,
                        const std::vector<std::string>& allowed, const char* what) {
   const std::string id = n.IsScalar() ? n.Scalar() : "";
   if (std::find(allowed.begin(), allowed.end(), id) != allowed.end())
@@ -84,11 +84,11 @@ std::string checked_id(MapReader& r, const YAML::Node& n, const std::string& key
 }
 
 // One rack, or several racks with the same loop design ("all": every IT load).
-std::vector<std::string> read_loop_racks(MapReader& r, const YAML::Node& item,
+std::vector<std::string> read_loop_racks(MapReader& r, const YamlNode& item,
                                          const std::vector<std::string>& racks) {
   std::vector<std::string> loop_racks;
-  const YAML::Node one = r.node("rack", Need::optional);
-  const YAML::Node many = r.node("racks", Need::optional);
+  const YamlNode one = r.node("rack", Need::optional);
+  const YamlNode many = r.node("racks", Need::optional);
   if (one.IsDefined() == many.IsDefined()) {
     r.diagnostics().add(r.pos(item), r.path("rack"), "",
                         "a loop names its rack ('rack: id') or racks ('racks: [ids]' or 'racks: all'), "
@@ -133,7 +133,7 @@ void read_loop_design(MapReader& r, power::CoolingLoopSpec& loop) {
 // The water the CDU gets: the modelled facility water loop's, or the loop's own fixed figure.
 void read_loop_water(MapReader& r, const FacilitySpec& spec, double water_c, power::CoolingLoopSpec& loop) {
   loop.facility_water_c = water_c;
-  const YAML::Node n = r.node("facility_water", Need::optional);
+  const YamlNode n = r.node("facility_water", Need::optional);
   if (!n.IsDefined())
     return;
   if (spec.facility_water)
@@ -146,7 +146,7 @@ void read_loop_water(MapReader& r, const FacilitySpec& spec, double water_c, pow
 }
 
 // Temperatures that make a loop that can work: ordered thresholds, fractions, a reachable resume.
-void check_loop(MapReader& r, const YAML::Node& item, const power::CoolingLoopSpec& loop) {
+void check_loop(MapReader& r, const YamlNode& item, const power::CoolingLoopSpec& loop) {
   const auto& s = loop.loop;
   if (loop.facility_water_c < -273.15)
     r.diagnostics().add(r.pos(item), r.path("facility_water"), "", "below absolute zero");
@@ -167,7 +167,7 @@ void check_loop(MapReader& r, const YAML::Node& item, const power::CoolingLoopSp
 }
 
 // The chips of `rack` at full load in the loop's steady state must sit below throttle.
-void check_steady_chip(MapReader& r, const YAML::Node& item, const std::string& key,
+void check_steady_chip(MapReader& r, const YamlNode& item, const std::string& key,
                        const power::LoadSpec& rack, const power::CoolingLoopSpec& loop) {
   const auto& s = loop.loop;
   if (!(s.flow_l_per_min_per_kw > 0 && s.hx_effectiveness > 0))
@@ -188,7 +188,7 @@ void check_steady_chip(MapReader& r, const YAML::Node& item, const std::string& 
 
 } // namespace
 
-void read_cooling(const YAML::Node& node, MapReader& parent, FacilitySpec& spec) {
+void read_cooling(const YamlNode& node, MapReader& parent, FacilitySpec& spec) {
   MapReader c(node, "cooling", parent.file(), parent.diagnostics());
   if (!c.is_map())
     return;
@@ -200,11 +200,11 @@ void read_cooling(const YAML::Node& node, MapReader& parent, FacilitySpec& spec)
       racks.push_back(l.id);
   }
   std::set<std::string> cooled;
-  for_each_item(c, "loops", [&](MapReader& r, const YAML::Node& item) {
+  for_each_item(c, "loops", [&](MapReader& r, const YamlNode& item) {
     const std::vector<std::string> loop_racks = read_loop_racks(r, item, racks);
     const std::string key = r.node("rack", Need::optional).IsDefined() ? "rack" : "racks";
     power::CoolingLoopSpec loop;
-    if (const YAML::Node n = r.node("pumps", Need::optional); n.IsDefined())
+    if (const YamlNode n = r.node("pumps", Need::optional); n.IsDefined())
       loop.pumps = checked_id(r, n, "pumps", loads, "a load");
     read_loop_design(r, loop);
     read_loop_water(r, spec, water_c, loop);
@@ -232,10 +232,10 @@ namespace {
 // One item of `faults:`: its time, the key that names its kind and that key's value (the target).
 struct FaultItem {
   MapReader& r;
-  const YAML::Node& node;
+  const YamlNode& node;
   double at = 0;
   std::string kind;
-  YAML::Node target;
+  YamlNode target;
 
   // The target's id, if it is one of `allowed` (reported, with a guess, if not).
   std::string target_id(const std::vector<std::string>& allowed, const char* what) {
@@ -257,7 +257,7 @@ struct FaultItem {
 // Exactly one kind key names the fault and its target.
 void find_fault_kind(FaultItem& f, const std::vector<std::string>& kinds) {
   for (const auto& k : kinds) {
-    YAML::Node n = f.r.node(k, Need::optional);
+    YamlNode n = f.r.node(k, Need::optional);
     if (!n.IsDefined())
       continue;
     if (!f.kind.empty()) {
@@ -326,7 +326,7 @@ void read_component_down(FaultItem& f, const FacilitySpec& spec, const std::vect
 
 } // namespace
 
-void read_faults(const YAML::Node& node, MapReader& parent, const FacilitySpec& spec,
+void read_faults(const YamlNode& node, MapReader& parent, const FacilitySpec& spec,
                  std::vector<power::ScheduledFault>& faults) {
   if (!node.IsSequence()) {
     parent.diagnostics().add(parent.pos(node), "faults", "",

@@ -93,8 +93,7 @@ std::vector<ArrivalSource> facility_sources(const Scenario& s, const power::Powe
   const auto& components = facility.components();
   for (std::size_t i = 0; i < components.size(); ++i) {
     const std::string& id = graph.node(static_cast<int>(i)).id;
-    const auto pos = s.facility_positions.find(id);
-    const SourcePos where = pos != s.facility_positions.end() ? pos->second : SourcePos{s.file, 0, 0};
+    const SourcePos where = s.facility_positions.find(id).value_or(SourcePos{s.file, 0, 0});
     const auto modes = std::visit([](const auto& c) { return c.failure_modes(); }, components[i]);
     for (const auto& m : modes)
       if (m.basis == power::FailureMode::Basis::rate_per_s && m.value > 0)

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <unordered_map>
 
 namespace aidcsim {
 namespace {
@@ -111,15 +112,15 @@ void check_rack_owners(const FacilitySpec& spec, const Positions& pos, Diagnosti
 
 } // namespace
 
-void read_facility(const YAML::Node& node, MapReader& parent, FacilitySpec& spec,
-                   std::map<std::string, SourcePos>& positions, const std::string& platform_path) {
+void read_facility(const YamlNode& node, MapReader& parent, FacilitySpec& spec, FacilityPositions& positions,
+                   const std::string& platform_path) {
   MapReader f(node, "facility", parent.file(), parent.diagnostics());
   if (!f.is_map())
     return;
   Positions pos;
   const std::size_t errors_before = parent.diagnostics().size();
   for (const KindReader& kind : kind_readers)
-    for_each_item(f, kind.section, [&](MapReader& r, const YAML::Node& item) {
+    for_each_item(f, kind.section, [&](MapReader& r, const YamlNode& item) {
       ItemContext c{r, item, spec, pos, platform_path};
       kind.read(c);
     });
@@ -131,7 +132,7 @@ void read_facility(const YAML::Node& node, MapReader& parent, FacilitySpec& spec
   // The graph is checked only when every component read cleanly, so one typo gives one error.
   if (parent.diagnostics().size() == errors_before && !spec.loads.empty())
     check_graph(spec, pos, parent.diagnostics());
-  positions = pos.at;
+  positions = std::move(pos);
 }
 
 } // namespace aidcsim

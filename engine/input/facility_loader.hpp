@@ -5,9 +5,9 @@
 #pragma once
 
 #include "engine/base/diagnostics.hpp"
+#include "engine/input/facility_positions.hpp"
+#include "engine/input/yaml_tree.hpp"
 #include "models/power/facility.hpp"
-
-#include <yaml-cpp/yaml.h>
 
 #include <map>
 #include <string>
@@ -17,17 +17,17 @@ namespace aidcsim {
 class MapReader;
 
 // Fills `facility` from the `facility:` map; problems go to the reader's diagnostics.
-// `positions` maps "id" and "id.field" to where they were written, for checks made later (when
-// the platform is loaded).
+// `positions` holds where each id and field was written, for checks made later (when the platform
+// is loaded).
 // `platform_path`: the scenario's platform, for loads `from_platform: racks`.
-void read_facility(const YAML::Node& node, MapReader& parent, power::FacilitySpec& facility,
-                   std::map<std::string, SourcePos>& positions, const std::string& platform_path);
+void read_facility(const YamlNode& node, MapReader& parent, power::FacilitySpec& facility,
+                   FacilityPositions& positions, const std::string& platform_path);
 
 // Fills `facility.cooling_loops` from the `cooling:` map; `facility` must already be read.
-void read_cooling(const YAML::Node& node, MapReader& parent, power::FacilitySpec& facility);
+void read_cooling(const YamlNode& node, MapReader& parent, power::FacilitySpec& facility);
 
 // Fills `faults` from the `faults:` list; `facility` must already be read (names are checked).
-void read_faults(const YAML::Node& node, MapReader& parent, const power::FacilitySpec& facility,
+void read_faults(const YamlNode& node, MapReader& parent, const power::FacilitySpec& facility,
                  std::vector<power::ScheduledFault>& faults);
 
 } // namespace aidcsim

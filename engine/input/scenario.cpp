@@ -17,11 +17,11 @@ const std::vector<std::string>& workload_kinds() {
 namespace {
 
 // Whether `target` appears more than once in the document (through an anchor and its aliases).
-bool shared(const YAML::Node& root, const YAML::Node& target) {
+bool shared(const YamlNode& root, const YamlNode& target) {
   int seen = 0;
-  std::vector<YAML::Node> stack{root};
+  std::vector<YamlNode> stack{root};
   while (!stack.empty() && seen < 2) {
-    const YAML::Node n = stack.back();
+    const YamlNode n = stack.back();
     stack.pop_back();
     if (n.is(target))
       ++seen;
@@ -56,8 +56,7 @@ std::vector<std::string> key_parts(const std::string& key) {
 }
 
 // The item of a list selected by "[index]" or "[id]"; false (and an error) when there is none.
-bool select_item(YAML::Node& node, const std::string& p, bool last, const KeyOverride& o,
-                 Diagnostics& diags) {
+bool select_item(YamlNode& node, const std::string& p, bool last, const KeyOverride& o, Diagnostics& diags) {
   const std::string sel = p.substr(1, p.size() - (p.back() == ']' ? 2 : 1));
   if (!node.IsSequence()) {
     diags.add(o.where, o.key, "", "'" + p + "' selects a list item, but the scenario has no list there");
@@ -67,7 +66,7 @@ bool select_item(YAML::Node& node, const std::string& p, bool last, const KeyOve
   const auto [end, ec] = std::from_chars(sel.data(), sel.data() + sel.size(), index);
   const bool by_index = ec == std::errc() && end == sel.data() + sel.size();
   for (std::size_t k = 0; k < node.size(); ++k) {
-    const YAML::Node item = node[k];
+    const YamlNode item = node[k];
     if (!((by_index && index == k) || (item.IsMap() && item["id"] && item["id"].Scalar() == sel)))
       continue;
     if (last) {
@@ -82,8 +81,8 @@ bool select_item(YAML::Node& node, const std::string& p, bool last, const KeyOve
 }
 
 // One key of the path: the value is set there (last), or the walk goes on below it.
-bool step_into_key(YAML::Node root, YAML::Node& node, const std::string& p, bool last,
-                   const YAML::Node& value, const KeyOverride& o, Diagnostics& diags) {
+bool step_into_key(YamlNode root, YamlNode& node, const std::string& p, bool last, const YamlNode& value,
+                   const KeyOverride& o, Diagnostics& diags) {
   if (!node.IsMap()) {
     diags.add(o.where, o.key, "", "'" + p + "' is below a value that is not a map in the scenario");
     return false;
@@ -96,35 +95,36 @@ bool step_into_key(YAML::Node root, YAML::Node& node, const std::string& p, bool
   }
   if (last) {
     // Remove first: assigning to an aliased value would rewrite every place that shares it.
-    node.remove(p);
-    node[p] = value;
+    remove_key(node, p);
+    set_key(node, p, graft(*root.tree(), value));
     return false;
   }
   if (!node[p]) {
     diags.add(o.where, o.key, "", "the scenario has no key '" + p + "' on this path");
     return false;
   }
-  YAML::Node next = node[p];
+  YamlNode next = node[p];
   node.reset(next);
   return true;
 }
 
 // Applies one override to the document; a key path that leads nowhere is an error at `where`.
-void apply_override(YAML::Node root, const KeyOverride& o, Diagnostics& diags) {
-  YAML::Node value;
+void apply_override(YamlNode root, const KeyOverride& o, Diagnostics& diags) {
+  YamlDocument value;
   try {
-    value = YAML::Load(o.yaml_value);
+    value = parse_yaml_value(o.yaml_value);
   } catch (const YAML::Exception& e) {
     diags.add(o.where, o.key, o.yaml_value, "not a YAML value: " + e.msg);
     return;
   }
   const std::vector<std::string> parts = key_parts(o.key);
-  YAML::Node node;
+  YamlNode node;
   node.reset(root);
   for (std::size_t i = 0; i < parts.size(); ++i) {
     const bool last = i + 1 == parts.size();
-    const bool go_on = parts[i].front() == '[' ? select_item(node, parts[i], last, o, diags)
-                                               : step_into_key(root, node, parts[i], last, value, o, diags);
+    const bool go_on = parts[i].front() == '['
+                           ? select_item(node, parts[i], last, o, diags)
+                           : step_into_key(root, node, parts[i], last, value.root(), o, diags);
     if (!go_on)
       return;
   }
@@ -132,8 +132,7 @@ void apply_override(YAML::Node root, const KeyOverride& o, Diagnostics& diags) {
 
 // `platform:`, resolved against the scenario's folder and checked to exist.
 void read_platform(MapReader& top, const std::string& path, Scenario& s, Diagnostics& diags) {
-  const YAML::Node platform =
-      top.node("platform", Need::required, "the path of a SimGrid platform .xml file");
+  const YamlNode platform = top.node("platform", Need::required, "the path of a SimGrid platform .xml file");
   if (!platform.IsDefined())
     return;
   if (!platform.IsScalar() || platform.Scalar().empty()) {
@@ -155,7 +154,7 @@ void read_platform(MapReader& top, const std::string& path, Scenario& s, Diagnos
 }
 
 void read_duration(MapReader& top, Scenario& s, Diagnostics& diags) {
-  const YAML::Node d = top.node("duration", Need::required, "a duration with a unit, such as 1 h");
+  const YamlNode d = top.node("duration", Need::required, "a duration with a unit, such as 1 h");
   if (!d.IsDefined())
     return;
   const auto v = top.scalar_quantity(d, "duration", units::Dimension::time, Range::positive);
@@ -171,9 +170,9 @@ void read_duration(MapReader& top, Scenario& s, Diagnostics& diags) {
 
 // `facility:`, `cooling:` and `faults:`; cooling and faults need a facility.
 void read_power_and_cooling(MapReader& top, const std::string& path, Scenario& s, Diagnostics& diags) {
-  if (const YAML::Node facility = top.node("facility", Need::optional); facility.IsDefined())
+  if (const YamlNode facility = top.node("facility", Need::optional); facility.IsDefined())
     read_facility(facility, top, s.facility, s.facility_positions, s.platform_path);
-  if (const YAML::Node cooling = top.node("cooling", Need::optional); cooling.IsDefined()) {
+  if (const YamlNode cooling = top.node("cooling", Need::optional); cooling.IsDefined()) {
     if (s.facility.empty())
       diags.add(top.pos(cooling), "cooling", "",
                 "cooling loops belong to a facility; add a 'facility:' section");
@@ -184,12 +183,11 @@ void read_power_and_cooling(MapReader& top, const std::string& path, Scenario& s
   if (!s.facility.facility_water)
     for (const auto& l : s.facility.loads)
       if (l.capacity_kw > 0)
-        diags.add(s.facility_positions.count(l.id + ".capacity") ? s.facility_positions.at(l.id + ".capacity")
-                                                                 : SourcePos{path, 0, 0},
+        diags.add(s.facility_positions.find(l.id, "capacity").value_or(SourcePos{path, 0, 0}),
                   "facility." + l.id + ".capacity", "",
                   "a heat rejection capacity needs the facility water loop modelled: add 'cooling: "
                   "facility_water: {supply: ..., volume: ...}'");
-  if (const YAML::Node faults = top.node("faults", Need::optional); faults.IsDefined()) {
+  if (const YamlNode faults = top.node("faults", Need::optional); faults.IsDefined()) {
     if (s.facility.empty())
       diags.add(top.pos(faults), "faults", "", "faults act on a facility; add a 'facility:' section");
     else
@@ -203,7 +201,8 @@ Scenario load_scenario(const std::string& path, const std::vector<KeyOverride>& 
   Diagnostics diags;
   Scenario s;
   s.file = path;
-  YAML::Node root = load_yaml_file(path, diags);
+  const YamlDocument document = load_yaml_file(path, diags);
+  const YamlNode root = document.root();
   if (!diags.empty())
     throw InputError(std::move(diags));
   for (const auto& o : overrides)
@@ -219,7 +218,7 @@ Scenario load_scenario(const std::string& path, const std::vector<KeyOverride>& 
   // Seeds are unsigned 64-bit values; the YAML reader checks the range of a signed long long.
   s.seed =
       static_cast<std::uint64_t>(top.integer("seed", Need::optional, 0, 9223372036854775807LL).value_or(1));
-  const YAML::Node workload =
+  const YamlNode workload =
       top.node("workload", Need::required, "a map with a 'kind' (full_load, idle, training or inference)");
   if (workload.IsDefined())
     read_workload(workload, top, s.workload);

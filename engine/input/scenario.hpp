@@ -3,6 +3,7 @@
 #pragma once
 
 #include "engine/base/diagnostics.hpp"
+#include "engine/input/facility_positions.hpp"
 #include "engine/input/workload_spec.hpp"
 #include "models/power/facility.hpp"
 
@@ -21,9 +22,10 @@ struct Scenario {
   double duration_s = 0;
   std::uint64_t seed = 1;
   WorkloadSpec workload;
-  power::FacilitySpec facility;                        // empty when the scenario has no `facility:`
-  std::vector<power::ScheduledFault> faults;           // from `faults:`
-  std::map<std::string, SourcePos> facility_positions; // "id" and "id.field" -> where written
+  power::FacilitySpec facility;              // empty when the scenario has no `facility:`
+  std::vector<power::ScheduledFault> faults; // from `faults:`
+  FacilityPositions
+      facility_positions; // where each id and field was written // "id" and "id.field" -> where written
 };
 
 // Workload kinds the engine knows.

@@ -13,11 +13,11 @@
 namespace aidcsim {
 namespace {
 
-std::string yaml_text(const YAML::Node& n) {
+std::string yaml_text(const YamlNode& n) {
   if (n.IsScalar())
     return n.Scalar();
   YAML::Emitter out;
-  out << YAML::Flow << n;
+  out << YAML::Flow << to_yaml_cpp(n);
   return out.c_str();
 }
 
@@ -98,7 +98,7 @@ Scenario Sweep::scenario_for(const SweepRun& run) const {
 namespace {
 
 void read_base(MapReader& top, const std::string& path, Sweep& sw, Diagnostics& diags) {
-  const YAML::Node base = top.node("base", Need::required, "the path of the base scenario");
+  const YamlNode base = top.node("base", Need::required, "the path of the base scenario");
   if (!base.IsDefined())
     return;
   namespace fs = std::filesystem;
@@ -112,7 +112,7 @@ void read_base(MapReader& top, const std::string& path, Sweep& sw, Diagnostics& 
 }
 
 // One axis: a key path and its list of values; false (with an error) when it cannot be one.
-bool read_axis(MapReader& top, const YAML::Node& key, const YAML::Node& values, const Sweep& sw,
+bool read_axis(MapReader& top, const YamlNode& key, const YamlNode& values, const Sweep& sw,
                std::set<std::string>& keys, SweepAxis& axis, Diagnostics& diags) {
   axis.key = key.IsScalar() ? key.Scalar() : "";
   if (!valid_key_path(axis.key)) {
@@ -144,7 +144,7 @@ bool read_axis(MapReader& top, const YAML::Node& key, const YAML::Node& values, 
 }
 
 void read_axes(MapReader& top, Sweep& sw, Diagnostics& diags) {
-  const YAML::Node axes = top.node("axes", Need::optional, "a map of scenario key paths to lists of values");
+  const YamlNode axes = top.node("axes", Need::optional, "a map of scenario key paths to lists of values");
   if (!axes.IsDefined())
     return;
   if (!axes.IsMap()) {
@@ -243,14 +243,15 @@ Sweep load_sweep(const std::string& path) {
   Diagnostics diags;
   Sweep sw;
   sw.file = path;
-  const YAML::Node root = load_yaml_file(path, diags);
+  const YamlDocument document = load_yaml_file(path, diags);
+  const YamlNode root = document.root();
   if (!diags.empty())
     throw InputError(std::move(diags));
   MapReader top(root, "", path, diags);
   sw.name = top.string("name", Need::required).value_or("");
   read_base(top, path, sw, diags);
   sw.replications = static_cast<int>(top.integer("replications", Need::optional, 1, 1000000).value_or(1));
-  if (const YAML::Node y = top.node("years", Need::optional); y.IsDefined()) {
+  if (const YamlNode y = top.node("years", Need::optional); y.IsDefined()) {
     if (auto years = top.scalar_quantity(y, "years", units::Dimension::ratio, Range::positive)) {
       sw.duration_s = *years * units::seconds_per_year;
       if (sw.duration_s > max_duration_s)

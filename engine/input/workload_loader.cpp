@@ -12,14 +12,14 @@ using units::Dimension;
 namespace {
 
 void read_parallelism(MapReader& j, TrainingJobConfig& job) {
-  const YAML::Node p = j.node("parallelism", Need::optional, "a map with tensor and pipeline");
+  const YamlNode p = j.node("parallelism", Need::optional, "a map with tensor and pipeline");
   if (!p.IsDefined())
     return;
   MapReader pr(p, j.path("parallelism"), j.file(), j.diagnostics());
   job.where_tensor = j.pos(p);
   if (!pr.is_map())
     return;
-  if (const YAML::Node t = pr.node("tensor", Need::optional); t.IsDefined())
+  if (const YamlNode t = pr.node("tensor", Need::optional); t.IsDefined())
     job.where_tensor = pr.pos(t);
   job.tensor = static_cast<int>(pr.integer("tensor", Need::optional, 1, 4096).value_or(1));
   job.pipeline = static_cast<int>(pr.integer("pipeline", Need::optional, 1, 4096).value_or(1));
@@ -28,7 +28,7 @@ void read_parallelism(MapReader& j, TrainingJobConfig& job) {
 }
 
 void read_model(MapReader& j, TrainingJobConfig& job) {
-  const YAML::Node m = j.node("model", Need::required, "a map with parameters, layers and hidden");
+  const YamlNode m = j.node("model", Need::required, "a map with parameters, layers and hidden");
   if (!m.IsDefined())
     return;
   MapReader mr(m, j.path("model"), j.file(), j.diagnostics());
@@ -54,14 +54,14 @@ void read_model(MapReader& j, TrainingJobConfig& job) {
 }
 
 void read_checkpoint(MapReader& j, TrainingJobConfig& job) {
-  const YAML::Node c =
+  const YamlNode c =
       j.node("checkpoint", Need::required, "a map with interval (a duration or auto) and write");
   if (!c.IsDefined())
     return;
   MapReader cr(c, j.path("checkpoint"), j.file(), j.diagnostics());
   if (!cr.is_map())
     return;
-  const YAML::Node i = cr.node("interval", Need::required, "a duration, or auto (Daly's optimum)");
+  const YamlNode i = cr.node("interval", Need::required, "a duration, or auto (Daly's optimum)");
   if (i.IsDefined() && !(i.IsScalar() && i.Scalar() == "auto"))
     job.checkpoint_interval_s =
         cr.scalar_quantity(i, cr.path("interval"), Dimension::time, Range::positive).value_or(0);
@@ -77,7 +77,7 @@ void read_checkpoint(MapReader& j, TrainingJobConfig& job) {
 
 // Restart: one duration, or its parts (detect the failure, reschedule, load the checkpoint).
 void read_restart(MapReader& j, TrainingJobConfig& job) {
-  const YAML::Node r =
+  const YamlNode r =
       j.node("restart", Need::required, "a duration, or a map with detect, reschedule and load");
   if (!r.IsDefined())
     return;
@@ -92,7 +92,7 @@ void read_restart(MapReader& j, TrainingJobConfig& job) {
 }
 
 void read_job(MapReader& w, TrainingJobConfig& job) {
-  const YAML::Node node = w.node("job", Need::required, "a map describing the training job");
+  const YamlNode node = w.node("job", Need::required, "a map describing the training job");
   if (!node.IsDefined())
     return;
   MapReader j(node, w.path("job"), w.file(), w.diagnostics());
@@ -100,7 +100,7 @@ void read_job(MapReader& w, TrainingJobConfig& job) {
   if (!j.is_map())
     return;
   job.where_accelerators = job.where_tensor = job.where;
-  if (const YAML::Node n = j.node("accelerators", Need::optional); n.IsDefined()) {
+  if (const YamlNode n = j.node("accelerators", Need::optional); n.IsDefined()) {
     job.where_accelerators = j.pos(n);
     if (!(n.IsScalar() && n.Scalar() == "all"))
       job.accelerators =
@@ -113,7 +113,7 @@ void read_job(MapReader& w, TrainingJobConfig& job) {
   job.microbatches = static_cast<int>(j.integer("microbatches", Need::optional, 1, 100000).value_or(1));
   job.kernel_efficiency = j.quantity("kernel_efficiency", Dimension::ratio, Need::optional).value_or(1.0);
   if (job.kernel_efficiency > 1) {
-    const YAML::Node n = j.node("kernel_efficiency", Need::optional);
+    const YamlNode n = j.node("kernel_efficiency", Need::optional);
     j.diagnostics().add(j.pos(n), j.path("kernel_efficiency"), n.Scalar(),
                         "a fraction of peak, at most 100 %");
   }
@@ -125,14 +125,14 @@ void read_job(MapReader& w, TrainingJobConfig& job) {
 
 // One class's settings under `failures.classes.<name>`: rate, repair and blast radius.
 void read_class_settings(MapReader& c, workload::FailureClass& fc, SourcePos& where_rate) {
-  if (const YAML::Node rate = c.node("rate", Need::optional); rate.IsDefined())
+  if (const YamlNode rate = c.node("rate", Need::optional); rate.IsDefined())
     where_rate = c.pos(rate);
   fc.rate_per_component_h = c.quantity("rate", Dimension::rate, Need::optional, Range::non_negative)
                                 .value_or(fc.rate_per_component_h * 1.0 / 3600) *
                             3600;
   fc.repair_s =
       c.quantity("repair", Dimension::time, Need::optional, Range::non_negative).value_or(fc.repair_s);
-  const YAML::Node td = c.node("takes_down", Need::optional);
+  const YamlNode td = c.node("takes_down", Need::optional);
   if (const auto t = c.one_of("takes_down", {"job", "accelerator", "host", "rack", "pod"}, Need::optional))
     fc.takes_down = *t == "job"           ? workload::BlastRadius::job
                     : *t == "accelerator" ? workload::BlastRadius::accelerator
@@ -151,7 +151,7 @@ void read_class_settings(MapReader& c, workload::FailureClass& fc, SourcePos& wh
 }
 
 void read_classes(MapReader& r, FailuresConfig& f) {
-  const YAML::Node classes = r.node("classes", Need::optional, "a map of class name to its settings");
+  const YamlNode classes = r.node("classes", Need::optional, "a map of class name to its settings");
   if (!classes.IsDefined())
     return;
   if (!classes.IsMap()) {
@@ -165,7 +165,7 @@ void read_classes(MapReader& r, FailuresConfig& f) {
   for (auto it = classes.begin(); it != classes.end(); ++it) {
     const std::string name = it->first.Scalar();
     const auto k = std::find(names.begin(), names.end(), name);
-    const YAML::Node settings = cs.node(name, Need::optional);
+    const YamlNode settings = cs.node(name, Need::optional);
     if (k == names.end()) {
       const std::string guess = closest_match(name, names);
       cs.diagnostics().add(cs.pos(settings), cs.path(name), "",
@@ -180,8 +180,7 @@ void read_classes(MapReader& r, FailuresConfig& f) {
 }
 
 void read_failures(MapReader& w, FailuresConfig& f) {
-  const YAML::Node node =
-      w.node("failures", Need::optional, "none, or a map with hardware_repair and classes");
+  const YamlNode node = w.node("failures", Need::optional, "none, or a map with hardware_repair and classes");
   if (!node.IsDefined()) {
     f.classes = workload::default_failure_classes(f.hardware_repair_s);
     f.where_rate.assign(f.classes.size(), SourcePos{w.file(), 0, 0});
@@ -207,7 +206,7 @@ void read_failures(MapReader& w, FailuresConfig& f) {
 }
 
 void read_inference(MapReader& w, InferenceConfig& inf, Need need) {
-  const YAML::Node node = w.node("inference", need, "a map with replicas, request_rate and replica_capacity");
+  const YamlNode node = w.node("inference", need, "a map with replicas, request_rate and replica_capacity");
   if (!node.IsDefined())
     return;
   MapReader r(node, w.path("inference"), w.file(), w.diagnostics());
@@ -226,7 +225,7 @@ void read_inference(MapReader& w, InferenceConfig& inf, Need need) {
 
 } // namespace
 
-void read_workload(const YAML::Node& node, MapReader& parent, WorkloadSpec& spec) {
+void read_workload(const YamlNode& node, MapReader& parent, WorkloadSpec& spec) {
   MapReader w(node, "workload", parent.file(), parent.diagnostics());
   if (!w.is_map())
     return;

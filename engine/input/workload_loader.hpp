@@ -6,6 +6,6 @@
 
 namespace aidcsim {
 
-void read_workload(const YAML::Node& node, MapReader& parent, WorkloadSpec& spec);
+void read_workload(const YamlNode& node, MapReader& parent, WorkloadSpec& spec);
 
 } // namespace aidcsim

@@ -11,7 +11,7 @@
 namespace aidcsim {
 namespace {
 
-std::string scalar_text(const YAML::Node& n) {
+std::string scalar_text(const YamlNode& n) {
   if (n.IsScalar())
     return n.Scalar();
   if (n.IsSequence())
@@ -21,7 +21,7 @@ std::string scalar_text(const YAML::Node& n) {
   return "";
 }
 
-std::string node_kind(const YAML::Node& n) {
+std::string node_kind(const YamlNode& n) {
   if (n.IsScalar())
     return "a scalar";
   if (n.IsSequence())
@@ -33,6 +33,10 @@ std::string node_kind(const YAML::Node& n) {
 
 std::string quantity_hint(units::Dimension dim) {
   return std::string(units::dimension_name(dim)) + " with a unit (" + units::allowed_units(dim) + ")";
+}
+
+std::string whole_number_text(long long min, long long max) {
+  return "a whole number from " + std::to_string(min) + " to " + std::to_string(max);
 }
 
 } // namespace
@@ -47,10 +51,10 @@ std::string join_words(const std::vector<std::string>& words) {
   return out;
 }
 
-SourcePos position_of(const YAML::Node& node, const std::string& file) {
+SourcePos position_of(const YamlNode& node, const std::string& file) {
   SourcePos pos{file, 0, 0};
   if (node.IsDefined()) {
-    const YAML::Mark m = node.Mark();
+    const YamlMark m = node.Mark();
     if (m.line >= 0) {
       pos.line = m.line + 1;
       pos.column = m.column + 1;
@@ -59,52 +63,55 @@ SourcePos position_of(const YAML::Node& node, const std::string& file) {
   return pos;
 }
 
-YAML::Node load_yaml_file(const std::string& path, Diagnostics& diags) {
+YamlDocument load_yaml_file(const std::string& path, Diagnostics& diags) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
     diags.add(SourcePos{path, 0, 0}, "", "", "file not found or not a regular file");
-    return YAML::Node();
+    return YamlDocument();
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     diags.add(SourcePos{path, 0, 0}, "", "", "cannot open file for reading");
-    return YAML::Node();
+    return YamlDocument();
   }
   std::stringstream buffer;
   buffer << in.rdbuf();
   try {
-    const std::vector<YAML::Node> documents = YAML::LoadAll(buffer.str());
-    if (documents.size() > 1) {
-      diags.add(position_of(documents[1], path), "", "",
+    YamlDocuments documents = parse_yaml_documents(buffer.str());
+    if (documents.count > 1) {
+      const YamlMark m = documents.second_root;
+      diags.add(SourcePos{path, m.line >= 0 ? m.line + 1 : 0, m.line >= 0 ? m.column + 1 : 0}, "", "",
                 "a second YAML document ('---'); a file holds exactly one document");
-      return YAML::Node();
+      return YamlDocument();
     }
-    YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
+    // An empty document is a null root, as YAML::LoadAll gives it.
+    const YamlNode root = documents.first.root();
     if (!root.IsMap()) {
       diags.add(SourcePos{path, 1, 1}, "", "",
-                root.IsNull() ? "file is empty; expected a YAML map of keys"
-                              : "top level is " + node_kind(root) + "; expected a YAML map of keys");
-      return YAML::Node();
+                !root.IsDefined() || root.IsNull()
+                    ? "file is empty; expected a YAML map of keys"
+                    : "top level is " + node_kind(root) + "; expected a YAML map of keys");
+      return YamlDocument();
     }
-    return root;
+    return std::move(documents.first);
   } catch (const YAML::Exception& e) {
     diags.add(
         SourcePos{path, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.mark.column >= 0 ? e.mark.column + 1 : 0},
         "", "", "YAML syntax error: " + e.msg);
-    return YAML::Node();
+    return YamlDocument();
   }
 }
 
-SourcePos MapReader::pos(const YAML::Node& n) const {
+SourcePos MapReader::pos(const YamlNode& n) const {
   if (n.IsDefined() && last_value_.IsDefined() && n.is(last_value_)) {
-    const YAML::Mark m = n.Mark();
+    const YamlMark m = n.Mark();
     if (m.line < last_key_mark_.line || (m.line == last_key_mark_.line && m.column < last_key_mark_.column))
       return SourcePos{file_, last_key_mark_.line + 1, last_key_mark_.column + 1};
   }
   return position_of(n, file_);
 }
 
-MapReader::MapReader(const YAML::Node& node, std::string prefix, std::string file, Diagnostics& diags)
+MapReader::MapReader(const YamlNode& node, std::string prefix, std::string file, Diagnostics& diags)
     : map_(node), prefix_(std::move(prefix)), file_(std::move(file)), diags_(diags) {
   if (!node.IsDefined())
     return;
@@ -116,15 +123,18 @@ MapReader::MapReader(const YAML::Node& node, std::string prefix, std::string fil
   // A scenario's maps hold a handful of keys: a linear search for duplicates is cheapest (a
   // facility of 200,000 loads has as many maps); long maps get a set.
   constexpr std::size_t linear_keys = 32;
-  std::set<std::string> seen;
+  std::set<std::string_view> seen;
   for (auto it = node.begin(); it != node.end(); ++it) {
-    std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string("<complex key>");
+    const YamlEntry pair = *it;
+    const std::string_view key =
+        pair.first.IsScalar() ? std::string_view(pair.first.Scalar()) : "<complex key>";
     const bool duplicate =
         keys_.size() < linear_keys
             ? std::any_of(keys_.begin(), keys_.end(), [&](const Entry& e) { return e.key == key; })
             : !seen.insert(key).second;
     if (duplicate) {
-      diags_.add(pos(it->first), path(key), "", "duplicate key; each key may appear once in a map");
+      diags_.add(pos(pair.first), path(std::string(key)), "",
+                 "duplicate key; each key may appear once in a map");
       continue;
     }
     if (keys_.size() + 1 == linear_keys)
@@ -132,35 +142,43 @@ MapReader::MapReader(const YAML::Node& node, std::string prefix, std::string fil
         seen.insert(e.key);
     if (keys_.size() + 1 >= linear_keys)
       seen.insert(key);
-    keys_.push_back(Entry{std::move(key), it->first, it->second});
+    keys_.push_back(Entry{key, pair.first, pair.second});
   }
 }
 
-YAML::Node MapReader::node(const std::string& key, Need need, const std::string& expected) {
+// `expected` words what the key should hold; it is called only for a message (a facility of
+// 200,000 loads asks for a million keys).
+template <class Expected>
+YamlNode MapReader::find(const std::string& key, Need need, const Expected& expected) {
   if (const auto at = std::lower_bound(known_.begin(), known_.end(), key); at == known_.end() || *at != key)
     known_.insert(at, key);
   if (!is_map_)
-    return YAML::Node(YAML::NodeType::Undefined);
+    return YamlNode();
   for (const auto& [k, key_node, value] : keys_) {
     if (k != key)
       continue;
-    last_value_.reset(value); // rebinds; operator= would overwrite the node last_value_ refers to
+    last_value_.reset(value); // rebinds to the value's node
     last_key_mark_ = key_node.Mark();
     if (value.IsNull()) {
-      diags_.add(pos(key_node), path(key), "",
-                 "key has no value" + (expected.empty() ? "" : "; expected " + expected));
-      return YAML::Node(YAML::NodeType::Undefined);
+      const std::string e = expected();
+      diags_.add(pos(key_node), path(key), "", "key has no value" + (e.empty() ? "" : "; expected " + e));
+      return YamlNode();
     }
     return value;
   }
-  if (need == Need::required)
-    diags_.add(pos(map_), path(key), "",
-               "required key is missing" + (expected.empty() ? "" : "; expected " + expected));
-  return YAML::Node(YAML::NodeType::Undefined);
+  if (need == Need::required) {
+    const std::string e = expected();
+    diags_.add(pos(map_), path(key), "", "required key is missing" + (e.empty() ? "" : "; expected " + e));
+  }
+  return YamlNode();
+}
+
+YamlNode MapReader::node(const std::string& key, Need need, const std::string& expected) {
+  return find(key, need, [&] { return expected; });
 }
 
 std::optional<std::string> MapReader::string(const std::string& key, Need need) {
-  YAML::Node n = node(key, need, "a text value");
+  YamlNode n = find(key, need, [] { return std::string("a text value"); });
   if (!n.IsDefined())
     return std::nullopt;
   if (!n.IsScalar()) {
@@ -174,7 +192,7 @@ std::optional<std::string> MapReader::string(const std::string& key, Need need) 
   return n.Scalar();
 }
 
-std::optional<double> MapReader::scalar_quantity(const YAML::Node& n, const std::string& key_path,
+std::optional<double> MapReader::scalar_quantity(const YamlNode& n, const std::string& key_path,
                                                  units::Dimension dim, Range range) {
   if (!n.IsScalar()) {
     diags_.add(pos(n), key_path, scalar_text(n),
@@ -200,35 +218,35 @@ std::optional<double> MapReader::scalar_quantity(const YAML::Node& n, const std:
 
 std::optional<double> MapReader::quantity(const std::string& key, units::Dimension dim, Need need,
                                           Range range) {
-  YAML::Node n = node(key, need, quantity_hint(dim));
+  YamlNode n = find(key, need, [dim] { return quantity_hint(dim); });
   if (!n.IsDefined())
     return std::nullopt;
   return scalar_quantity(n, path(key), dim, range);
 }
 
-std::optional<long long> MapReader::scalar_integer(const YAML::Node& n, const std::string& key_path,
+std::optional<long long> MapReader::scalar_integer(const YamlNode& n, const std::string& key_path,
                                                    long long min, long long max) {
-  const std::string range_text = "a whole number from " + std::to_string(min) + " to " + std::to_string(max);
   if (!n.IsScalar()) {
-    diags_.add(pos(n), key_path, scalar_text(n), "expected " + range_text + ", found " + node_kind(n));
+    diags_.add(pos(n), key_path, scalar_text(n),
+               "expected " + whole_number_text(min, max) + ", found " + node_kind(n));
     return std::nullopt;
   }
   const std::string& text = n.Scalar();
   long long value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || text.empty()) {
-    diags_.add(pos(n), key_path, text, "not a whole number; expected " + range_text);
+    diags_.add(pos(n), key_path, text, "not a whole number; expected " + whole_number_text(min, max));
     return std::nullopt;
   }
   if (value < min || value > max) {
-    diags_.add(pos(n), key_path, text, "out of range; expected " + range_text);
+    diags_.add(pos(n), key_path, text, "out of range; expected " + whole_number_text(min, max));
     return std::nullopt;
   }
   return value;
 }
 
 std::optional<long long> MapReader::integer(const std::string& key, Need need, long long min, long long max) {
-  YAML::Node n = node(key, need, "a whole number from " + std::to_string(min) + " to " + std::to_string(max));
+  YamlNode n = find(key, need, [&] { return whole_number_text(min, max); });
   if (!n.IsDefined())
     return std::nullopt;
   return scalar_integer(n, path(key), min, max);
@@ -236,7 +254,7 @@ std::optional<long long> MapReader::integer(const std::string& key, Need need, l
 
 std::optional<std::string> MapReader::one_of(const std::string& key, const std::vector<std::string>& allowed,
                                              Need need) {
-  YAML::Node n = node(key, need, "one of: " + join_words(allowed));
+  YamlNode n = find(key, need, [&] { return "one of: " + join_words(allowed); });
   if (!n.IsDefined())
     return std::nullopt;
   if (!n.IsScalar()) {
@@ -256,7 +274,7 @@ std::optional<std::string> MapReader::one_of(const std::string& key, const std::
 
 std::optional<double> MapReader::sourced_quantity(const std::string& key, units::Dimension dim, Need need,
                                                   Range range) {
-  YAML::Node n = node(key, need, "{value: " + quantity_hint(dim) + ", source: \"...\"}");
+  YamlNode n = find(key, need, [dim] { return "{value: " + quantity_hint(dim) + ", source: \"...\"}"; });
   if (!n.IsDefined())
     return std::nullopt;
   MapReader entry(n, path(key), file_, diags_);
@@ -270,7 +288,7 @@ std::optional<double> MapReader::sourced_quantity(const std::string& key, units:
 
 std::optional<long long> MapReader::sourced_integer(const std::string& key, Need need, long long min,
                                                     long long max) {
-  YAML::Node n = node(key, need, "{value: <whole number>, source: \"...\"}");
+  YamlNode n = find(key, need, [] { return std::string("{value: <whole number>, source: \"...\"}"); });
   if (!n.IsDefined())
     return std::nullopt;
   MapReader entry(n, path(key), file_, diags_);
@@ -287,7 +305,7 @@ void MapReader::finish() {
     if (std::binary_search(known_.begin(), known_.end(), key))
       continue;
     const std::string guess = closest_match(key, known_);
-    diags_.add(pos(key_node), path(key), "",
+    diags_.add(pos(key_node), path(std::string(key)), "",
                "unknown key" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)") +
                    "; allowed keys here: " + join_words(known_));
   }

@@ -1,6 +1,6 @@
 // Checked access to YAML maps: every lookup is typed and unit-checked, unknown or duplicate keys
 // are reported with a "did you mean", and every problem goes to a Diagnostics list with the
-// file:line:col of the offending node (yaml-cpp keeps a Mark on every node).
+// file:line:col of the offending node (yaml_tree.hpp keeps yaml-cpp's Mark on every node).
 //
 // Include only from .cpp files: yaml-cpp headers are heavy.
 #pragma once
@@ -8,11 +8,12 @@
 #include "engine/base/diagnostics.hpp"
 #include "engine/base/units.hpp"
 
-#include <yaml-cpp/yaml.h>
+#include "engine/input/yaml_tree.hpp"
 
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace aidcsim {
@@ -20,21 +21,22 @@ namespace aidcsim {
 enum class Need { required, optional };
 enum class Range { any, positive, non_negative };
 
-// Loads a YAML file. On a missing file or a syntax error, adds a diagnostic and returns a null node.
-YAML::Node load_yaml_file(const std::string& path, Diagnostics& diags);
+// Loads a YAML file. On a missing file or a syntax error, adds a diagnostic and returns a document
+// whose root is undefined.
+YamlDocument load_yaml_file(const std::string& path, Diagnostics& diags);
 
-SourcePos position_of(const YAML::Node& node, const std::string& file);
+SourcePos position_of(const YamlNode& node, const std::string& file);
 
 class MapReader {
 public:
   // `prefix` is the dotted path of this map ("" for the document root, "workload" below it).
-  MapReader(const YAML::Node& node, std::string prefix, std::string file, Diagnostics& diags);
+  MapReader(const YamlNode& node, std::string prefix, std::string file, Diagnostics& diags);
 
   bool is_map() const { return is_map_; }
 
   // The child node, or an undefined node when absent (a diagnostic is added when required;
   // `expected` says what the key should hold, e.g. "a map with 'kind'").
-  YAML::Node node(const std::string& key, Need need, const std::string& expected = "");
+  YamlNode node(const std::string& key, Need need, const std::string& expected = "");
 
   std::optional<std::string> string(const std::string& key, Need need);
   std::optional<double> quantity(const std::string& key, units::Dimension dim, Need need,
@@ -54,30 +56,32 @@ public:
   std::string path(const std::string& key) const { return prefix_.empty() ? key : prefix_ + "." + key; }
   // Where to report a problem with node n: its own position, or its key's position when n was
   // reached through an alias (yaml-cpp gives an alias the mark of its anchor, elsewhere).
-  SourcePos pos(const YAML::Node& n) const;
+  SourcePos pos(const YamlNode& n) const;
   const std::string& file() const { return file_; }
   Diagnostics& diagnostics() { return diags_; }
 
   // Scalar checks usable on any node (list items, nested values).
-  std::optional<double> scalar_quantity(const YAML::Node& n, const std::string& key_path,
-                                        units::Dimension dim, Range range);
-  std::optional<long long> scalar_integer(const YAML::Node& n, const std::string& key_path, long long min,
+  std::optional<double> scalar_quantity(const YamlNode& n, const std::string& key_path, units::Dimension dim,
+                                        Range range);
+  std::optional<long long> scalar_integer(const YamlNode& n, const std::string& key_path, long long min,
                                           long long max);
 
 private:
-  YAML::Node map_;
+  template <class Expected> YamlNode find(const std::string& key, Need need, const Expected& expected);
+
+  YamlNode map_;
   std::string prefix_;
   std::string file_;
   Diagnostics& diags_;
   bool is_map_ = false;
   struct Entry {
-    std::string key;
-    YAML::Node key_node, value;
+    std::string_view key; // the key node's text, in the document
+    YamlNode key_node, value;
   };
   std::vector<Entry> keys_;        // in file order, each key once
   std::vector<std::string> known_; // sorted: the keys this map's reader asked for
-  YAML::Node last_value_;          // the value node() returned last, and its key's mark
-  YAML::Mark last_key_mark_;
+  YamlNode last_value_;            // the value node() returned last, and its key's mark
+  YamlMark last_key_mark_;
 };
 
 // "a, b, c", for lists of allowed values in messages.
@@ -85,7 +89,7 @@ std::string join_words(const std::vector<std::string>& words);
 
 // Calls `item` for each map in the list under `key`.
 template <class F> void for_each_item(MapReader& parent, const std::string& key, F item) {
-  const YAML::Node list = parent.node(key, Need::optional, "a list of maps");
+  const YamlNode list = parent.node(key, Need::optional, "a list of maps");
   if (!list.IsDefined())
     return;
   if (!list.IsSequence()) {

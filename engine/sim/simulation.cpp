@@ -42,9 +42,7 @@ std::vector<std::vector<sg4::Host*>> hosts_of_loads(const Scenario& s, const std
       continue;
     const auto it = by_rack.find(load.platform_rack);
     if (it == by_rack.end())
-      diags.add(s.facility_positions.count(load.id + ".platform_rack")
-                    ? s.facility_positions.at(load.id + ".platform_rack")
-                    : SourcePos{s.file, 0, 0},
+      diags.add(s.facility_positions.find(load.id, "platform_rack").value_or(SourcePos{s.file, 0, 0}),
                 "facility." + load.id + ".platform_rack", load.platform_rack,
                 "no host of " + s.platform_path + " has this 'rack' property");
     else

@@ -22,11 +22,10 @@ void PowerGraph::add_nodes(const FacilitySpec& spec, std::vector<GraphProblem>& 
   auto add = [&](int kind, const auto& specs) {
     for (std::size_t i = 0; i < specs.size(); ++i) {
       const std::string& id = specs[i].id;
-      if (by_id_.count(id) != 0) {
+      if (!by_id_.try_emplace(id, static_cast<int>(nodes_.size())).second) {
         problems.push_back({GraphProblem::Code::duplicate_id, id, "id", id});
         continue;
       }
-      by_id_[id] = static_cast<int>(nodes_.size());
       nodes_.push_back({kind, static_cast<int>(i), id});
       output_rule_.push_back(specs[i].output_rule());
       output_per_input_kw_.push_back(specs[i].output_per_input_kw());

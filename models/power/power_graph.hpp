@@ -15,6 +15,7 @@
 
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace aidcsim::power {
@@ -68,9 +69,9 @@ private:
   void connect(const SpecInput& input, const std::string& to, std::vector<GraphProblem>& problems);
   void sort_topologically();
   std::vector<GraphNode> nodes_;
-  std::vector<OutputRule> output_rule_;     // per node
-  std::vector<double> output_per_input_kw_; // per node: 1, or a UPS's efficiency
-  std::map<std::string, int> by_id_;
+  std::vector<OutputRule> output_rule_;        // per node
+  std::vector<double> output_per_input_kw_;    // per node: 1, or a UPS's efficiency
+  std::unordered_map<std::string, int> by_id_; // hashed: a facility may hold 200,000 ids
   std::vector<std::vector<int>> in_, out_;
   std::vector<int> topo_;
   void reach_in_order(int v, const std::vector<int>& rank, std::vector<char>& seen,

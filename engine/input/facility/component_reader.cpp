@@ -8,7 +8,7 @@ namespace {
 using units::Dimension;
 
 // One [duration, cumulative fraction] pair of an empirical table, checked against the last.
-bool read_table_point(MapReader& r, const YAML::Node& point, const std::string& at,
+bool read_table_point(MapReader& r, const YamlNode& point, const std::string& at,
                       std::vector<std::pair<double, double>>& points) {
   if (!point.IsSequence() || point.size() != 2) {
     r.diagnostics().add(r.pos(point), at, "", "expected a pair [duration, cumulative fraction]");
@@ -30,7 +30,7 @@ bool read_table_point(MapReader& r, const YAML::Node& point, const std::string& 
 }
 
 std::optional<faults::DurationDistribution> read_empirical(MapReader& r) {
-  const YAML::Node table = r.node("table", Need::required, "a list of [duration, cumulative fraction] pairs");
+  const YamlNode table = r.node("table", Need::required, "a list of [duration, cumulative fraction] pairs");
   if (!table.IsDefined())
     return std::nullopt;
   if (!table.IsSequence()) {
@@ -68,14 +68,6 @@ std::optional<faults::DurationDistribution> read_parametric(MapReader& r, const 
 
 } // namespace
 
-SourcePos Positions::of(const std::string& id, const std::string& field) const {
-  if (auto it = at.find(id + "." + field); it != at.end())
-    return it->second;
-  if (auto it = at.find(id); it != at.end())
-    return it->second;
-  return {};
-}
-
 std::string format_mw(double kw) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.3g MW", kw / 1e3);
@@ -91,7 +83,7 @@ std::string read_id(ItemContext& c) {
 
 std::string read_reference(ItemContext& c, const std::string& key, const std::string& id) {
   MapReader& r = c.r;
-  const YAML::Node n = r.node(key, Need::required, "the id of the component that feeds this one");
+  const YamlNode n = r.node(key, Need::required, "the id of the component that feeds this one");
   if (!n.IsDefined())
     return "";
   if (!n.IsScalar()) {
@@ -102,8 +94,7 @@ std::string read_reference(ItemContext& c, const std::string& key, const std::st
   return n.Scalar();
 }
 
-faults::DurationDistribution read_duration(const YAML::Node& node, MapReader& parent,
-                                           const std::string& key) {
+faults::DurationDistribution read_duration(const YamlNode& node, MapReader& parent, const std::string& key) {
   MapReader r(node, parent.path(key), parent.file(), parent.diagnostics());
   faults::DurationDistribution d = faults::DurationDistribution::fixed(0);
   if (!r.is_map())
@@ -125,7 +116,7 @@ power::Interruptions read_interruptions(MapReader& parent, const std::string& ke
                                         const std::string& duration_key) {
   power::Interruptions out;
   const std::size_t errors_before = parent.diagnostics().size();
-  const YAML::Node node = parent.node(key, Need::optional);
+  const YamlNode node = parent.node(key, Need::optional);
   if (!node.IsDefined())
     return out;
   MapReader r(node, parent.path(key), parent.file(), parent.diagnostics());
@@ -136,7 +127,7 @@ power::Interruptions read_interruptions(MapReader& parent, const std::string& ke
   if (out.rate_per_s > 1.0 / 60)
     r.diagnostics().add(r.pos(r.node("rate", Need::optional)), r.path("rate"),
                         r.node("rate", Need::optional).Scalar(), "at most 1 /min");
-  const YAML::Node d = r.node(duration_key, Need::required, "a map with 'distribution'");
+  const YamlNode d = r.node(duration_key, Need::required, "a map with 'distribution'");
   if (d.IsDefined()) {
     out.duration = read_duration(d, r, duration_key);
     if (!(out.duration.mean_s() > 0) && r.diagnostics().size() == errors_before)

@@ -3,6 +3,7 @@
 // Include only from .cpp files (it pulls in yaml-cpp).
 #pragma once
 
+#include "engine/input/facility_positions.hpp"
 #include "engine/input/yaml_reader.hpp"
 #include "models/power/facility_spec.hpp"
 #include "models/power/power_graph.hpp"
@@ -13,19 +14,12 @@
 namespace aidcsim {
 
 // Where each component and each of its fields was written, to place graph problems.
-struct Positions {
-  std::map<std::string, SourcePos> at;
-  void note(const std::string& id, const std::string& field, SourcePos pos) {
-    at.emplace(id + "." + field, pos);
-    at.emplace(id, pos);
-  }
-  SourcePos of(const std::string& id, const std::string& field) const;
-};
+using Positions = FacilityPositions;
 
 // What a kind's reader is handed for each item of its list.
 struct ItemContext {
   MapReader& r;
-  const YAML::Node& item;
+  const YamlNode& item;
   power::FacilitySpec& spec;
   Positions& pos;
   const std::string& platform_path; // for loads `from_platform: racks`
@@ -64,7 +58,7 @@ std::string read_id(ItemContext& c);
 // A required key naming the component that feeds this one.
 std::string read_reference(ItemContext& c, const std::string& key, const std::string& id);
 // {distribution: exponential | lognormal | empirical | fixed, ...}
-faults::DurationDistribution read_duration(const YAML::Node& node, MapReader& parent, const std::string& key);
+faults::DurationDistribution read_duration(const YamlNode& node, MapReader& parent, const std::string& key);
 // {rate: 2 /y, <duration_key>: {distribution: ...}} under `key`, optional.
 power::Interruptions read_interruptions(MapReader& parent, const std::string& key,
                                         const std::string& duration_key);

@@ -15,7 +15,7 @@ void read_distribution_item(ItemContext& c) {
                                   : power::DistributionKind::pdu;
   d.fed_by = read_reference(c, "fed_by", d.id);
   d.rating_kw = r.quantity("rating", units::Dimension::power, Need::optional).value_or(0) / 1e3;
-  if (const YAML::Node n = r.node("rating", Need::optional); n.IsDefined())
+  if (const YamlNode n = r.node("rating", Need::optional); n.IsDefined())
     c.pos.note(d.id, "rating", r.pos(n));
   d.failures = read_interruptions(r, "failures", "repair");
   r.finish();

@@ -8,7 +8,7 @@ namespace {
 
 using units::Dimension;
 
-std::optional<power::UnitSizing> parse_sizing(const YAML::Node& n) {
+std::optional<power::UnitSizing> parse_sizing(const YamlNode& n) {
   if (!n.IsScalar())
     return std::nullopt;
   const std::string text = n.Scalar();
@@ -37,7 +37,7 @@ std::optional<power::UnitSizing> parse_sizing(const YAML::Node& n) {
 power::UnitSizing read_sizing(ItemContext& c, const std::string& id) {
   MapReader& r = c.r;
   power::UnitSizing sizing;
-  const YAML::Node n =
+  const YamlNode n =
       r.node("sizing", Need::required, "N, N+1, 2N, a percentage of the design load (120 %) or a unit count");
   if (!n.IsDefined())
     return sizing;

@@ -25,7 +25,7 @@ power::LoadKind read_load_kind(MapReader& r, std::string& kind) {
 // One feeder id, or a list of one or two (A/B cords).
 void read_cords(ItemContext& c, power::LoadSpec& l) {
   MapReader& r = c.r;
-  const YAML::Node feeds = r.node("fed_by", Need::required, "one feeder id, or a list of two for A/B cords");
+  const YamlNode feeds = r.node("fed_by", Need::required, "one feeder id, or a list of two for A/B cords");
   if (!feeds.IsDefined())
     return;
   c.pos.note(l.id, "fed_by", r.pos(feeds));
@@ -47,14 +47,14 @@ void read_cords(ItemContext& c, power::LoadSpec& l) {
 }
 
 void refuse_key(MapReader& r, const std::string& key, const std::string& why) {
-  if (const YAML::Node n = r.node(key, Need::optional); n.IsDefined())
+  if (const YamlNode n = r.node(key, Need::optional); n.IsDefined())
     r.diagnostics().add(r.pos(n), r.path(key), n.IsScalar() ? n.Scalar() : "", why);
 }
 
 // `serves: [ids]` of a cooling load with a COP: the IT loads whose heat it moves.
 void read_serves(ItemContext& c, power::LoadSpec& l) {
   MapReader& r = c.r;
-  const YAML::Node n = r.node("serves", Need::optional);
+  const YamlNode n = r.node("serves", Need::optional);
   if (!n.IsDefined())
     return;
   c.pos.note(l.id, "serves", r.pos(n));
@@ -75,7 +75,7 @@ void read_draw(ItemContext& c, power::LoadSpec& l, bool from_platform) {
     r.diagnostics().add(r.pos(r.node("cop", Need::optional)), r.path("cop"), "",
                         "a COP belongs to a cooling load (kind cdu, crah, chiller, dry_cooler, cooling_tower "
                         "or other), not to an IT rack");
-  if (const YAML::Node n = r.node("capacity", Need::optional); n.IsDefined()) {
+  if (const YamlNode n = r.node("capacity", Need::optional); n.IsDefined()) {
     c.pos.note(l.id, "capacity", r.pos(n));
     if (!l.rejects_heat())
       r.diagnostics().add(r.pos(n), r.path("capacity"), n.IsScalar() ? n.Scalar() : "",
@@ -87,7 +87,7 @@ void read_draw(ItemContext& c, power::LoadSpec& l, bool from_platform) {
   if (l.cop > 0 && l.capacity_kw > 0) {
     refuse_key(r, "load",
                "a unit with a 'capacity' and a 'cop' draws the heat it removes over its COP; remove 'load'");
-    if (const YAML::Node n = r.node("serves", Need::optional); n.IsDefined())
+    if (const YamlNode n = r.node("serves", Need::optional); n.IsDefined())
       r.diagnostics().add(r.pos(n), r.path("serves"), "",
                           "a unit with a 'capacity' serves the facility water loop, not racks");
     l.load_kw = l.capacity_kw / l.cop; // its design draw: at most its capacity over its COP
@@ -99,7 +99,7 @@ void read_draw(ItemContext& c, power::LoadSpec& l, bool from_platform) {
     l.load_kw =
         r.quantity("load", Dimension::power, from_platform ? Need::optional : Need::required).value_or(0) /
         1e3;
-    if (const YAML::Node n = r.node("serves", Need::optional); n.IsDefined())
+    if (const YamlNode n = r.node("serves", Need::optional); n.IsDefined())
       r.diagnostics().add(r.pos(n), r.path("serves"), "", "'serves' goes with a 'cop'");
   }
 }
@@ -116,7 +116,7 @@ void read_restart(MapReader& r, power::LoadSpec& l, const std::string& kind) {
 
 // `from_platform: racks`: one IT load per rack of the platform file, named after it and drawing
 // its hosts' full power; the rest of the item (fed_by, boot, ...) applies to each.
-void expand_platform_racks(ItemContext& c, const power::LoadSpec& l, const YAML::Node& from) {
+void expand_platform_racks(ItemContext& c, const power::LoadSpec& l, const YamlNode& from) {
   MapReader& r = c.r;
   if (l.kind != power::LoadKind::rack || !l.platform_rack.empty()) {
     r.diagnostics().add(r.pos(from), r.path("from_platform"), "racks",
@@ -150,7 +150,7 @@ void expand_platform_racks(ItemContext& c, const power::LoadSpec& l, const YAML:
 void read_load_item(ItemContext& c) {
   MapReader& r = c.r;
   power::LoadSpec l;
-  const YAML::Node from = r.node("from_platform", Need::optional, "racks");
+  const YamlNode from = r.node("from_platform", Need::optional, "racks");
   if (from.IsDefined()) {
     if (!(from.IsScalar() && from.Scalar() == "racks"))
       r.diagnostics().add(r.pos(from), r.path("from_platform"), from.IsScalar() ? from.Scalar() : "",
@@ -165,7 +165,7 @@ void read_load_item(ItemContext& c) {
   read_draw(c, l, from.IsDefined());
   l.priority = static_cast<int>(r.integer("priority", Need::optional, 0, 1000).value_or(0));
   l.platform_rack = r.string("platform_rack", Need::optional).value_or("");
-  if (const YAML::Node n = r.node("platform_rack", Need::optional); n.IsDefined())
+  if (const YamlNode n = r.node("platform_rack", Need::optional); n.IsDefined())
     c.pos.note(l.id, "platform_rack", r.pos(n));
   read_restart(r, l, kind);
   r.finish();

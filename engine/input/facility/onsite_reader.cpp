@@ -11,7 +11,7 @@ using units::Dimension;
 
 // `maintenance: {every: 4000 h, duration: 24 h}`, or `maintenance: none`.
 void read_maintenance(MapReader& r, OnsitePlantSpec& p) {
-  const YAML::Node n = r.node("maintenance", Need::optional, "a map with 'every' and 'duration', or none");
+  const YamlNode n = r.node("maintenance", Need::optional, "a map with 'every' and 'duration', or none");
   if (!n.IsDefined())
     return;
   if (n.IsScalar() && n.Scalar() == "none") {
@@ -32,7 +32,7 @@ void read_maintenance(MapReader& r, OnsitePlantSpec& p) {
 // `fuel: {supply: pipeline, curtailments: {rate, duration}}` or
 // `fuel: {supply: tank, tank: 48 h, refuel_lead_time: 12 h}`.
 void read_fuel(MapReader& r, OnsitePlantSpec& p) {
-  const YAML::Node n = r.node("fuel", Need::optional, "a map with 'supply: pipeline' or 'supply: tank'");
+  const YamlNode n = r.node("fuel", Need::optional, "a map with 'supply: pipeline' or 'supply: tank'");
   if (!n.IsDefined())
     return;
   MapReader f(n, r.path("fuel"), r.file(), r.diagnostics());
@@ -78,7 +78,7 @@ void read_onsite_item(ItemContext& c) {
       r.quantity("fail_while_running", Dimension::rate, Need::optional, Range::non_negative)
           .value_or(d.fail_while_running_per_s);
   p.repair = faults::DurationDistribution::lognormal(d.repair_median_s, d.repair_sigma);
-  if (const YAML::Node n = r.node("repair", Need::optional, "a map with 'distribution'"); n.IsDefined())
+  if (const YamlNode n = r.node("repair", Need::optional, "a map with 'distribution'"); n.IsDefined())
     p.repair = read_duration(n, r, "repair");
   p.maintenance_interval_s = d.maintenance_interval_s;
   p.maintenance_duration_s = d.maintenance_duration_s;

@@ -9,7 +9,7 @@ using units::Dimension;
 // A power, or a percentage of the design load through the UPS (sized with the platform).
 void read_rating(ItemContext& c, power::UpsSpec& u) {
   MapReader& r = c.r;
-  const YAML::Node n = r.node("rating", Need::required, "a power, or a percentage of the design load");
+  const YamlNode n = r.node("rating", Need::required, "a power, or a percentage of the design load");
   if (!n.IsDefined())
     return;
   c.pos.note(u.id, "rating", r.pos(n));
@@ -21,7 +21,7 @@ void read_rating(ItemContext& c, power::UpsSpec& u) {
 
 // `battery: {runtime | energy, chemistry, peukert, recharge}`; the chemistry sets the defaults
 // (power::chemistry_defaults, sourced in ups_battery.hpp).
-void read_battery(MapReader& br, const YAML::Node& b, power::UpsSpec& u) {
+void read_battery(MapReader& br, const YamlNode& b, power::UpsSpec& u) {
   const auto runtime = br.quantity("runtime", Dimension::time, Need::optional);
   const auto energy = br.quantity("energy", Dimension::energy, Need::optional);
   if (br.node("runtime", Need::optional).IsDefined() == br.node("energy", Need::optional).IsDefined())
@@ -66,7 +66,7 @@ void read_ups_item(ItemContext& c) {
   u.efficiency = r.quantity("efficiency", Dimension::ratio, Need::optional).value_or(u.efficiency);
   if (u.efficiency > 1.0)
     r.diagnostics().add(r.pos(c.item), r.path("efficiency"), "", "an efficiency must be at most 100 %");
-  if (const YAML::Node b = r.node("battery", Need::required, "a map with 'runtime' or 'energy'");
+  if (const YamlNode b = r.node("battery", Need::required, "a map with 'runtime' or 'energy'");
       b.IsDefined()) {
     MapReader br(b, r.path("battery"), r.file(), r.diagnostics());
     if (br.is_map())
