@@ -159,7 +159,7 @@ workload::StepTime measure(const std::vector<sg4::Host*>& ranks, const workload:
   if (fluid) {
     RouteBook::Pairs sample;
     for (const auto* phase : {&tensor, &expert, &pipeline, &data, &expert_data}) {
-      const std::size_t step = std::max<std::size_t>(1, phase->size() / 128);
+      const std::size_t step = std::max<std::size_t>(1, phase->size() / 32);
       for (std::size_t i = 0; i < phase->size(); i += step)
         sample.push_back((*phase)[i]);
     }
