@@ -58,9 +58,7 @@ public:
   bool shedding() const { return shed; }
 
   double integrate(double, double, const Surroundings&) { return 0.0; } // metrics: the facility's
-  double next_event_time(double, const Surroundings&, bool) const {
-    return boot_done >= 0 ? boot_done : never;
-  }
+  double next_event_time(double, const Surroundings&) const { return boot_done >= 0 ? boot_done : never; }
   void process(double) {} // a boot ends in the facility, which tells the workload
 
   bool accepts(ScheduledFault::Kind) const { return false; }

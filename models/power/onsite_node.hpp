@@ -46,7 +46,7 @@ public:
     plant_.integrate(dt_s, out_kw);
     return 0.0;
   }
-  double next_event_time(double out_kw, const Surroundings& s, bool) const {
+  double next_event_time(double out_kw, const Surroundings& s) const {
     return plant_.next_event_time(s.now, out_kw);
   }
   void process(double t) { plant_.process(t); }

@@ -1,5 +1,7 @@
 #include "models/power/timeline_recorder.hpp"
 
+#include "models/power/battery_full_times.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -30,8 +32,7 @@ void TimelineRecorder::record_chain() {
     const Surroundings s = chain_.around(v);
     const Component& c = chain_.component(v);
     const std::string state = std::visit([&](const auto& k) { return k.timeline_state(s); }, c);
-    const int load = chain_.node_load(v);
-    const double load_kw = load >= 0 ? (chain_.energized(v) ? chain_.draw_kw(load) : 0.0) : chain_.out_kw(v);
+    const double load_kw = node_load_kw(v);
     if (state == last_state_[v] && std::fabs(load_kw - last_load_kw_[v]) <= 1e-9 * std::max(1.0, load_kw))
       continue;
     last_state_[v] = state;
@@ -41,6 +42,25 @@ void TimelineRecorder::record_chain() {
     on_row(TimelineRow{chain_.now(), chain_.graph().node(v).id, kind, state, load_kw, soc});
   }
   record_facility_power();
+}
+
+double TimelineRecorder::node_load_kw(int v) const {
+  const int load = chain_.node_load(v);
+  return load >= 0 ? (chain_.energized(v) ? chain_.draw_kw(load) : 0.0) : chain_.out_kw(v);
+}
+
+// Only the UPS's state changes there (recharging to online): the flows, and so every other row,
+// stay as they are until the next event.
+void TimelineRecorder::record_batteries_full(double until, bool inclusive) {
+  for (const BatteryFull& f : battery_full_times(chain_, until, inclusive)) {
+    const std::string state =
+        std::get<UpsNode>(chain_.component(f.node)).timeline_state(chain_.around(f.node), 1.0);
+    if (state == last_state_[f.node]) // a UPS that is off stays off
+      continue;
+    last_state_[f.node] = state;
+    last_load_kw_[f.node] = node_load_kw(f.node);
+    on_row(TimelineRow{f.time_s, chain_.graph().node(f.node).id, "ups", state, last_load_kw_[f.node], 1.0});
+  }
 }
 
 // The whole facility's power as a time series: what the sources and batteries supply now, and the

@@ -35,9 +35,13 @@ public:
   void record_all();
   // The rows whose state changed since they were last written.
   void record_changes();
+  // The rows of the UPS batteries that become full between now and `until` (at it too, with
+  // `inclusive`), before the facility integrates up to it (battery_full_times.hpp).
+  void record_batteries_full(double until, bool inclusive);
 
 private:
   void record_chain();
+  double node_load_kw(int v) const;
   void record_facility_power();
   void record_loops(bool force);
   void record_water(bool force);

@@ -25,7 +25,7 @@ public:
   bool shedding() const { return false; }
 
   double integrate(double, double, const Surroundings&) { return 0.0; }
-  double next_event_time(double, const Surroundings&, bool) const { return feed_.next_event_time(); }
+  double next_event_time(double, const Surroundings&) const { return feed_.next_event_time(); }
   void process(double t) { feed_.process(t); }
 
   bool accepts(ScheduledFault::Kind kind) const { return kind == ScheduledFault::Kind::utility_loss; }
