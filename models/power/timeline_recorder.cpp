@@ -10,7 +10,14 @@ namespace aidcsim::power {
 
 TimelineRecorder::TimelineRecorder(const PowerChain& chain, const CoolingPlant& cooling)
     : chain_(chain), cooling_(cooling), last_state_(chain.size()), last_load_kw_(chain.size(), -1.0),
-      last_loop_state_(cooling.loops().size()) {}
+      last_loop_state_(cooling.loops().size()) {
+  for (int v = 0; v < chain.size(); ++v) {
+    ids_.push_back(chain.graph().node(v).id);
+    kinds_.push_back(std::visit([](const auto& k) { return k.timeline_kind(); }, chain.component(v)));
+  }
+  for (std::size_t i = 0; i < cooling.loops().size(); ++i)
+    loop_ids_.push_back(chain.spec().loads[cooling.cooled_rack(i)].id + "/cooling");
+}
 
 void TimelineRecorder::record_all() {
   std::fill(last_state_.begin(), last_state_.end(), std::string());
@@ -29,17 +36,16 @@ void TimelineRecorder::record_changes() {
 
 void TimelineRecorder::record_chain() {
   for (int v = 0; v < chain_.size(); ++v) {
-    const Surroundings s = chain_.around(v);
     const Component& c = chain_.component(v);
-    const std::string state = std::visit([&](const auto& k) { return k.timeline_state(s); }, c);
+    std::string state = std::visit([&](const auto& k) { return k.timeline_state(chain_.around(v)); }, c);
     const double load_kw = node_load_kw(v);
     if (state == last_state_[v] && std::fabs(load_kw - last_load_kw_[v]) <= 1e-9 * std::max(1.0, load_kw))
       continue;
-    last_state_[v] = state;
+    last_state_[v] = std::move(state);
     last_load_kw_[v] = load_kw;
-    const std::string kind(std::visit([](const auto& k) { return k.timeline_kind(); }, c));
     const double soc = std::visit([](const auto& k) { return k.state_of_charge(); }, c);
-    on_row(TimelineRow{chain_.now(), chain_.graph().node(v).id, kind, state, load_kw, soc});
+    on_row(TimelineRow{chain_.now(), ids_[static_cast<std::size_t>(v)], kinds_[static_cast<std::size_t>(v)],
+                       last_state_[v], load_kw, soc});
   }
   record_facility_power();
 }
@@ -53,13 +59,14 @@ double TimelineRecorder::node_load_kw(int v) const {
 // stay as they are until the next event.
 void TimelineRecorder::record_batteries_full(double until, bool inclusive) {
   for (const BatteryFull& f : battery_full_times(chain_, until, inclusive)) {
-    const std::string state =
+    std::string state =
         std::get<UpsNode>(chain_.component(f.node)).timeline_state(chain_.around(f.node), 1.0);
     if (state == last_state_[f.node]) // a UPS that is off stays off
       continue;
-    last_state_[f.node] = state;
+    last_state_[f.node] = std::move(state);
     last_load_kw_[f.node] = node_load_kw(f.node);
-    on_row(TimelineRow{f.time_s, chain_.graph().node(f.node).id, "ups", state, last_load_kw_[f.node], 1.0});
+    on_row(TimelineRow{f.time_s, ids_[static_cast<std::size_t>(f.node)], "ups", last_state_[f.node],
+                       last_load_kw_[f.node], 1.0});
   }
 }
 
@@ -106,7 +113,7 @@ void TimelineRecorder::record_loops(bool force) {
     if (!force && key == last_loop_state_[i])
       continue;
     last_loop_state_[i] = key;
-    TimelineRow row{chain_.now(), chain_.spec().loads[rack].id + "/cooling", "cooling", text, heat_kw, -1};
+    TimelineRow row{chain_.now(), loop_ids_[i], "cooling", text, heat_kw, -1};
     row.coolant_c = loops[i].coolant_c();
     row.chip_c = loops[i].chip_c();
     on_row(row);

@@ -9,16 +9,20 @@
 #include <functional>
 #include <limits>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace aidcsim::power {
 
+// The text refers to storage that lasts for the call that hands the row on (a component's id, its
+// kind, its last state): a row is written, not copied, millions of times in a long run. Whoever
+// keeps a row copies its text.
 struct TimelineRow {
   double time_s;
-  std::string component;
-  std::string
+  std::string_view component;
+  std::string_view
       kind; // utility, gensets, switch, ups, distribution, rack, cdu, crah, chiller, ..., water, facility
-  std::string state;
+  std::string_view state;
   double load_kw;
   double state_of_charge;   // UPS only; -1 elsewhere
   double coolant_c = -1000; // cooling loops only
@@ -48,8 +52,10 @@ private:
 
   const PowerChain& chain_;
   const CoolingPlant& cooling_;
-  std::vector<std::string> last_state_; // per node
-  std::vector<double> last_load_kw_;    // per node
+  std::vector<std::string_view> ids_, kinds_; // per node: the rows' text that never changes
+  std::vector<std::string> loop_ids_;         // per cooling loop: "<rack>/cooling"
+  std::vector<std::string> last_state_;       // per node
+  std::vector<double> last_load_kw_;          // per node
   std::vector<std::string> last_loop_state_;
   std::string last_water_state_;
   std::string last_facility_key_;

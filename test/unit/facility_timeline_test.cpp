@@ -34,6 +34,16 @@ FacilitySpec ups_racks(int sides) {
   return spec;
 }
 
+// A row as the test keeps it (a TimelineRow's text lasts only for the call).
+struct KeptRow {
+  double time_s;
+  std::string component, state;
+  double load_kw, state_of_charge;
+  KeptRow(const TimelineRow& r) // NOLINT(google-explicit-constructor): kept as they come
+      : time_s(r.time_s), component(r.component), state(r.state), load_kw(r.load_kw),
+        state_of_charge(r.state_of_charge) {}
+};
+
 PowerGraph build(const FacilitySpec& spec) {
   std::vector<GraphProblem> problems;
   PowerGraph g = PowerGraph::build(spec, problems);
@@ -49,7 +59,7 @@ std::vector<ScheduledFault> outage() {
 struct TimelineRun {
   PowerGraph graph;
   Facility facility;
-  std::vector<TimelineRow> rows;
+  std::vector<KeptRow> rows;
   TimelineRun(const FacilitySpec& spec, bool timeline)
       : graph(build(spec)), facility(spec, graph, 1, outage()) {
     if (timeline)
@@ -59,9 +69,9 @@ struct TimelineRun {
     while (facility.next_event_time() <= end)
       facility.advance_to(facility.next_event_time());
   }
-  std::vector<TimelineRow> rows_of(const std::string& id) const {
-    std::vector<TimelineRow> of;
-    for (const TimelineRow& r : rows)
+  std::vector<KeptRow> rows_of(const std::string& id) const {
+    std::vector<KeptRow> of;
+    for (const KeptRow& r : rows)
       if (r.component == id)
         of.push_back(r);
     return of;
@@ -102,8 +112,8 @@ TEST(FacilityTimeline, TimelineRunDoesTheSameEventsAsARunWithout) {
   EXPECT_EQ(with.facility.energy().source_kwh, without.facility.energy().source_kwh);
   // Two batteries full at the same instant: a row each, in node order, before the rows at the end.
   with.facility.finish(3 * hour);
-  std::vector<const TimelineRow*> online;
-  for (const TimelineRow& row : with.rows)
+  std::vector<const KeptRow*> online;
+  for (const KeptRow& row : with.rows)
     if (row.state == "online" && row.time_s > 0 && row.time_s < 3 * hour)
       online.push_back(&row);
   ASSERT_EQ(online.size(), 2u);
@@ -135,15 +145,15 @@ TEST(FacilityTimeline, BatteryFullLateInALongRunIsWhereTheBatteryReadsFull) {
   FacilitySpec spec = ups_racks(1);
   PowerGraph graph = build(spec);
   Facility f(spec, graph, 1, {{late, ScheduledFault::Kind::utility_loss, "grid", 2 * minute, 0}});
-  std::vector<TimelineRow> rows;
+  std::vector<KeptRow> rows;
   f.start_timeline([&](const TimelineRow& r) { rows.push_back(r); });
   while (f.next_event_time() <= late + 2 * minute)
     f.advance_to(f.next_event_time());
   UpsBattery battery = std::get<UpsNode>(f.components()[graph.index_of("ups-a")]).ups().battery();
   const double from = f.now();
   f.finish(late + hour);
-  const TimelineRow* full = nullptr;
-  for (const TimelineRow& row : rows)
+  const KeptRow* full = nullptr;
+  for (const KeptRow& row : rows)
     if (row.component == "ups-a" && row.state == "online" && row.time_s > late && row.time_s < late + hour)
       full = &row;
   ASSERT_NE(full, nullptr);
