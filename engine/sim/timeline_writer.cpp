@@ -2,6 +2,7 @@
 
 #include "engine/base/fixed_format.hpp"
 
+#include <bit>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -22,6 +23,22 @@ constexpr std::size_t row_bytes(const power::TimelineRow& r) {
 char* put(char* out, std::string_view text) {
   std::memcpy(out, text.data(), text.size());
   return out + text.size();
+}
+
+// x with `decimals` digits, copied from `last` when it holds the same value (the same bits: -0
+// and 0 print apart), else formatted and remembered.
+template <class Last> char* put_number(char* out, double x, int decimals, Last& last) {
+  const auto bits = std::bit_cast<std::uint64_t>(x);
+  if (last.size != 0 && bits == last.bits) {
+    std::memcpy(out, last.text, last.size);
+    return out + last.size;
+  }
+  char* end = format_fixed(out, x, decimals);
+  const auto size = static_cast<std::size_t>(end - out);
+  last.size = size <= sizeof last.text ? static_cast<std::uint8_t>(size) : 0;
+  last.bits = bits;
+  std::memcpy(last.text, out, last.size);
+  return end;
 }
 
 std::string system_error(const std::string& what, const std::string& path) {
@@ -126,7 +143,7 @@ void TimelineWriter::write_row(const power::TimelineRow& row, double time_s) {
     }
   }
   char* out = buffer_.get() + used_;
-  out = format_fixed(out, time_s, 6);
+  out = put_number(out, time_s, 6, last_time_);
   *out++ = ',';
   out = put(out, row.component);
   *out++ = ',';
@@ -134,10 +151,10 @@ void TimelineWriter::write_row(const power::TimelineRow& row, double time_s) {
   *out++ = ',';
   out = put(out, row.state);
   *out++ = ',';
-  out = format_fixed(out, row.load_kw, 3);
+  out = put_number(out, row.load_kw, 3, last_load_);
   *out++ = ',';
   if (row.state_of_charge >= 0)
-    out = format_fixed(out, row.state_of_charge, 6);
+    out = put_number(out, row.state_of_charge, 6, last_soc_);
   *out++ = ',';
   if (row.coolant_c >= -273)
     out = format_fixed(out, row.coolant_c, 3);

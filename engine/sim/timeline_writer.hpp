@@ -13,6 +13,7 @@
 
 #include "models/power/timeline_recorder.hpp"
 
+#include <cstdint>
 #include <cstdio>
 #include <functional>
 #include <limits>
@@ -72,6 +73,14 @@ private:
   // full.
   std::unique_ptr<char[]> buffer_;
   std::size_t used_ = 0, capacity_ = 1 << 20;
+  // Per numeric column, the last value written and its text: the rows of one event share their
+  // time, and loads repeat, so most numbers are copied rather than formatted again.
+  struct LastNumber {
+    std::uint64_t bits = 0;
+    std::uint8_t size = 0; // 0: none
+    char text[40];
+  };
+  LastNumber last_time_, last_load_, last_soc_;
   std::size_t rows_ = 0, written_ = 0;
   // Per component (in order of first appearance), its last row: the state at the window's edges.
   std::unordered_map<std::string, std::size_t> index_;

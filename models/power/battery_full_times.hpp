@@ -12,6 +12,7 @@
 
 #include "models/power/power_chain.hpp"
 
+#include <utility>
 #include <vector>
 
 namespace aidcsim::power {
@@ -21,8 +22,22 @@ struct BatteryFull {
   int node; // the UPS's graph node
 };
 
-// The UPS batteries that become full after the chain's now and before `until` (or at it too, with
-// `inclusive`), at constant flows, in time order and node order at equal times.
-std::vector<BatteryFull> battery_full_times(const PowerChain& chain, double until, bool inclusive);
+class BatteryFullTimes {
+public:
+  explicit BatteryFullTimes(const PowerChain& chain);
+
+  // The UPS batteries that become full after the chain's now and before `until` (or at it too,
+  // with `inclusive`), at constant flows, in time order and node order at equal times. The list
+  // lasts until the next call (its storage is reused: this runs at every event).
+  const std::vector<BatteryFull>& before(double until, bool inclusive);
+
+private:
+  void find_recharging();
+
+  const PowerChain& chain_;
+  std::vector<int> ups_nodes_;
+  std::vector<std::pair<int, UpsBattery>> recharging_; // copies, stepped to the instants
+  std::vector<BatteryFull> full_;
+};
 
 } // namespace aidcsim::power

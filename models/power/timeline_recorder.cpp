@@ -1,7 +1,5 @@
 #include "models/power/timeline_recorder.hpp"
 
-#include "models/power/battery_full_times.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -10,7 +8,7 @@ namespace aidcsim::power {
 
 TimelineRecorder::TimelineRecorder(const PowerChain& chain, const CoolingPlant& cooling)
     : chain_(chain), cooling_(cooling), last_state_(chain.size()), last_load_kw_(chain.size(), -1.0),
-      last_loop_state_(cooling.loops().size()) {
+      last_loop_state_(cooling.loops().size()), batteries_full_(chain) {
   for (int v = 0; v < chain.size(); ++v) {
     ids_.push_back(chain.graph().node(v).id);
     kinds_.push_back(std::visit([](const auto& k) { return k.timeline_kind(); }, chain.component(v)));
@@ -58,7 +56,7 @@ double TimelineRecorder::node_load_kw(int v) const {
 // Only the UPS's state changes there (recharging to online): the flows, and so every other row,
 // stay as they are until the next event.
 void TimelineRecorder::record_batteries_full(double until, bool inclusive) {
-  for (const BatteryFull& f : battery_full_times(chain_, until, inclusive)) {
+  for (const BatteryFull& f : batteries_full_.before(until, inclusive)) {
     std::string state =
         std::get<UpsNode>(chain_.component(f.node)).timeline_state(chain_.around(f.node), 1.0);
     if (state == last_state_[f.node]) // a UPS that is off stays off

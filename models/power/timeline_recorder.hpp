@@ -3,6 +3,7 @@
 // written only when what it shows changes, so the timeline costs nothing between events.
 #pragma once
 
+#include "models/power/battery_full_times.hpp"
 #include "models/power/cooling_plant.hpp"
 #include "models/power/power_chain.hpp"
 
@@ -62,6 +63,7 @@ private:
   // The inputs of the last key: the same inputs give the same key, so most events skip formatting.
   double last_supplied_kw_ = std::numeric_limits<double>::quiet_NaN();
   double last_it_kw_ = std::numeric_limits<double>::quiet_NaN();
+  BatteryFullTimes batteries_full_;
 };
 
 } // namespace aidcsim::power
