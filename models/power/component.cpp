@@ -30,7 +30,7 @@ Component make_component(const FacilitySpec& spec, const PowerGraph& graph, int 
   return table.at(static_cast<std::size_t>(node.kind))(spec, node.index, seed, design_kw);
 }
 
-std::string GensetNode::timeline_state(const Surroundings&) const {
+std::string_view GensetNode::timeline_state(const Surroundings&) const {
   bool starting = false;
   for (int u = 0; u < plant_.spec().units; ++u)
     starting = starting || plant_.unit_state(u) == GensetPlant::UnitState::starting ||
@@ -42,7 +42,8 @@ std::string GensetNode::timeline_state(const Surroundings&) const {
     char* end = std::to_chars(text + 8, text + 28, plant_.running_units()).ptr;
     *end++ = '/';
     end = std::to_chars(end, text + sizeof text, plant_.spec().units).ptr;
-    return std::string(text, end);
+    state_text_.assign(text, end);
+    return state_text_;
   }
   return plant_.out_of_fuel() ? "out of fuel" : starting ? "starting" : "failed";
 }

@@ -94,8 +94,8 @@ concept PowerComponent = requires(C c, const C cc, const Surroundings& s, const 
   { cc.storage_owed_kwh() } -> std::same_as<double>; // storage energy not yet refilled
   { cc.outage_signs(0.0, s, signs) } -> std::same_as<void>;
   { cc.timeline_kind() } -> std::same_as<std::string_view>;
-  { cc.timeline_state(s) } -> std::same_as<std::string>;
-  { cc.state_of_charge() } -> std::same_as<double>; // -1 without storage
+  { cc.timeline_state(s) } -> std::same_as<std::string_view>; // lasts until the next call
+  { cc.state_of_charge() } -> std::same_as<double>;           // -1 without storage
   { cc.metrics() } -> std::same_as<std::vector<Metric>>;
 };
 

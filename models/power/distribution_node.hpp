@@ -43,7 +43,7 @@ public:
   double storage_owed_kwh() const { return 0.0; }
   void outage_signs(double, const Surroundings&, OutageSigns&) const {}
   std::string_view timeline_kind() const { return "distribution"; }
-  std::string timeline_state(const Surroundings& s) const {
+  std::string_view timeline_state(const Surroundings& s) const {
     return failures_.failed() > 0 ? "failed" : s.self_energized() ? "energized" : "dead";
   }
   double state_of_charge() const { return -1; }

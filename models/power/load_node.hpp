@@ -71,7 +71,7 @@ public:
   double storage_owed_kwh() const { return 0.0; }
   void outage_signs(double, const Surroundings&, OutageSigns&) const {}
   std::string_view timeline_kind() const;
-  std::string timeline_state(const Surroundings& s) const {
+  std::string_view timeline_state(const Surroundings& s) const {
     return shed                  ? "shed"
            : !s.self_energized() ? "unpowered"
            : boot_done > s.now   ? (rejects_heat_ ? "restarting" : "booting")

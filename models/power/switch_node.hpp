@@ -60,7 +60,7 @@ public:
     signs.all_normal = signs.all_normal && switch_.position() == TransferSwitch::Position::normal;
   }
   std::string_view timeline_kind() const { return "switch"; }
-  std::string timeline_state(const Surroundings&) const {
+  std::string_view timeline_state(const Surroundings&) const {
     const auto pos = switch_.position();
     return pos == TransferSwitch::Position::normal      ? "normal"
            : pos == TransferSwitch::Position::alternate ? "alternate"

@@ -1,5 +1,7 @@
 #include "models/power/timeline_recorder.hpp"
 
+#include "engine/base/fixed_format.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -35,11 +37,12 @@ void TimelineRecorder::record_changes() {
 void TimelineRecorder::record_chain() {
   for (int v = 0; v < chain_.size(); ++v) {
     const Component& c = chain_.component(v);
-    std::string state = std::visit([&](const auto& k) { return k.timeline_state(chain_.around(v)); }, c);
+    const std::string_view state =
+        std::visit([&](const auto& k) { return k.timeline_state(chain_.around(v)); }, c);
     const double load_kw = node_load_kw(v);
     if (state == last_state_[v] && std::fabs(load_kw - last_load_kw_[v]) <= 1e-9 * std::max(1.0, load_kw))
       continue;
-    last_state_[v] = std::move(state);
+    last_state_[v].assign(state);
     last_load_kw_[v] = load_kw;
     const double soc = std::visit([](const auto& k) { return k.state_of_charge(); }, c);
     on_row(TimelineRow{chain_.now(), ids_[static_cast<std::size_t>(v)], kinds_[static_cast<std::size_t>(v)],
@@ -57,11 +60,11 @@ double TimelineRecorder::node_load_kw(int v) const {
 // stay as they are until the next event.
 void TimelineRecorder::record_batteries_full(double until, bool inclusive) {
   for (const BatteryFull& f : batteries_full_.before(until, inclusive)) {
-    std::string state =
+    const std::string_view state =
         std::get<UpsNode>(chain_.component(f.node)).timeline_state(chain_.around(f.node), 1.0);
     if (state == last_state_[f.node]) // a UPS that is off stays off
       continue;
-    last_state_[f.node] = std::move(state);
+    last_state_[f.node].assign(state);
     last_load_kw_[f.node] = node_load_kw(f.node);
     on_row(TimelineRow{f.time_s, ids_[static_cast<std::size_t>(f.node)], "ups", last_state_[f.node],
                        last_load_kw_[f.node], 1.0});
@@ -85,10 +88,15 @@ void TimelineRecorder::record_facility_power() {
     return;
   last_supplied_kw_ = supplied;
   last_it_kw_ = it;
-  char state[32];
-  std::snprintf(state, sizeof state, it > 0 ? "PUE %.3f" : "no IT load", supplied / it);
+  // "PUE %.3f" as printf wrote it into 32 bytes (format_fixed prints the same, without printf's
+  // cost at every change).
+  char text[512] = "PUE ";
+  std::string_view state = "no IT load";
+  if (it > 0)
+    state =
+        std::string_view(text, std::min<std::size_t>(format_fixed(text + 4, supplied / it, 3) - text, 31));
   char key[96];
-  std::snprintf(key, sizeof key, "%s|%.9g", state, supplied);
+  std::snprintf(key, sizeof key, "%.*s|%.9g", static_cast<int>(state.size()), state.data(), supplied);
   if (key == last_facility_key_)
     return;
   last_facility_key_ = key;

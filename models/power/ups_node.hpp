@@ -82,11 +82,11 @@ public:
     signs.on_battery = signs.on_battery || (out_kw > 0 && !input_ok(s));
   }
   std::string_view timeline_kind() const { return "ups"; }
-  std::string timeline_state(const Surroundings& s) const {
+  std::string_view timeline_state(const Surroundings& s) const {
     return timeline_state(s, ups_.battery().state_of_charge());
   }
   // The state at a given charge: the timeline's row where the battery becomes full between events.
-  std::string timeline_state(const Surroundings& s, double state_of_charge) const {
+  std::string_view timeline_state(const Surroundings& s, double state_of_charge) const {
     return !s.self_energized()     ? "off"
            : input_cut_            ? "on battery (input shed)"
            : !s.feeder_live(0)     ? "on battery"

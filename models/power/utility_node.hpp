@@ -46,7 +46,7 @@ public:
     signs.grid_down = signs.grid_down || !feed_.up();
   }
   std::string_view timeline_kind() const { return "utility"; }
-  std::string timeline_state(const Surroundings&) const { return feed_.up() ? "up" : "down"; }
+  std::string_view timeline_state(const Surroundings&) const { return feed_.up() ? "up" : "down"; }
   double state_of_charge() const { return -1; }
   std::vector<Metric> metrics() const {
     return {{"outages", double(feed_.outages()), "outages of this feed", true}};
