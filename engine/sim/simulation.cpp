@@ -241,7 +241,11 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
 
   std::unique_ptr<AiRun> ai = start_workload(scenario, *engine, accelerators, facility_arrivals);
   if (ai && timeline)
-    ai->set_timeline([t = timeline.get()](const power::TimelineRow& row) { t->add(row); });
+    ai->set_timeline([t = timeline.get(), facility = f.facility.get()](const power::TimelineRow& row) {
+      if (facility)
+        facility->timeline_rows_before(row.time_s);
+      t->add(row);
+    });
   if (f.facility) {
     start_facility(f, scenario, *engine, std::move(hosts_of_load), ai.get(), timeline.get());
   } else if (scenario.workload.kind == "idle" || ai) {

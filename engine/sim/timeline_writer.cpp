@@ -2,6 +2,7 @@
 
 #include "engine/base/fixed_format.hpp"
 
+#include <bit>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -12,8 +13,33 @@ namespace aidcsim {
 
 namespace {
 
-constexpr std::size_t flush_bytes = 1 << 20;
-constexpr const char* header = "time_s,component,kind,state,load_kw,state_of_charge,coolant_c,chip_c\n";
+constexpr std::string_view header = "time_s,component,kind,state,load_kw,state_of_charge,coolant_c,chip_c\n";
+// A number takes at most this much (format_fixed); a row, its text plus four numbers and commas.
+constexpr std::size_t number_bytes = 400;
+constexpr std::size_t row_bytes(const power::TimelineRow& r) {
+  return r.component.size() + r.kind.size() + r.state.size() + 4 * number_bytes + 16;
+}
+
+char* put(char* out, std::string_view text) {
+  std::memcpy(out, text.data(), text.size());
+  return out + text.size();
+}
+
+// x with `decimals` digits, copied from `last` when it holds the same value (the same bits: -0
+// and 0 print apart), else formatted and remembered.
+template <class Last> char* put_number(char* out, double x, int decimals, Last& last) {
+  const auto bits = std::bit_cast<std::uint64_t>(x);
+  if (last.size != 0 && bits == last.bits) {
+    std::memcpy(out, last.text, last.size);
+    return out + last.size;
+  }
+  char* end = format_fixed(out, x, decimals);
+  const auto size = static_cast<std::size_t>(end - out);
+  last.size = size <= sizeof last.text ? static_cast<std::uint8_t>(size) : 0;
+  last.bits = bits;
+  std::memcpy(last.text, out, last.size);
+  return end;
+}
 
 std::string system_error(const std::string& what, const std::string& path) {
   return what + " '" + path + "': " + std::strerror(errno);
@@ -33,8 +59,8 @@ TimelineWriter::TimelineWriter(std::string path, TimelineFilter filter)
   file_ = std::fopen(temp_.c_str(), "wb");
   if (file_ == nullptr)
     throw std::runtime_error(system_error("cannot create", temp_));
-  buffer_.reserve(flush_bytes + 4096);
-  buffer_ += header;
+  buffer_ = std::make_unique<char[]>(capacity_);
+  used_ = static_cast<std::size_t>(put(buffer_.get(), header) - buffer_.get());
 }
 
 TimelineWriter::~TimelineWriter() {
@@ -44,15 +70,26 @@ TimelineWriter::~TimelineWriter() {
     std::remove(temp_.c_str());
 }
 
+TimelineWriter::KeptRow& TimelineWriter::KeptRow::operator=(const power::TimelineRow& r) {
+  component = r.component;
+  kind = r.kind;
+  state = r.state;
+  row = r;
+  row.component = component;
+  row.kind = kind;
+  row.state = state;
+  return *this;
+}
+
 bool TimelineWriter::chosen(const power::TimelineRow& row) const {
-  return filter_.components.empty() || filter_.components.count(row.component) > 0 ||
-         filter_.components.count(row.kind) > 0;
+  return filter_.components.empty() || filter_.components.contains(row.component) ||
+         filter_.components.contains(row.kind);
 }
 
 void TimelineWriter::remember(const power::TimelineRow& row) {
   const auto [it, fresh] = index_.emplace(row.component, last_.size());
   if (fresh)
-    last_.push_back(row);
+    last_.emplace_back(row);
   else
     last_[it->second] = row;
 }
@@ -83,49 +120,55 @@ void TimelineWriter::add(const power::TimelineRow& row) {
 // Every component as it stood at `from`.
 void TimelineWriter::open_window() {
   window_ = Window::open;
-  for (const auto& row : last_)
-    write_row(row, filter_.from_s);
+  for (const KeptRow& kept : last_)
+    write_row(kept.row, filter_.from_s);
 }
 
 // Every component as it stands at `to` (only when the run went past it).
 void TimelineWriter::close_window() {
   window_ = Window::closed;
-  for (const auto& row : last_)
-    if (row.time_s < filter_.to_s)
-      write_row(row, filter_.to_s);
+  for (const KeptRow& kept : last_)
+    if (kept.row.time_s < filter_.to_s)
+      write_row(kept.row, filter_.to_s);
 }
 
 void TimelineWriter::write_row(const power::TimelineRow& row, double time_s) {
   ++written_;
-  char num[512];
-  auto append = [&](double x, int decimals) { buffer_.append(num, format_fixed(num, x, decimals)); };
-  append(time_s, 6);
-  buffer_ += ',';
-  buffer_ += row.component;
-  buffer_ += ',';
-  buffer_ += row.kind;
-  buffer_ += ',';
-  buffer_ += row.state;
-  buffer_ += ',';
-  append(row.load_kw, 3);
-  buffer_ += ',';
-  if (row.state_of_charge >= 0)
-    append(row.state_of_charge, 6);
-  buffer_ += ',';
-  if (row.coolant_c >= -273)
-    append(row.coolant_c, 3);
-  buffer_ += ',';
-  if (row.chip_c >= -273)
-    append(row.chip_c, 3);
-  buffer_ += '\n';
-  if (buffer_.size() >= flush_bytes)
+  const std::size_t most = row_bytes(row);
+  if (used_ + most > capacity_) {
     flush();
+    if (most > capacity_) { // a row longer than the buffer (a very long state)
+      capacity_ = most;
+      buffer_ = std::make_unique<char[]>(capacity_);
+    }
+  }
+  char* out = buffer_.get() + used_;
+  out = put_number(out, time_s, 6, last_time_);
+  *out++ = ',';
+  out = put(out, row.component);
+  *out++ = ',';
+  out = put(out, row.kind);
+  *out++ = ',';
+  out = put(out, row.state);
+  *out++ = ',';
+  out = put_number(out, row.load_kw, 3, last_load_);
+  *out++ = ',';
+  if (row.state_of_charge >= 0)
+    out = put_number(out, row.state_of_charge, 6, last_soc_);
+  *out++ = ',';
+  if (row.coolant_c >= -273)
+    out = format_fixed(out, row.coolant_c, 3);
+  *out++ = ',';
+  if (row.chip_c >= -273)
+    out = format_fixed(out, row.chip_c, 3);
+  *out++ = '\n';
+  used_ = static_cast<std::size_t>(out - buffer_.get());
 }
 
 void TimelineWriter::flush() {
-  if (!failed_ && std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size())
+  if (!failed_ && used_ > 0 && std::fwrite(buffer_.get(), 1, used_, file_) != used_)
     failed_ = true;
-  buffer_.clear();
+  used_ = 0;
 }
 
 void TimelineWriter::commit() {

@@ -13,8 +13,11 @@
 
 #include "models/power/timeline_recorder.hpp"
 
+#include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <limits>
+#include <memory>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -25,7 +28,7 @@ namespace aidcsim {
 struct TimelineFilter {
   double from_s = 0;
   double to_s = std::numeric_limits<double>::infinity();
-  std::set<std::string> components; // component ids or kinds; empty: every component
+  std::set<std::string, std::less<>> components; // component ids or kinds; empty: every component
   bool windowed() const { return from_s > 0 || to_s < std::numeric_limits<double>::infinity(); }
 };
 
@@ -46,6 +49,14 @@ public:
   std::size_t written() const { return written_; } // the rows in the file
 
 private:
+  // A row kept past the call that made it (its text views refer to the caller's storage).
+  struct KeptRow {
+    power::TimelineRow row;
+    std::string component, kind, state;
+    explicit KeptRow(const power::TimelineRow& r) { *this = r; }
+    KeptRow& operator=(const power::TimelineRow& r);
+  };
+
   bool chosen(const power::TimelineRow& row) const;
   void remember(const power::TimelineRow& row);
   void open_window();
@@ -58,11 +69,22 @@ private:
   std::FILE* file_ = nullptr;
   bool failed_ = false, committed_ = false;
   enum class Window { before, open, closed } window_ = Window::before;
-  std::string buffer_;
+  // Rows are formatted straight into this buffer (no copies through temporaries), written out when
+  // full.
+  std::unique_ptr<char[]> buffer_;
+  std::size_t used_ = 0, capacity_ = 1 << 20;
+  // Per numeric column, the last value written and its text: the rows of one event share their
+  // time, and loads repeat, so most numbers are copied rather than formatted again.
+  struct LastNumber {
+    std::uint64_t bits = 0;
+    std::uint8_t size = 0; // 0: none
+    char text[40];
+  };
+  LastNumber last_time_, last_load_, last_soc_;
   std::size_t rows_ = 0, written_ = 0;
   // Per component (in order of first appearance), its last row: the state at the window's edges.
   std::unordered_map<std::string, std::size_t> index_;
-  std::vector<power::TimelineRow> last_;
+  std::vector<KeptRow> last_;
 };
 
 } // namespace aidcsim

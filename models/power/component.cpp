@@ -1,6 +1,7 @@
 #include "models/power/component.hpp"
 
 #include <array>
+#include <charconv>
 #include <stdexcept>
 #include <string>
 
@@ -29,15 +30,21 @@ Component make_component(const FacilitySpec& spec, const PowerGraph& graph, int 
   return table.at(static_cast<std::size_t>(node.kind))(spec, node.index, seed, design_kw);
 }
 
-std::string GensetNode::timeline_state(const Surroundings&) const {
+std::string_view GensetNode::timeline_state(const Surroundings&) const {
   bool starting = false;
   for (int u = 0; u < plant_.spec().units; ++u)
     starting = starting || plant_.unit_state(u) == GensetPlant::UnitState::starting ||
                plant_.unit_state(u) == GensetPlant::UnitState::waiting_retry;
   if (!plant_.demanded())
     return "stopped";
-  if (plant_.running_units() > 0)
-    return "running " + std::to_string(plant_.running_units()) + "/" + std::to_string(plant_.spec().units);
+  if (plant_.running_units() > 0) { // "running 2/3", built in place (this runs at every event)
+    char text[48] = "running ";
+    char* end = std::to_chars(text + 8, text + 28, plant_.running_units()).ptr;
+    *end++ = '/';
+    end = std::to_chars(end, text + sizeof text, plant_.spec().units).ptr;
+    state_text_.assign(text, end);
+    return state_text_;
+  }
   return plant_.out_of_fuel() ? "out of fuel" : starting ? "starting" : "failed";
 }
 

@@ -81,7 +81,7 @@ concept PowerComponent = requires(C c, const C cc, const Surroundings& s, const 
   { cc.shedding() } -> std::same_as<bool>; // a load shed or an input dropped
   // Time: integrate at a constant flow, the next event, the events due.
   { c.integrate(0.0, 0.0, s) } -> std::same_as<double>; // source energy into storage, kWh
-  { cc.next_event_time(0.0, s, false) } -> std::same_as<double>;
+  { cc.next_event_time(0.0, s) } -> std::same_as<double>;
   { c.process(0.0) } -> std::same_as<void>;
   // Faults a scenario schedules, and the failure transitions the model draws.
   { cc.accepts(ScheduledFault::Kind::utility_loss) } -> std::same_as<bool>;
@@ -94,8 +94,8 @@ concept PowerComponent = requires(C c, const C cc, const Surroundings& s, const 
   { cc.storage_owed_kwh() } -> std::same_as<double>; // storage energy not yet refilled
   { cc.outage_signs(0.0, s, signs) } -> std::same_as<void>;
   { cc.timeline_kind() } -> std::same_as<std::string_view>;
-  { cc.timeline_state(s) } -> std::same_as<std::string>;
-  { cc.state_of_charge() } -> std::same_as<double>; // -1 without storage
+  { cc.timeline_state(s) } -> std::same_as<std::string_view>; // lasts until the next call
+  { cc.state_of_charge() } -> std::same_as<double>;           // -1 without storage
   { cc.metrics() } -> std::same_as<std::vector<Metric>>;
 };
 

@@ -28,7 +28,7 @@ public:
   bool shedding() const { return false; }
 
   double integrate(double, double, const Surroundings&) { return 0.0; }
-  double next_event_time(double, const Surroundings&, bool) const { return failures_.next_event_time(); }
+  double next_event_time(double, const Surroundings&) const { return failures_.next_event_time(); }
   void process(double t) { failures_.process(t); }
 
   bool accepts(ScheduledFault::Kind kind) const { return kind == ScheduledFault::Kind::component_down; }
@@ -43,7 +43,7 @@ public:
   double storage_owed_kwh() const { return 0.0; }
   void outage_signs(double, const Surroundings&, OutageSigns&) const {}
   std::string_view timeline_kind() const { return "distribution"; }
-  std::string timeline_state(const Surroundings& s) const {
+  std::string_view timeline_state(const Surroundings& s) const {
     return failures_.failed() > 0 ? "failed" : s.self_energized() ? "energized" : "dead";
   }
   double state_of_charge() const { return -1; }

@@ -88,6 +88,8 @@ void Facility::settle() {
 void Facility::advance_to(double t) {
   if (t < now())
     throw std::logic_error("Facility::advance_to: time goes backwards");
+  if (timeline_.enabled()) // an event at t shows its own changes
+    timeline_.record_batteries_full(t, false);
   integrate(t);
   process_due(t);
   settle();
@@ -110,6 +112,8 @@ void Facility::set_it_power_kw(int load, double kw, double t) {
     return;
   if (t < now() || t > next_)
     throw std::logic_error("Facility::set_it_power_kw: time outside the current interval");
+  if (timeline_.enabled()) // a battery full at t came before the power change, as an event would
+    timeline_.record_batteries_full(t, true);
   integrate(t);
   cooling_.set_measured_it_kw(load, kw);
   settle();
@@ -119,6 +123,8 @@ void Facility::set_it_power_kw(int load, double kw, double t) {
 }
 
 void Facility::finish(double t) {
+  if (timeline_.enabled())
+    timeline_.record_batteries_full(t, true);
   integrate(t);
   if (timeline_.enabled()) // every component's state at the end, so plots span the whole run
     timeline_.record_all();
@@ -126,7 +132,7 @@ void Facility::finish(double t) {
 }
 
 void Facility::compute_next() {
-  double t = std::min(chain_.next_event_time(timeline_.enabled()), now() + cooling_.next_event_in());
+  double t = std::min(chain_.next_event_time(), now() + cooling_.next_event_in());
   // Late in a long run the clock's resolution is coarse (3e-5 s at 1.6e11 s): a battery a
   // rounding residue away from empty computes an "empty" time equal to now. Step one ulp instead,
   // so the residue drains and time always moves on.

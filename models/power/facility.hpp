@@ -47,6 +47,12 @@ public:
   // Called for every state change of a component, for the timeline; start_timeline() reports
   // every component's current state once.
   void start_timeline(std::function<void(const TimelineRow&)> on_row);
+  // The timeline's rows before t that no event marks (batteries full again), for a row another
+  // part (the workload) writes at t: the file stays in time order.
+  void timeline_rows_before(double t) {
+    if (timeline_.enabled())
+      timeline_.record_batteries_full(t, false);
+  }
 
   // What a load draws now (cooling_plant.hpp).
   double draw_kw(int load) const { return cooling_.draw_kw(load); }

@@ -5,6 +5,9 @@
 #include "models/power/component_interface.hpp"
 #include "models/power/genset_plant.hpp"
 
+#include <string>
+#include <string_view>
+
 namespace aidcsim::power {
 
 class GensetNode {
@@ -37,7 +40,7 @@ public:
     plant_.integrate(dt_s, out_kw);
     return 0.0;
   }
-  double next_event_time(double out_kw, const Surroundings& s, bool) const {
+  double next_event_time(double out_kw, const Surroundings& s) const {
     return plant_.next_event_time(s.now, out_kw);
   }
   void process(double t) { plant_.process(t); }
@@ -60,7 +63,7 @@ public:
     signs.backup_running = signs.backup_running || out_kw > 0;
   }
   std::string_view timeline_kind() const { return "gensets"; }
-  std::string timeline_state(const Surroundings&) const;
+  std::string_view timeline_state(const Surroundings&) const;
   double state_of_charge() const { return -1; }
   std::vector<Metric> metrics() const {
     return {
@@ -75,6 +78,7 @@ public:
 
 private:
   GensetPlant plant_;
+  mutable std::string state_text_; // "running 2/3": timeline_state's text, until its next call
 };
 
 } // namespace aidcsim::power

@@ -58,9 +58,7 @@ public:
   bool shedding() const { return shed; }
 
   double integrate(double, double, const Surroundings&) { return 0.0; } // metrics: the facility's
-  double next_event_time(double, const Surroundings&, bool) const {
-    return boot_done >= 0 ? boot_done : never;
-  }
+  double next_event_time(double, const Surroundings&) const { return boot_done >= 0 ? boot_done : never; }
   void process(double) {} // a boot ends in the facility, which tells the workload
 
   bool accepts(ScheduledFault::Kind) const { return false; }
@@ -73,7 +71,7 @@ public:
   double storage_owed_kwh() const { return 0.0; }
   void outage_signs(double, const Surroundings&, OutageSigns&) const {}
   std::string_view timeline_kind() const;
-  std::string timeline_state(const Surroundings& s) const {
+  std::string_view timeline_state(const Surroundings& s) const {
     return shed                  ? "shed"
            : !s.self_energized() ? "unpowered"
            : boot_done > s.now   ? (rejects_heat_ ? "restarting" : "booting")

@@ -13,7 +13,7 @@ std::vector<FailureMode> OnsiteNode::failure_modes() const {
   return modes;
 }
 
-std::string OnsiteNode::timeline_state(const Surroundings&) const {
+std::string_view OnsiteNode::timeline_state(const Surroundings&) const {
   const OnsitePlantSpec& p = plant_.spec();
   int starting = 0, repair = 0, maintenance = 0;
   for (int u = 0; u < p.units; ++u) {
@@ -32,7 +32,8 @@ std::string OnsiteNode::timeline_state(const Surroundings&) const {
   if (repair > 0 || maintenance > 0)
     state +=
         " (" + std::to_string(repair) + " in repair, " + std::to_string(maintenance) + " in maintenance)";
-  return state;
+  state_text_ = std::move(state);
+  return state_text_;
 }
 
 std::vector<Metric> OnsiteNode::metrics() const {

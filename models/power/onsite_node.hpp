@@ -6,6 +6,8 @@
 #include "models/power/onsite_plant.hpp"
 
 #include <algorithm>
+#include <string>
+#include <string_view>
 
 namespace aidcsim::power {
 
@@ -46,7 +48,7 @@ public:
     plant_.integrate(dt_s, out_kw);
     return 0.0;
   }
-  double next_event_time(double out_kw, const Surroundings& s, bool) const {
+  double next_event_time(double out_kw, const Surroundings& s) const {
     return plant_.next_event_time(s.now, out_kw);
   }
   void process(double t) { plant_.process(t); }
@@ -68,12 +70,13 @@ public:
       signs.backup_running = signs.backup_running || out_kw > 0;
   }
   std::string_view timeline_kind() const { return "onsite"; }
-  std::string timeline_state(const Surroundings&) const;
+  std::string_view timeline_state(const Surroundings&) const;
   double state_of_charge() const { return -1; }
   std::vector<Metric> metrics() const;
 
 private:
   OnsitePlant plant_;
+  mutable std::string state_text_; // timeline_state's text, until its next call
 };
 
 } // namespace aidcsim::power

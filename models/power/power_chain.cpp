@@ -221,12 +221,11 @@ void PowerChain::note_load_changes() {
     compute_flows();
 }
 
-double PowerChain::next_event_time(bool timeline) const {
+double PowerChain::next_event_time() const {
   double t = never;
   for (int v = 0; v < size(); ++v)
-    t = std::min(t,
-                 std::visit([&](const auto& c) { return c.next_event_time(out_kw_[v], around(v), timeline); },
-                            nodes_[v]));
+    t = std::min(
+        t, std::visit([&](const auto& c) { return c.next_event_time(out_kw_[v], around(v)); }, nodes_[v]));
   if (next_fault_ < faults_.size())
     t = std::min(t, faults_[next_fault_].at_s);
   return t;

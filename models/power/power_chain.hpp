@@ -63,7 +63,7 @@ public:
   void settle();
   const std::vector<LoadChange>& load_changes() const { return changes_; }
   // The earliest of the components' next events and the next scheduled fault.
-  double next_event_time(bool timeline) const;
+  double next_event_time() const;
 
   // Loads: their state as of the last settle.
   bool load_powered(int load) const { return energized_[load_node_[load]] != 0; }

@@ -40,7 +40,7 @@ public:
   bool shedding() const { return false; }
 
   double integrate(double, double, const Surroundings&) { return 0.0; }
-  double next_event_time(double, const Surroundings&, bool) const {
+  double next_event_time(double, const Surroundings&) const {
     const double own = failures_.failed() == 0 ? switch_.next_event_time() : TransferSwitch::never;
     return std::min(own, failures_.next_event_time()); // a failed switch does nothing until repaired
   }
@@ -60,7 +60,7 @@ public:
     signs.all_normal = signs.all_normal && switch_.position() == TransferSwitch::Position::normal;
   }
   std::string_view timeline_kind() const { return "switch"; }
-  std::string timeline_state(const Surroundings&) const {
+  std::string_view timeline_state(const Surroundings&) const {
     const auto pos = switch_.position();
     return pos == TransferSwitch::Position::normal      ? "normal"
            : pos == TransferSwitch::Position::alternate ? "alternate"

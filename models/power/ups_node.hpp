@@ -58,8 +58,8 @@ public:
     min_soc_ = std::min(min_soc_, ups_.battery().state_of_charge());
     return repaid;
   }
-  double next_event_time(double out_kw, const Surroundings& s, bool timeline) const {
-    return ups_.next_event_time(s.now, input_ok(s), out_kw, timeline);
+  double next_event_time(double out_kw, const Surroundings& s) const {
+    return ups_.next_event_time(s.now, input_ok(s), out_kw);
   }
   void process(double t) { ups_.process(t); }
 
@@ -82,12 +82,16 @@ public:
     signs.on_battery = signs.on_battery || (out_kw > 0 && !input_ok(s));
   }
   std::string_view timeline_kind() const { return "ups"; }
-  std::string timeline_state(const Surroundings& s) const {
-    return !s.self_energized()                      ? "off"
-           : input_cut_                             ? "on battery (input shed)"
-           : !s.feeder_live(0)                      ? "on battery"
-           : ups_.battery().state_of_charge() < 1.0 ? "recharging"
-                                                    : "online";
+  std::string_view timeline_state(const Surroundings& s) const {
+    return timeline_state(s, ups_.battery().state_of_charge());
+  }
+  // The state at a given charge: the timeline's row where the battery becomes full between events.
+  std::string_view timeline_state(const Surroundings& s, double state_of_charge) const {
+    return !s.self_energized()     ? "off"
+           : input_cut_            ? "on battery (input shed)"
+           : !s.feeder_live(0)     ? "on battery"
+           : state_of_charge < 1.0 ? "recharging"
+                                   : "online";
   }
   double state_of_charge() const { return ups_.battery().state_of_charge(); }
   std::vector<Metric> metrics() const {

@@ -29,14 +29,13 @@ public:
     else
       battery_.discharge(output_kw, dt_s);
   }
-  // Battery empty (on battery), a module change, and, when asked (for a timeline), battery full
-  // again: nothing else depends on that instant, so long runs skip the event.
-  double next_event_time(double now, bool input_ok, double output_kw, bool recharge_end = false) const {
+  // Battery empty (on battery) and a module change. The battery becoming full again is no event:
+  // nothing depends on that instant (the timeline shows it from its closed form,
+  // battery_full_times.hpp).
+  double next_event_time(double now, bool input_ok, double output_kw) const {
     double t = modules_.next_event_time();
     if (!input_ok && output_kw > 0 && !battery_.empty())
       t = std::min(t, now + battery_.time_until_empty_s(output_kw));
-    if (recharge_end && input_ok && battery_.state_of_charge() < 1.0)
-      t = std::min(t, now + battery_.time_until_full_s());
     return t;
   }
   bool process(double now) { return modules_.process(now); }

@@ -25,7 +25,7 @@ public:
   bool shedding() const { return false; }
 
   double integrate(double, double, const Surroundings&) { return 0.0; }
-  double next_event_time(double, const Surroundings&, bool) const { return feed_.next_event_time(); }
+  double next_event_time(double, const Surroundings&) const { return feed_.next_event_time(); }
   void process(double t) { feed_.process(t); }
 
   bool accepts(ScheduledFault::Kind kind) const { return kind == ScheduledFault::Kind::utility_loss; }
@@ -46,7 +46,7 @@ public:
     signs.grid_down = signs.grid_down || !feed_.up();
   }
   std::string_view timeline_kind() const { return "utility"; }
-  std::string timeline_state(const Surroundings&) const { return feed_.up() ? "up" : "down"; }
+  std::string_view timeline_state(const Surroundings&) const { return feed_.up() ? "up" : "down"; }
   double state_of_charge() const { return -1; }
   std::vector<Metric> metrics() const {
     return {{"outages", double(feed_.outages()), "outages of this feed", true}};

@@ -85,3 +85,28 @@ TEST(TimelineWriter, NoFileWithoutCommit) {
   for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::temp_directory_path()))
     EXPECT_EQ(entry.path().string().rfind(path + ".tmp.", 0), std::string::npos) << entry.path();
 }
+
+// A number equal to the row before's is copied from it: the same bits only (-0 prints "-0.000").
+// A row longer than the buffer (a 3 MB state) is written whole.
+TEST(TimelineWriter, RepeatedNumbersAndLongRowsAreWrittenExactly) {
+  const std::string path = temp_path("repeats");
+  aidcsim::TimelineWriter w(path, {});
+  w.add(row(5, "ups", "ups", "online", 145));
+  w.add(aidcsim::power::TimelineRow{5, "ups", "ups", "recharging", 145, 0.5});
+  w.add(row(5, "rack", "rack", "powered", -0.0));
+  w.add(row(6.25, "rack", "rack", "unpowered", 0.0));
+  const std::string long_state(3 << 20, 'x');
+  w.add(row(6.25, "gen", "gensets", long_state, 0.0));
+  w.add(row(7, "gen", "gensets", "stopped", 0.0));
+  w.commit();
+  EXPECT_EQ(read(path), header +
+                            "5.000000,ups,ups,online,145.000,,,\n"
+                            "5.000000,ups,ups,recharging,145.000,0.500000,,\n"
+                            "5.000000,rack,rack,powered,-0.000,,,\n"
+                            "6.250000,rack,rack,unpowered,0.000,,,\n"
+                            "6.250000,gen,gensets," +
+                            long_state +
+                            ",0.000,,,\n"
+                            "7.000000,gen,gensets,stopped,0.000,,,\n");
+  std::filesystem::remove(path);
+}

@@ -70,7 +70,7 @@ TEST(Component, UpsPassesItsLossesUpAndCarriesFromBatteryWhenItsInputIsDropped) 
   EXPECT_DOUBLE_EQ(drawn[0], 0.0);
   EXPECT_DOUBLE_EQ(ups.storage_kw(480, a.at()), 480 / 0.96);
   // 600 s at 1,000 kW with k = 1: 1,250 s at 480 kW.
-  EXPECT_NEAR(ups.next_event_time(480, a.at(10), false), 10 + 600 * 1000.0 / 480, 1e-9);
+  EXPECT_NEAR(ups.next_event_time(480, a.at(10)), 10 + 600 * 1000.0 / 480, 1e-9);
   ups.integrate(100, 480, a.at());
   EXPECT_NEAR(ups.storage_owed_kwh(), 480 * 100 / hour / 0.96, 1e-12);
   EXPECT_NEAR(ups.min_state_of_charge(), 1 - 100 * 480 / (600.0 * 1000), 1e-12);
@@ -89,7 +89,7 @@ TEST(Component, SwitchDrawsThroughTheSourceItIsOnAndAsksForTheAlternateWhenNorma
   a.energized[0] = 0; // normal lost, alternate live: open transition of transfer_s
   EXPECT_FALSE(sw.decide(a.at(5)));
   EXPECT_EQ(sw.demanded_feeder(a.at(5)), 1);
-  EXPECT_DOUBLE_EQ(sw.next_event_time(0, a.at(5), false), 5.1);
+  EXPECT_DOUBLE_EQ(sw.next_event_time(0, a.at(5)), 5.1);
   EXPECT_TRUE(sw.decide(a.at(5.1)));
   EXPECT_TRUE(sw.draws_through(1, a.at(5.1)));
 }

@@ -78,3 +78,14 @@ TEST(FixedFormat, MatchesPrintfOnTimelineTimes) {
     ASSERT_EQ(fast(t / 7, 3), reference(t / 7, 3)) << i;
   }
 }
+
+// Whole numbers on either side of each power of ten: the digit count comes from the bit width.
+TEST(FixedFormat, MatchesPrintfAroundPowersOfTen) {
+  for (int k = 0; k <= 18; ++k) {
+    const double p = std::pow(10.0, k);
+    for (const double x : {p - 1, p, p + 1, std::nextafter(p, 0.0), std::nextafter(p, HUGE_VAL)})
+      for (const int d : {0, 3, 6, 9})
+        ASSERT_EQ(fast(x, d), reference(x, d)) << k << " " << d;
+  }
+  EXPECT_EQ(fast(999999999.9999999, 6), "1000000000.000000");
+}
