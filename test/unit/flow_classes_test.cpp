@@ -94,24 +94,25 @@ TEST(FlowClasses, ARingIsOneClass) {
   EXPECT_EQ(c.link_classes, 1u);
 }
 
+// A ring of n flows whose node 0 up link is slower than the others, refined within `passes`.
+aidcsim::network::Classes ring_with_one_odd_link(int n, double passes) {
+  std::vector<std::uint32_t> link_key(2 * n, 0);
+  link_key[0] = 1;
+  return refine_classes(ring(n), std::vector<std::uint32_t>(n, 0), std::move(link_key), passes);
+}
+
 // One slower link breaks the ring into a chain: each flow's distance from it is its class. The
 // change travels one flow per round, each round visiting only what changed.
 TEST(FlowClasses, OneOddLinkSplitsARingIntoAChain) {
   const int n = 51;
-  std::vector<std::uint32_t> link_key(2 * n, 0);
-  link_key[0] = 1;
-  const auto c = refine_classes(ring(n), std::vector<std::uint32_t>(n, 0), std::move(link_key), 64);
+  const auto c = ring_with_one_odd_link(n, 64);
   EXPECT_TRUE(c.stable);
   EXPECT_EQ(c.flow_classes, static_cast<std::uint32_t>(n)); // no two flows alike on a chain without mirror
   EXPECT_LT(c.work_passes, 10.0);
 }
 
 TEST(FlowClasses, StopsAtItsWorkBound) {
-  const int n = 51;
-  std::vector<std::uint32_t> link_key(2 * n, 0);
-  link_key[0] = 1;
-  const auto c = refine_classes(ring(n), std::vector<std::uint32_t>(n, 0), std::move(link_key), 2.5);
-  EXPECT_FALSE(c.stable);
+  EXPECT_FALSE(ring_with_one_odd_link(51, 2.5).stable);
 }
 
 // The fluid model per class equals the fluid model per flow, to rounding.
