@@ -78,9 +78,9 @@ void RouteBook::learn_pod(const std::vector<int>& pod) {
   sg4::Host* r = hosts_[pod[0]];
   const Links up_r = intersect(simgrid_route(r, hosts_[pod[1]]), simgrid_route(r, hosts_[pod[2]]));
   for (int h : pod) {
-    HostParts& p = parts_[h];
-    p.pod_in = h == pod[0] ? reversed(up_r) : minus(simgrid_route(r, hosts_[h]), up_r);
-    p.pod_out = reversed(p.pod_in);
+    const Links in = h == pod[0] ? reversed(up_r) : minus(simgrid_route(r, hosts_[h]), up_r);
+    parts_[h].pod_in = ids(in);
+    parts_[h].pod_out = ids(reversed(in));
   }
 }
 
@@ -89,13 +89,13 @@ void RouteBook::learn_own(const std::vector<int>& pod, sg4::Host* outside) {
   const Links to_first = simgrid_route(outside, hosts_[pod[0]]);
   const Links to_second = simgrid_route(outside, hosts_[pod[1]]);
   for (int h : pod) {
-    HostParts& p = parts_[h];
     const Links& to_other = h == pod[0] ? to_second : to_first;
-    p.own_in = minus(h == pod[0]   ? to_first
-                     : h == pod[1] ? to_second
-                                   : simgrid_route(outside, hosts_[h]),
-                     to_other);
-    p.own_out = reversed(p.own_in);
+    const Links in = minus(h == pod[0]   ? to_first
+                           : h == pod[1] ? to_second
+                                         : simgrid_route(outside, hosts_[h]),
+                           to_other);
+    parts_[h].own_in = ids(in);
+    parts_[h].own_out = ids(reversed(in));
   }
 }
 
@@ -133,26 +133,7 @@ bool RouteBook::learn() {
   if (pods_.size() >= 2)
     for (std::size_t q = 0; q < pods_.size(); ++q)
       learn_own(pods_[q], outside_of(q));
-  for (HostParts& p : parts_) {
-    p.own_in_ids = ids(p.own_in);
-    p.own_out_ids = ids(p.own_out);
-    p.pod_in_ids = ids(p.pod_in);
-    p.pod_out_ids = ids(p.pod_out);
-  }
   return true;
-}
-
-const Links& RouteBook::between(int from_pod, int to_pod) {
-  const long long key = static_cast<long long>(from_pod) * (1LL << 32) + to_pod;
-  auto it = between_.find(key);
-  if (it == between_.end()) {
-    const int a = pods_[from_pod][0], b = pods_[to_pod][0];
-    it = between_
-             .emplace(key,
-                      minus(simgrid_route(hosts_[a], hosts_[b]), unite(parts_[a].own_out, parts_[b].own_in)))
-             .first;
-  }
-  return it->second;
 }
 
 RouteBook::Ids RouteBook::ids(const Links& links) {
@@ -167,11 +148,24 @@ RouteBook::Ids RouteBook::ids(const Links& links) {
   return out;
 }
 
-const RouteBook::Ids& RouteBook::between_ids(int from_pod, int to_pod) {
+Links RouteBook::links_of(const Ids& ids) const {
+  Links out;
+  out.reserve(ids.size());
+  for (int id : ids)
+    out.push_back(links_[id]);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// The links between two pods: a route between their first hosts less those hosts' own parts.
+const RouteBook::Ids& RouteBook::between(int from_pod, int to_pod) {
   const long long key = static_cast<long long>(from_pod) * (1LL << 32) + to_pod;
-  auto it = between_ids_.find(key);
-  if (it == between_ids_.end())
-    it = between_ids_.emplace(key, ids(between(from_pod, to_pod))).first;
+  auto it = between_.find(key);
+  if (it == between_.end()) {
+    const int a = pods_[from_pod][0], b = pods_[to_pod][0];
+    const Links own = unite(links_of(parts_[a].own_out), links_of(parts_[b].own_in));
+    it = between_.emplace(key, ids(minus(simgrid_route(hosts_[a], hosts_[b]), own))).first;
+  }
   return it->second;
 }
 
@@ -185,34 +179,25 @@ void RouteBook::append_route(int from, int to, std::vector<int>& out) {
   const HostParts& b = parts_[to];
   auto append = [&](const Ids& part) { out.insert(out.end(), part.begin(), part.end()); };
   if (a.pod == b.pod) {
-    append(a.pod_out_ids);
-    append(b.pod_in_ids);
+    append(a.pod_out);
+    append(b.pod_in);
     return;
   }
-  append(a.own_out_ids);
-  append(between_ids(a.pod, b.pod));
-  append(b.own_in_ids);
+  append(a.own_out);
+  append(between(a.pod, b.pod));
+  append(b.own_in);
 }
 
+// The composed route as a set; parts that overlapped would list a link twice and differ from
+// SimGrid's route in the check.
 Links RouteBook::compose(int from, int to) {
-  const HostParts& a = parts_[from];
-  const HostParts& b = parts_[to];
-  if (a.pod == b.pod)
-    return unite(a.pod_out, b.pod_in);
-  return unite(unite(a.own_out, between(a.pod, b.pod)), b.own_in);
-}
-
-// The composed set and the appended ids (parts that overlap would list a link twice) against
-// SimGrid's route.
-bool RouteBook::check(int from, int to) {
-  const Links expected = simgrid_route(hosts_[from], hosts_[to]);
   std::vector<int> out;
   append_route(from, to, out);
-  Links appended;
-  for (int id : out)
-    appended.push_back(links_[id]);
-  std::sort(appended.begin(), appended.end());
-  return compose(from, to) == expected && appended == expected;
+  return links_of(out);
+}
+
+bool RouteBook::check(int from, int to) {
+  return compose(from, to) == simgrid_route(hosts_[from], hosts_[to]);
 }
 
 bool RouteBook::prepare(std::vector<sg4::Host*> hosts, const Pairs& sample) {
@@ -220,7 +205,6 @@ bool RouteBook::prepare(std::vector<sg4::Host*> hosts, const Pairs& sample) {
   index_.clear();
   pods_.clear();
   between_.clear();
-  between_ids_.clear();
   for (std::size_t h = 0; h < hosts_.size(); ++h)
     index_.emplace(hosts_[h], static_cast<int>(h));
   composed_ = learn();

@@ -51,11 +51,10 @@ public:
 
 private:
   using Ids = std::vector<int>;
-  struct HostParts {
+  struct HostParts { // as ids into links_
     int pod = -1;
-    Links own_in, own_out; // toward a host of another pod
-    Links pod_in, pod_out; // inside its pod
-    Ids own_in_ids, own_out_ids, pod_in_ids, pod_out_ids;
+    Ids own_in, own_out; // toward a host of another pod
+    Ids pod_in, pod_out; // inside its pod
   };
   static Links simgrid_route(simgrid::s4u::Host* from, simgrid::s4u::Host* to);
   bool learn();
@@ -64,17 +63,16 @@ private:
   simgrid::s4u::Host* outside_of(std::size_t pod);
   bool check(int from, int to);
   Links compose(int from, int to);
-  const Links& between(int from_pod, int to_pod);
-  const Ids& between_ids(int from_pod, int to_pod);
+  const Ids& between(int from_pod, int to_pod);
   Ids ids(const Links& links);
+  Links links_of(const Ids& ids) const;
 
   bool composed_ = false;
   std::vector<simgrid::s4u::Host*> hosts_;
   std::unordered_map<const simgrid::s4u::Host*, int> index_;
   std::vector<HostParts> parts_;       // per host
   std::vector<std::vector<int>> pods_; // hosts of each pod, in the order given
-  std::unordered_map<long long, Links> between_;
-  std::unordered_map<long long, Ids> between_ids_;
+  std::unordered_map<long long, Ids> between_;
   std::vector<const simgrid::s4u::Link*> links_;
   std::unordered_map<const simgrid::s4u::Link*, int> id_of_;
 };
