@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -194,6 +195,12 @@ Shared share(const std::vector<FluidLink>& links, FlowTable table, const FluidMo
   return s;
 }
 
+// An element's weight: 1 on the route's own links (class 0), the cross traffic's on the reverse
+// route's (class 1).
+double weight_of(std::uint8_t weight_class, const FluidModel& model) {
+  return weight_class == 0 ? 1.0 : model.crosstraffic;
+}
+
 SharedFlow flow_of(const Params& p, double bytes) {
   SharedFlow g;
   g.start_s = p.start_s;
@@ -226,7 +233,7 @@ std::vector<SharedFlow> quotient(const Classes& c, const Shared& s, const FluidM
       const std::uint32_t lc = c.link[inc.link[e]];
       if (per_class[lc] == 0)
         touched.push_back(lc);
-      per_class[lc] += inc.weight_class[e] == 0 ? 1.0 : model.crosstraffic;
+      per_class[lc] += weight_of(inc.weight_class[e], model);
     }
     for (std::uint32_t lc : touched) {
       g.elements.push_back({static_cast<int>(lc), per_class[lc] * flows_in[k] / links_in[lc]});
@@ -246,8 +253,7 @@ std::vector<SharedFlow> every_flow(const Shared& s, const FluidModel& model) {
   for (std::size_t f = 0; f < s.params.size(); ++f) {
     out.push_back(flow_of(s.params[f], s.bytes[f]));
     for (std::uint32_t e = inc.first[f]; e < inc.first[f + 1]; ++e)
-      out.back().elements.push_back(
-          {static_cast<int>(inc.link[e]), inc.weight_class[e] == 0 ? 1.0 : model.crosstraffic});
+      out.back().elements.push_back({static_cast<int>(inc.link[e]), weight_of(inc.weight_class[e], model)});
   }
   return out;
 }
@@ -257,34 +263,28 @@ std::vector<SharedFlow> every_flow(const Shared& s, const FluidModel& model) {
 FluidResult simulate_flows(const std::vector<FluidLink>& links, FlowTable table, const FluidModel& model) {
   const std::size_t n = table.size();
   Shared s = share(links, std::move(table), model);
-  FluidResult result;
-  if (model.by_classes) {
-    Classes c = refine_classes(s.incidence, std::move(s.flow_key), std::move(s.link_key), model.class_passes);
-    if (c.stable) {
-      std::vector<SharedFlow> flows = quotient(c, s, model);
-      std::vector<FluidLink> class_links(c.link_classes);
-      for (std::size_t l = 0; l < s.link.size(); ++l)
-        class_links[c.link[l]] = links[s.link[l]];
-      result = run_sharing(class_links, flows, model);
-      result.solved_flows = flows.size();
-    }
-    result.class_rounds = c.rounds;
-    result.class_passes = c.work_passes;
-  }
-  if (result.solved_flows == 0 && n > 0) {
-    const int rounds = result.class_rounds;
-    const double passes = result.class_passes;
-    std::vector<FluidLink> shared_links;
-    shared_links.reserve(s.link.size());
+  std::optional<Classes> c;
+  if (model.by_classes)
+    c = refine_classes(s.incidence, std::move(s.flow_key), std::move(s.link_key), model.class_passes);
+  std::vector<SharedFlow> flows;
+  std::vector<FluidLink> solved_links;
+  if (c && c->stable) { // one flow per class on one link per class
+    flows = quotient(*c, s, model);
+    solved_links.resize(c->link_classes);
+    for (std::size_t l = 0; l < s.link.size(); ++l)
+      solved_links[c->link[l]] = links[s.link[l]];
+  } else {
+    flows = every_flow(s, model);
     for (int l : s.link)
-      shared_links.push_back(links[l]);
-    std::vector<SharedFlow> flows = every_flow(s, model);
-    result = run_sharing(shared_links, flows, model);
-    result.solved_flows = n;
-    result.class_rounds = rounds;
-    result.class_passes = passes;
+      solved_links.push_back(links[l]);
   }
+  FluidResult result = run_sharing(solved_links, flows, model);
   result.flows = n;
+  result.solved_flows = flows.size();
+  if (c) {
+    result.class_rounds = c->rounds;
+    result.class_passes = c->work_passes;
+  }
   return result;
 }
 
