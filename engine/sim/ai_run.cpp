@@ -66,8 +66,8 @@ void check_job_fits(const TrainingJobConfig& c, int job_size, int n, int serving
 } // namespace
 
 AiRun::AiRun(const Scenario& scenario, sg4::Engine& engine, std::vector<sg4::Host*> accelerators,
-             const std::vector<ArrivalSource>& facility_arrivals)
-    : scenario_(scenario), accelerators_(std::move(accelerators)) {
+             const std::vector<ArrivalSource>& facility_arrivals, workload::FullLoad& full_load)
+    : scenario_(scenario), full_load_(full_load), accelerators_(std::move(accelerators)) {
   // Rank order: scale-up domains in order, accelerators in order inside each.
   sort_in_rank_order(accelerators_);
   const workload::Topology topo = topology_of(accelerators_);
@@ -140,7 +140,7 @@ AiRun::AiRun(const Scenario& scenario, sg4::Engine& engine, std::vector<sg4::Hos
   std::vector<sg4::Host*> serving_hosts(accelerators_.begin() + job_size_,
                                         accelerators_.begin() + job_size_ + serving);
   if (!serving_hosts.empty())
-    workload::start_full_load(serving_hosts, scenario.duration_s);
+    full_load_.start(serving_hosts);
 }
 
 void AiRun::begin() {
@@ -160,14 +160,13 @@ void AiRun::start_probe() {
   probe_ = Probe::running;
   sg4::Host* h = ranks.front();
   const double ratio = h->get_pstate_speed(h->get_pstate_count() - 1) / h->get_pstate_speed(0);
-  const double end = scenario_.duration_s;
   start_step_probe(
       ranks, plan_, ratio,
-      [this, ranks, end](const workload::StepTime& t) {
+      [this, ranks](const workload::StepTime& t) {
         step_ = t;
         probe_ = Probe::done;
         clock_->set_throttled_rate(t.step_s / t.throttled_step_s, sg4::Engine::get_clock());
-        workload::start_full_load(ranks, end);
+        full_load_.start(ranks);
       },
       [this] { probe_ = Probe::pending; }, probe_model());
 }
@@ -183,20 +182,13 @@ std::optional<network::FluidModel> AiRun::probe_model() const {
   return fluid_model_of_engine();
 }
 
-bool AiRun::hosts_on(const std::vector<sg4::Host*>& hosts) {
-  if (!scenario_.workload.job || probe_ == Probe::done)
-    return true;
-  bool all_on = true;
+void AiRun::hosts_on() {
+  if (!scenario_.workload.job || probe_ != Probe::pending)
+    return;
   for (int r = 0; r < job_size_; ++r)
-    all_on = all_on && accelerators_[r]->is_on();
-  if (probe_ == Probe::pending && all_on)
-    start_probe();
-  // The job's hosts wait for the probe; other hosts (spares, replicas) may compute at once.
-  for (const auto* host : hosts)
-    for (int r = 0; r < job_size_; ++r)
-      if (accelerators_[r] == host)
-        return false;
-  return true;
+    if (!accelerators_[r]->is_on())
+      return;
+  start_probe();
 }
 
 void AiRun::attach(FacilityClock& facility, const std::vector<std::vector<sg4::Host*>>& hosts_of_load) {

@@ -6,6 +6,7 @@
 #include "engine/input/scenario.hpp"
 #include "engine/sim/ai_result.hpp"
 #include "engine/sim/facility_clock.hpp"
+#include "engine/sim/full_load.hpp"
 #include "engine/sim/workload_clock.hpp"
 #include "models/network/fluid_flows.hpp"
 
@@ -23,21 +24,24 @@ public:
   // `accelerators`: the platform's accelerator hosts. Throws InputError when the job does not fit,
   // or when its failure classes on this cluster, with the facility's `facility_arrivals`, exceed
   // the event budget (event_budget.hpp).
+  // `full_load` keeps its busy hosts busy (the replicas from the start, the job's once its step is
+  // measured) and must outlive the run.
   AiRun(const Scenario& scenario, simgrid::s4u::Engine& engine, std::vector<simgrid::s4u::Host*> accelerators,
-        const std::vector<ArrivalSource>& facility_arrivals);
+        const std::vector<ArrivalSource>& facility_arrivals, workload::FullLoad& full_load);
   // Starts measuring the job's step: call once the facility (if any) has set its hosts' state.
   void begin();
   // The facility's racks: their hosts going off and on, and throttling, reach the workload.
   void attach(FacilityClock& facility, const std::vector<std::vector<simgrid::s4u::Host*>>& hosts_of_load);
   AiResult result(double duration_s, double energy_kwh) const;
-  // The facility turned these hosts back on: a step measurement an outage interrupted starts
-  // again. Returns whether the hosts may compute at full load now (the job's wait for the step).
-  bool hosts_on(const std::vector<simgrid::s4u::Host*>& hosts);
+  // The facility turned hosts back on: a step measurement an outage interrupted starts again once
+  // all the job's hosts are on. (Busy hosts compute again by themselves, full_load.hpp.)
+  void hosts_on();
   // Timeline rows for the job's state ("job" component).
   void set_timeline(std::function<void(const power::TimelineRow&)> add);
 
 private:
   const Scenario& scenario_;
+  workload::FullLoad& full_load_;
   std::vector<simgrid::s4u::Host*> accelerators_; // in rank order: pods, then trays
   std::unique_ptr<workload::AiWorkload> workload_;
   std::shared_ptr<WorkloadClock> clock_;

@@ -4,9 +4,10 @@
 // switch per event: a run of many simulated years stays a tight loop inside SimGrid's engine.
 //
 // When a rack of the facility loses power, its SimGrid hosts (those whose "rack" property is the
-// rack's platform_rack) are turned off, killing what runs on them; when its boot delay has
-// passed after power returns, they are turned back on. A rack whose chips throttle runs its hosts
-// at their lowest pstate; a thermal shutdown turns them off until the loop has cooled.
+// rack's platform_rack) are turned off, killing the actors on them (a step being measured) and
+// drawing their off power; when its boot delay has passed after power returns, they are turned back
+// on, and those the workload keeps busy draw full power again (full_load.hpp). A rack whose chips throttle
+// runs its hosts at their lowest pstate; a thermal shutdown turns them off until the loop has cooled.
 #pragma once
 
 #include "engine/sim/host_power_watch.hpp"

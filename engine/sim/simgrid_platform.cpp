@@ -5,11 +5,33 @@
 #include <simgrid/Exception.hpp>
 #include <simgrid/plugins/energy.h>
 #include <simgrid/s4u/Host.hpp>
+#include <simgrid/s4u/NetZone.hpp>
 
 #include <filesystem>
 #include <regex>
 
 namespace aidcsim {
+
+namespace {
+
+// Before the platform is sealed (NetZoneImpl::create_host refuses a sealed zone), and with its
+// power profile set before sealing fires the energy plugin's creation callback, which reads it.
+void add_driver_host(simgrid::s4u::Engine& engine, const std::string& path) {
+  if (simgrid::s4u::Host::by_name_or_null(driver_host_name) != nullptr)
+    throw_input_error(SourcePos{path, 0, 0}, "host", driver_host_name,
+                      "this host name is reserved for aidcsim's workload driver");
+  engine.get_netzone_root()
+      ->create_host(driver_host_name, 1e9)
+      ->set_property("wattage_per_state", "0:0")
+      ->set_property("wattage_off", "0")
+      ->seal();
+}
+
+} // namespace
+
+simgrid::s4u::Host* driver_host() {
+  return simgrid::s4u::Host::by_name(driver_host_name);
+}
 
 std::unique_ptr<simgrid::s4u::Engine> load_simgrid_platform(const std::string& path,
                                                             const std::vector<std::string>& config) {
@@ -27,7 +49,10 @@ std::unique_ptr<simgrid::s4u::Engine> load_simgrid_platform(const std::string& p
   sg_host_energy_plugin_init();
   try {
     engine->load_platform(path);
+    add_driver_host(*engine, path);
     engine->seal_platform();
+  } catch (const InputError&) {
+    throw;
   } catch (const simgrid::ParseError& e) {
     // "Parse error at FILE:LINE: message"
     static const std::regex shape(R"(Parse error at (.*):(\d+): ([\s\S]*))");

@@ -16,4 +16,10 @@ namespace aidcsim {
 std::unique_ptr<simgrid::s4u::Engine> load_simgrid_platform(const std::string& path,
                                                             const std::vector<std::string>& config = {});
 
+// The host the workload's driver actors run on, added to every loaded platform. It belongs to no
+// rack and never turns off, so a rack's power loss does not end the actor that keeps the rack's
+// hosts busy (full_load.hpp). No chip property (not an accelerator), no links, 0 W in every state.
+inline constexpr const char* driver_host_name = "aidcsim-driver";
+simgrid::s4u::Host* driver_host();
+
 } // namespace aidcsim

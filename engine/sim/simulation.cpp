@@ -124,11 +124,12 @@ std::unique_ptr<TimelineWriter> open_timeline(const RunOptions& options, const S
 
 std::unique_ptr<AiRun> start_workload(const Scenario& scenario, sg4::Engine& engine,
                                       const std::vector<sg4::Host*>& accelerators,
-                                      const std::vector<ArrivalSource>& facility_arrivals) {
+                                      const std::vector<ArrivalSource>& facility_arrivals,
+                                      workload::FullLoad& full_load) {
   if (scenario.workload.kind == "full_load")
-    workload::start_full_load(accelerators, scenario.duration_s);
+    full_load.start(accelerators);
   else if (scenario.workload.ai())
-    return std::make_unique<AiRun>(scenario, engine, accelerators, facility_arrivals);
+    return std::make_unique<AiRun>(scenario, engine, accelerators, facility_arrivals, full_load);
   else if (scenario.workload.kind != "idle")
     throw std::logic_error("workload kind '" + scenario.workload.kind +
                            "' passed validation but has no model");
@@ -158,7 +159,8 @@ FacilityRun build_facility(const Scenario& scenario) {
 
 // Binds the facility's model to SimGrid's clock and the hosts of its racks.
 void start_facility(FacilityRun& run, const Scenario& scenario, sg4::Engine& engine,
-                    std::vector<std::vector<sg4::Host*>> hosts, AiRun* ai, TimelineWriter* timeline) {
+                    std::vector<std::vector<sg4::Host*>> hosts, AiRun* ai, workload::FullLoad& full_load,
+                    TimelineWriter* timeline) {
   run.hosts_of_load = hosts;
   run.clock = std::make_shared<FacilityClock>(*run.facility, scenario.duration_s, std::move(hosts));
   if (scenario.workload.it_power == "hosts")
@@ -169,14 +171,13 @@ void start_facility(FacilityRun& run, const Scenario& scenario, sg4::Engine& eng
     };
   if (ai)
     ai->attach(*run.clock, run.hosts_of_load);
-  if (scenario.workload.kind != "idle") { // hosts back on compute again (and draw full power)
-    const double end = scenario.duration_s;
-    run.clock->on_hosts_on = [end, ai](const std::vector<sg4::Host*>& hosts) {
-      if (ai && !ai->hosts_on(hosts))
-        return;
-      workload::start_rack_full_load(hosts, end);
-    };
-  }
+  // Busy hosts back on compute again by themselves, those off when their load began start now
+  // (full_load.hpp); a job waiting for its hosts to measure its step may start.
+  run.clock->on_hosts_on = [ai, &full_load](const std::vector<sg4::Host*>& hosts) {
+    full_load.hosts_on(hosts);
+    if (ai)
+      ai->hosts_on();
+  };
   engine.add_model(run.clock, {});
 }
 
@@ -239,7 +240,8 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   if (options.on_platform_loaded)
     options.on_platform_loaded();
 
-  std::unique_ptr<AiRun> ai = start_workload(scenario, *engine, accelerators, facility_arrivals);
+  workload::FullLoad full_load(scenario.duration_s);
+  std::unique_ptr<AiRun> ai = start_workload(scenario, *engine, accelerators, facility_arrivals, full_load);
   if (ai && timeline)
     ai->set_timeline([t = timeline.get(), facility = f.facility.get()](const power::TimelineRow& row) {
       if (facility)
@@ -247,7 +249,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
       t->add(row);
     });
   if (f.facility) {
-    start_facility(f, scenario, *engine, std::move(hosts_of_load), ai.get(), timeline.get());
+    start_facility(f, scenario, *engine, std::move(hosts_of_load), ai.get(), full_load, timeline.get());
   } else if (scenario.workload.kind == "idle" || ai) {
     // Nothing else moves the clock: one actor sleeps through the run.
     const double duration = scenario.duration_s;

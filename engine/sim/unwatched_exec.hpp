@@ -8,9 +8,13 @@
 // every host turning on or off. A rack power cycle then costs more than the one before: 800
 // simulated years of one bound NVL72 rack (about 1,400 cycles) took 483 s.
 //
-// The callback is not needed: turning a host off kills the actors on it (HostImpl::turn_off), and
-// a killed actor cancels its executions (ActorImpl::exit), which SimGrid then ends as failed, at
-// the same simulated time. An execution started here has its callback disconnected at once.
+// The callback is not needed. An execution started here ends with the actor that started it:
+// - started by an actor on its own host (the step probe's rack helpers), it ends when that host turns
+//   off, which kills the actor (HostImpl::turn_off); a killed actor cancels its executions
+//   (ActorImpl::exit), which SimGrid ends as failed, at the same simulated time;
+// - started by the full-load driver, which runs outside every rack (full_load.hpp), it lasts through
+//   its host's power losses, while the energy plugin counts the host's off power.
+// Either way its callback is disconnected at once.
 #pragma once
 
 #include <simgrid/s4u/Exec.hpp>
@@ -29,9 +33,8 @@ struct ExecRequest {
   double flops;
 };
 
-// Starts one execution per request from the calling actor, which must run on a host that turns
-// off with all of them (an execution ends when its actor is killed, not when its host turns off
-// on its own).
+// Starts one execution per request from the calling actor. An execution ends when its actor ends or
+// is killed, not when its host turns off on its own (see above).
 std::vector<simgrid::s4u::ExecPtr> start_unwatched_execs(const std::vector<ExecRequest>& requests,
                                                          const std::string& name);
 
