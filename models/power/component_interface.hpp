@@ -9,6 +9,8 @@
 // its next event in closed form (next_event_time) and applies the events due (process).
 #pragma once
 
+#include "models/power/failure_bias.hpp"
+
 #include <concepts>
 #include <string>
 #include <string_view>
@@ -88,6 +90,7 @@ concept PowerComponent = requires(C c, const C cc, const Surroundings& s, const 
   { c.schedule(f) } -> std::same_as<bool>; // true: the component keeps the schedule itself
   { c.apply(f, 0.0) } -> std::same_as<void>;
   { cc.failure_modes() } -> std::same_as<std::vector<FailureMode>>;
+  { c.failure_draws() } -> std::same_as<FailureDraws*>; // for the importance sampler; null: none
   // Energy and reporting.
   { cc.is_source() } -> std::same_as<bool>;          // its output enters the facility
   { cc.storage_kw(0.0, s) } -> std::same_as<double>; // power it supplies from storage now

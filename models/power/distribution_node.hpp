@@ -38,6 +38,7 @@ public:
     return {{"failure", FailureMode::Basis::rate_per_s, failure_rate_per_s_, 1}};
   }
 
+  FailureDraws* failure_draws() { return &failures_; }
   bool is_source() const { return false; }
   double storage_kw(double, const Surroundings&) const { return 0.0; }
   double storage_owed_kwh() const { return 0.0; }

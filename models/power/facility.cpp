@@ -91,10 +91,39 @@ void Facility::advance_to(double t) {
   if (timeline_.enabled()) // an event at t shows its own changes
     timeline_.record_batteries_full(t, false);
   integrate(t);
-  process_due(t);
+  if (estimator_) {
+    close_cycle_if_regenerated(t);
+    process_due(t);
+    apply_failure_bias(); // before settling: a demand this event makes is drawn biased
+  } else {
+    process_due(t);
+  }
   settle();
   after_settle();
   ++events_;
+}
+
+void Facility::estimate_rare_events(const SamplingOptions& options) {
+  estimator_ = std::make_unique<RegenerativeEstimator>(options, chain_.failure_rate_modes());
+  cycle_dirty_ = false;
+  apply_failure_bias();
+  compute_next();
+}
+
+// The chain as it stood just before the event at t (integrated to t, nothing processed): if
+// everything was up after a failure, a cycle ends at t.
+void Facility::close_cycle_if_regenerated(double t) {
+  if (!cycle_dirty_ || !chain_.all_up())
+    return;
+  const OutageRecorder& o = metrics_.outages();
+  estimator_->close_cycle(t, o.it_downtime_min_total(), o.it_loss_onsets(), chain_.log_likelihood_ratio());
+  cycle_dirty_ = false;
+}
+
+void Facility::apply_failure_bias() {
+  const double repair_rate = chain_.repair_rate_per_s();
+  cycle_dirty_ = cycle_dirty_ || repair_rate > 0;
+  chain_.set_failure_bias(estimator_->bias(repair_rate));
 }
 
 // After the chain has settled at now: the loops' inputs, the outage episode, the timeline and the
@@ -104,6 +133,8 @@ void Facility::after_settle() {
   metrics_.observe(chain_);
   if (timeline_.enabled())
     timeline_.record_changes();
+  if (estimator_)
+    apply_failure_bias();
   compute_next();
 }
 

@@ -15,10 +15,12 @@
 #include "models/power/metrics_recorder.hpp"
 #include "models/power/power_chain.hpp"
 #include "models/power/power_graph.hpp"
+#include "models/power/regenerative_estimator.hpp"
 #include "models/power/timeline_recorder.hpp"
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -60,6 +62,12 @@ public:
   // (t between now() and next_event_time()); replaces the declared load times throttling.
   void set_it_power_kw(int load, double kw, double t);
 
+  // Regenerative cycles and, when options.biased, importance sampling by failure biasing
+  // (regenerative_estimator.hpp). Call before the first advance_to.
+  void estimate_rare_events(const SamplingOptions& options);
+  // The estimate from the cycles completed so far; null unless estimate_rare_events was called.
+  const RegenerativeEstimator* rare_event_estimator() const { return estimator_.get(); }
+
   const PowerChain& chain() const { return chain_; }
   const CoolingPlant& cooling() const { return cooling_; }
   const MetricsRecorder& metrics() const { return metrics_; }
@@ -96,6 +104,8 @@ private:
   void settle();
   void after_settle();
   void compute_next();
+  void apply_failure_bias();
+  void close_cycle_if_regenerated(double t);
 
   FacilitySpec spec_;
   PowerChain chain_;
@@ -105,6 +115,8 @@ private:
   double next_ = 0;
   long events_ = 0;
   long ulp_steps_ = 0; // consecutive zero-length steps (must stay small)
+  std::unique_ptr<RegenerativeEstimator> estimator_;
+  bool cycle_dirty_ = false; // a failure was active since the cycle began
 };
 
 } // namespace aidcsim::power

@@ -56,6 +56,7 @@ public:
             {"fail while running", FailureMode::Basis::rate_per_s, g.fail_while_running_per_s, g.units}};
   }
 
+  FailureDraws* failure_draws() { return &plant_; }
   bool is_source() const { return true; }
   double storage_kw(double, const Surroundings&) const { return 0.0; }
   double storage_owed_kwh() const { return 0.0; }

@@ -7,6 +7,7 @@ namespace aidcsim::power {
 
 GensetPlant::GensetPlant(const GensetPlantSpec& spec, double design_kw, RandomStream rng)
     : spec_(spec), design_kw_(design_kw > 0 ? design_kw : spec.unit_rating_kw), rng_(rng),
+      start_bias_(spec.fail_to_start), run_bias_(spec.fail_while_running_per_s),
       units_(static_cast<std::size_t>(spec.units)), fuel_s_(spec.fuel_tank_s) {}
 
 void GensetPlant::attempt_start(Unit& u, double now) {
@@ -16,8 +17,8 @@ void GensetPlant::attempt_start(Unit& u, double now) {
   } else if (forced_attempts_ > 0) {
     --forced_attempts_;
     fails = true;
-  } else if (spec_.fail_to_start > 0) {
-    fails = rng_.uniform01() < spec_.fail_to_start;
+  } else {
+    fails = start_bias_.fails(rng_);
   }
   u.state = UnitState::starting;
   u.start_fails = fails;
@@ -27,6 +28,7 @@ void GensetPlant::attempt_start(Unit& u, double now) {
 void GensetPlant::set_demand(bool demanded, double now) {
   if (demanded == demanded_)
     return;
+  run_bias_.expose(now, running_);
   demanded_ = demanded;
   if (demanded) {
     if (spec_.refuel_lead_time_s > 0 && spec_.fuel_tank_s > 0)
@@ -94,11 +96,12 @@ void GensetPlant::finish_start(Unit& u, double now) {
   ++starts_;
   ++running_;
   u.state = UnitState::running;
-  u.at = rng_.next_arrival(now, spec_.fail_while_running_per_s);
+  u.at = rng_.next_arrival(now, run_bias_.drawn_per_s());
 }
 
 bool GensetPlant::process(double now) {
   const int before = running_;
+  run_bias_.expose(now, running_);
   if (demanded_ && next_delivery_ <= now)
     refill_and_resume(now);
   for (auto& u : units_) {
@@ -113,6 +116,7 @@ bool GensetPlant::process(double now) {
       break;
     case UnitState::running:
       ++run_failures_;
+      run_bias_.failed();
       --running_;
       u.state = UnitState::failed;
       u.at = never;
@@ -147,6 +151,20 @@ double GensetPlant::next_event_time(double now, double output_kw) const {
   if (spec_.fuel_tank_s > 0 && running_ > 0 && output_kw > 0)
     t = std::min(t, now + fuel_s_ * design_kw_ / output_kw);
   return t;
+}
+
+void GensetPlant::set_failure_bias(const FailureBias& bias, double now) {
+  start_bias_.set(bias);
+  if (!run_bias_.set(bias, now, running_))
+    return;
+  for (auto& u : units_) // memoryless: a running unit fails after a fresh draw at the new rate
+    if (u.state == UnitState::running)
+      u.at = rng_.next_arrival(now, run_bias_.drawn_per_s());
+}
+
+double GensetPlant::log_likelihood_ratio(double now) {
+  run_bias_.expose(now, running_);
+  return start_bias_.log_lr() + run_bias_.log_lr();
 }
 
 } // namespace aidcsim::power

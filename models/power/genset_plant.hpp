@@ -14,13 +14,14 @@
 
 #include "engine/base/random_stream.hpp"
 #include "models/power/facility_spec.hpp"
+#include "models/power/failure_bias.hpp"
 
 #include <limits>
 #include <vector>
 
 namespace aidcsim::power {
 
-class GensetPlant {
+class GensetPlant final : public FailureDraws {
 public:
   enum class UnitState { stopped, starting, waiting_retry, running, failed };
 
@@ -60,6 +61,13 @@ public:
 
   static constexpr double never = std::numeric_limits<double>::infinity();
 
+  // The importance sampler's view (failure_bias.hpp): start attempts are demands, running units
+  // are exposed to running failures. Failed units are repaired when demand ends, with the outage
+  // that caused it, so they add no repair rate of their own.
+  void set_failure_bias(const FailureBias& bias, double now) override;
+  double log_likelihood_ratio(double now) override;
+  double repair_rate_per_s() const override { return 0.0; }
+
 private:
   struct Unit {
     UnitState state = UnitState::stopped;
@@ -75,6 +83,8 @@ private:
   GensetPlantSpec spec_;
   double design_kw_;
   RandomStream rng_;
+  BiasedDemand start_bias_;
+  BiasedRate run_bias_;
   std::vector<Unit> units_;
   bool demanded_ = false;
   int running_ = 0;

@@ -65,6 +65,7 @@ public:
   bool schedule(const ScheduledFault&) { return false; }
   void apply(const ScheduledFault&, double) {}
   std::vector<FailureMode> failure_modes() const { return {}; } // IT failures: the workload's
+  FailureDraws* failure_draws() { return nullptr; }
 
   bool is_source() const { return false; }
   double storage_kw(double, const Surroundings&) const { return 0.0; }

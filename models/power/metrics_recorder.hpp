@@ -43,6 +43,7 @@ public:
   const std::vector<LoadMetrics>& load_metrics() const { return loads_; }
   const OutageOutcomes& outcomes() const { return outages_.outcomes(); }
   const YearlySamples& yearly_it_downtime_min() const { return outages_.yearly_it_downtime_min(); }
+  const OutageRecorder& outages() const { return outages_; }
 
 private:
   std::vector<LoadMetrics> loads_;

@@ -57,6 +57,8 @@ public:
   bool schedule(const ScheduledFault&) { return false; }
   void apply(const ScheduledFault&, double) {}
   std::vector<FailureMode> failure_modes() const;
+  // Not biased yet: the importance sampler leaves on-site plants at their natural rates.
+  FailureDraws* failure_draws() { return nullptr; }
 
   bool is_source() const { return true; }
   double storage_kw(double, const Surroundings&) const { return 0.0; }

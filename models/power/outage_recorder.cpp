@@ -7,6 +7,8 @@
 namespace aidcsim::power {
 
 void OutageRecorder::observe(const OutageSigns& signs, bool it_powered) {
+  it_loss_onsets_ += it_was_powered_ && !it_powered ? 1 : 0;
+  it_was_powered_ = it_powered;
   if (!open_ && signs.grid_down) {
     open_ = true;
     it_lost_ = backup_ = battery_ = false;

@@ -42,6 +42,10 @@ public:
 
   const OutageOutcomes& outcomes() const { return outcomes_; }
   const YearlySamples& yearly_it_downtime_min() const { return yearly_; }
+  // Running totals: IT downtime booked so far (minutes, averaged over IT loads), and the times IT
+  // went from all powered to not (whatever caused it, inside an episode or not).
+  double it_downtime_min_total() const { return yearly_.sum + current_year_min_; }
+  long it_loss_onsets() const { return it_loss_onsets_; }
 
 private:
   void close_episode();
@@ -52,6 +56,8 @@ private:
   long current_year_ = 0;
   double current_year_min_ = 0;
   bool open_ = false;
+  bool it_was_powered_ = true;
+  long it_loss_onsets_ = 0;
   bool it_lost_ = false, backup_ = false, battery_ = false;
 };
 

@@ -33,6 +33,10 @@ PowerChain::PowerChain(const FacilitySpec& spec, const PowerGraph& graph, std::u
     nodes_.push_back(make_component(spec_, graph, v, seed, design[v]));
     if (std::holds_alternative<SwitchNode>(nodes_.back()))
       switch_nodes_.push_back(v);
+    if (std::visit([](auto& c) { return c.failure_draws() != nullptr; }, nodes_.back()))
+      drawing_nodes_.push_back(v);
+    if (std::visit([](const auto& c) { return c.state_of_charge() >= 0; }, nodes_.back()))
+      storage_nodes_.push_back(v);
   }
   load_node_.resize(spec_.loads.size());
   node_load_.assign(n, -1);

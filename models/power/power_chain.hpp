@@ -94,6 +94,16 @@ public:
   long plant_refusals() const { return plant_refusals_; }
   long capacity_sheds() const { return capacity_sheds_; }
 
+  // The importance sampler's hooks (failure_bias.hpp, power_chain_sampling.cpp), over the
+  // components that draw failures, at now().
+  void set_failure_bias(const FailureBias& bias);
+  double log_likelihood_ratio();
+  double repair_rate_per_s();     // not const: failure_draws() hands out the draws themselves
+  int failure_rate_modes() const; // rate modes with a positive rate, over the whole chain
+  // Everything as at the start: no failure active, every switch on its normal source, every IT
+  // rack powered and booted, every battery full. Any instant in this state is a regeneration point.
+  bool all_up();
+
 private:
   LoadNode& load_node(int load) { return std::get<LoadNode>(nodes_[load_node_[load]]); }
   // Every change of a load's boot timer goes here, so complete_boots can skip when none runs.
@@ -147,7 +157,9 @@ private:
   std::vector<char> load_powered_; // per load, as of the last settle
   std::vector<LoadChange> changes_;
   std::vector<int> booted_;
-  int boots_pending_ = 0; // loads whose boot timer runs
+  int boots_pending_ = 0;          // loads whose boot timer runs
+  std::vector<int> drawing_nodes_; // nodes whose component draws failures (failure_draws())
+  std::vector<int> storage_nodes_; // nodes whose component has a battery
   double now_ = 0;
 };
 

@@ -7,13 +7,14 @@
 
 #include "engine/base/random_stream.hpp"
 #include "models/power/facility_spec.hpp"
+#include "models/power/failure_bias.hpp"
 
 #include <limits>
 #include <vector>
 
 namespace aidcsim::power {
 
-class RepairableUnits {
+class RepairableUnits final : public FailureDraws {
 public:
   RepairableUnits(int count, const Interruptions& failures, RandomStream rng, double now = 0);
 
@@ -28,6 +29,11 @@ public:
 
   static constexpr double never = std::numeric_limits<double>::infinity();
 
+  // The importance sampler's view (failure_bias.hpp): the units that are up are exposed.
+  void set_failure_bias(const FailureBias& bias, double now) override;
+  double log_likelihood_ratio(double now) override;
+  double repair_rate_per_s() const override;
+
 private:
   struct Unit {
     bool down = false;
@@ -37,8 +43,10 @@ private:
   void refresh();
   double draw_time_to_failure(double now);
 
+  int up() const { return count() - failed_; }
   Interruptions spec_;
   RandomStream rng_;
+  BiasedRate bias_;
   std::vector<Unit> units_;
   int failed_ = 0;
   double next_ = never;

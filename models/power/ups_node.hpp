@@ -73,6 +73,7 @@ public:
     return {{"module failure", FailureMode::Basis::rate_per_s, u.module_failures.rate_per_s, u.modules}};
   }
 
+  FailureDraws* failure_draws() { return &ups_.modules(); }
   bool is_source() const { return false; }
   double storage_kw(double out_kw, const Surroundings& s) const {
     return s.self_energized() && !input_ok(s) ? out_kw / ups_.spec().efficiency : 0.0;

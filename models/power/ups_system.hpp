@@ -43,6 +43,7 @@ public:
 
   const UpsBattery& battery() const { return battery_; }
   const RepairableUnits& modules() const { return modules_; }
+  RepairableUnits& modules() { return modules_; }
   const UpsSpec& spec() const { return spec_; }
 
 private:

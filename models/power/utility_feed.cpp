@@ -5,8 +5,9 @@
 
 namespace aidcsim::power {
 
-UtilityFeed::UtilityFeed(const UtilitySpec& spec, RandomStream rng, double now) : spec_(spec), rng_(rng) {
-  next_random_start_ = rng_.next_arrival(now, spec_.outages.rate_per_s);
+UtilityFeed::UtilityFeed(const UtilitySpec& spec, RandomStream rng, double now)
+    : spec_(spec), rng_(rng), bias_(spec.outages.rate_per_s) {
+  next_random_start_ = rng_.next_arrival(now, bias_.drawn_per_s());
 }
 
 void UtilityFeed::schedule_outage(double start_s, double duration_s) {
@@ -26,6 +27,7 @@ void UtilityFeed::start_outage(double now, double duration_s) {
 
 bool UtilityFeed::process(double now) {
   const bool was_up = up();
+  bias_.expose(now, 1);
   // Ends first: an outage that ends exactly when another starts leaves the feed down.
   ended_now_.clear();
   for (double end : active_ends_)
@@ -38,9 +40,9 @@ bool UtilityFeed::process(double now) {
   }
   while (next_random_start_ <= now) {
     start_outage(now, spec_.outages.duration.sample(rng_));
+    bias_.failed();
     // At least one ulp later, so that a draw below the clock's resolution cannot stall the loop.
-    next_random_start_ =
-        std::max(rng_.next_arrival(now, spec_.outages.rate_per_s), std::nextafter(now, never));
+    next_random_start_ = std::max(rng_.next_arrival(now, bias_.drawn_per_s()), std::nextafter(now, never));
   }
   std::erase_if(active_ends_, [now](double end) { return end <= now; }); // zero-length outages
   return up() != was_up;
@@ -53,6 +55,24 @@ double UtilityFeed::next_event_time() const {
   if (next_scheduled_ < scheduled_.size())
     t = std::min(t, scheduled_[next_scheduled_].first);
   return t;
+}
+
+void UtilityFeed::set_failure_bias(const FailureBias& bias, double now) {
+  // Biased only while up: an outage that arrives during another merges with it and brings no
+  // other component closer to failing, so drawing it more often would only spread the weights.
+  const FailureBias b = up() ? bias : FailureBias{};
+  if (bias_.set(b, now, 1)) // memoryless: the next arrival after now, at the new rate
+    next_random_start_ = std::max(rng_.next_arrival(now, bias_.drawn_per_s()), std::nextafter(now, never));
+}
+
+double UtilityFeed::log_likelihood_ratio(double now) {
+  bias_.expose(now, 1);
+  return bias_.log_lr();
+}
+
+double UtilityFeed::repair_rate_per_s() const {
+  const double mean_s = spec_.outages.duration.mean_s();
+  return mean_s > 0 ? static_cast<double>(active_ends_.size()) / mean_s : 0.0;
 }
 
 } // namespace aidcsim::power

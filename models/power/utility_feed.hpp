@@ -5,13 +5,14 @@
 
 #include "engine/base/random_stream.hpp"
 #include "models/power/facility_spec.hpp"
+#include "models/power/failure_bias.hpp"
 
 #include <limits>
 #include <vector>
 
 namespace aidcsim::power {
 
-class UtilityFeed {
+class UtilityFeed final : public FailureDraws {
 public:
   UtilityFeed(const UtilitySpec& spec, RandomStream rng, double now = 0);
 
@@ -25,10 +26,17 @@ public:
 
   static constexpr double never = std::numeric_limits<double>::infinity();
 
+  // The importance sampler's view (failure_bias.hpp): outages arrive whether the feed is up or not,
+  // so the feed is always exposed; an active outage ends at 1 / its mean duration.
+  void set_failure_bias(const FailureBias& bias, double now) override;
+  double log_likelihood_ratio(double now) override;
+  double repair_rate_per_s() const override;
+
 private:
   void start_outage(double now, double duration_s);
   UtilitySpec spec_;
   RandomStream rng_;
+  BiasedRate bias_;
   double next_random_start_;
   std::vector<double> active_ends_;
   std::vector<double> ended_now_; // outages that ended at the current instant

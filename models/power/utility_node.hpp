@@ -39,6 +39,7 @@ public:
     return {{"outage", FailureMode::Basis::rate_per_s, feed_.spec().outages.rate_per_s, 1}};
   }
 
+  FailureDraws* failure_draws() { return &feed_; }
   bool is_source() const { return true; }
   double storage_kw(double, const Surroundings&) const { return 0.0; }
   double storage_owed_kwh() const { return 0.0; }

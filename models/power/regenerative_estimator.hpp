@@ -1,0 +1,75 @@
+// Estimates of IT unavailability, downtime per year and IT-loss episodes per year from
+// regenerative cycles, with or without importance sampling (failure_bias.hpp).
+//
+// A cycle runs from one instant with everything up (PowerChain::all_up: no failure active, every
+// switch normal, every rack powered, every battery full) to the next such instant after a
+// failure. Under plain Monte Carlo the cycles are independent and identically distributed; with
+// failure biasing each cycle's figures are weighted by its likelihood ratio L (dP/dQ), whose
+// expectation is 1, so E_P[D] = E_Q[D L]. The ratio estimators (Crane and Iglehart 1975; with
+// importance sampling, Goyal, Shahabuddin, Heidelberger, Nicola and Glynn, "A unified framework
+// for simulating Markovian models of highly dependable systems", IEEE Trans. Computers 41(1),
+// 1992) are
+//   U = sum(D_i L_i) / sum(T_i L_i)      (D: IT downtime, T: cycle length)
+// with the delta-method variance  var(U) = s^2 / (n mean(T L)^2),  s^2 the sample variance of
+// D_i L_i - U T_i L_i. The last cycle, unfinished at the end of the run, is left out.
+#pragma once
+
+#include "models/power/failure_bias.hpp"
+
+#include <string>
+#include <vector>
+
+namespace aidcsim::power {
+
+struct SamplingOptions {
+  bool biased = true;        // false: plain Monte Carlo, the same cycles and figures
+  double balance = 0.5;      // biased failure rate over repair rate while degraded (Shahabuddin's
+                             // q / (1 - q): 0.5 is q = 1/3; test/unit/rare_event_test.cpp compares)
+  double demand_floor = 0.5; // a start attempt fails with at least this probability while degraded
+};
+
+// A figure with its 95 % confidence half-width.
+struct Interval {
+  double value = 0;
+  double half_width = 0;
+  double low() const { return value - half_width; }
+  double high() const { return value + half_width; }
+};
+
+struct RareEventEstimate {
+  std::string estimator; // "is" or "mc"
+  long cycles = 0;
+  long cycles_with_it_loss = 0;
+  double simulated_years = 0; // in the completed cycles
+  Interval unavailability;    // fraction of time, averaged over IT racks
+  Interval downtime_min_per_year;
+  Interval it_loss_episodes_per_year;
+  double relative_error = 0;         // half-width / value of the unavailability (0 if none seen)
+  double effective_sample_size = 0;  // (sum L)^2 / sum L^2 over the cycles
+  double largest_cycle_share = 0;    // the largest single cycle's part of sum(D L)
+  std::vector<std::string> warnings; // likelihood ratios that degenerate, too few events
+};
+
+class RegenerativeEstimator {
+public:
+  RegenerativeEstimator(SamplingOptions options, int failure_rate_modes);
+
+  // The bias for the chain's state: none with no failure active, else balanced.
+  FailureBias bias(double repair_rate_per_s) const;
+  // A cycle ended at `now` with these running totals (IT downtime in minutes, IT-loss onsets,
+  // log likelihood ratio); the next begins.
+  void close_cycle(double now, double downtime_min, long onsets, double log_lr);
+  RareEventEstimate estimate() const;
+
+private:
+  SamplingOptions options_;
+  int modes_;
+  double start_s_ = 0, start_downtime_min_ = 0, start_log_lr_ = 0;
+  long start_onsets_ = 0;
+  // Sums over cycles of x = T L (s), y = D L (min), z = N L, w = L, their squares and products.
+  long n_ = 0, with_loss_ = 0;
+  double sx_ = 0, sy_ = 0, sz_ = 0, sw_ = 0, sxx_ = 0, syy_ = 0, szz_ = 0, sxy_ = 0, sxz_ = 0, sww_ = 0;
+  double max_y_ = 0, sum_t_ = 0;
+};
+
+} // namespace aidcsim::power
