@@ -59,6 +59,9 @@ void RegenerativeEstimator::close_cycle(double now, double downtime_min, long on
   sxy_ += x * y;
   sxz_ += x * z;
   sww_ += w * w;
+  stt_w_ += t * t * w;
+  sdd_w_ += d * d * w;
+  sdt_w_ += d * t * w;
   max_y_ = std::max(max_y_, y);
   sum_t_ += t;
   start_s_ = now;
@@ -81,11 +84,20 @@ RareEventEstimate RegenerativeEstimator::estimate() const {
   e.relative_error = e.unavailability.value > 0 ? e.unavailability.half_width / e.unavailability.value : 0.0;
   e.effective_sample_size = sww_ > 0 ? sw_ * sw_ / sww_ : 0.0;
   e.largest_cycle_share = sy_ > 0 ? max_y_ / sy_ : 0.0;
+  if (n_ > 1 && sx_ > 0) {
+    // In unavailability units (D in seconds): U = 60 sum(D L) / sum(T L).
+    const double u = e.unavailability.value, nn = static_cast<double>(n_), mean_t = sx_ / nn;
+    const double plain_ss = 3600 * sdd_w_ - 2 * 60 * u * sdt_w_ + u * u * stt_w_;
+    e.plain_variance_per_cycle = std::max(0.0, plain_ss / nn) / (mean_t * mean_t);
+    e.variance_per_cycle = nn * std::pow(e.unavailability.half_width / z95, 2);
+  }
   if (with_loss_ < 10)
     e.warnings.push_back("fewer than 10 cycles lost IT power: the interval is not reliable");
   if (e.largest_cycle_share > 0.5)
-    e.warnings.push_back("one cycle carries over half of the downtime estimate: the likelihood ratios "
-                         "degenerate (run longer or lower the bias)");
+    e.warnings.push_back(options_.biased ? "one cycle carries over half of the downtime estimate: the "
+                                           "likelihood ratios degenerate (run longer or lower the bias)"
+                                         : "one cycle carries over half of the downtime estimate: too "
+                                           "few IT losses seen (run longer, or --estimator is)");
   if (n_ > 0 && e.effective_sample_size < 0.01 * static_cast<double>(n_))
     e.warnings.push_back("effective sample size under 1 % of the cycles: the likelihood ratios degenerate");
   return e;

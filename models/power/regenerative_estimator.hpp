@@ -44,9 +44,15 @@ struct RareEventEstimate {
   Interval unavailability;    // fraction of time, averaged over IT racks
   Interval downtime_min_per_year;
   Interval it_loss_episodes_per_year;
-  double relative_error = 0;         // half-width / value of the unavailability (0 if none seen)
-  double effective_sample_size = 0;  // (sum L)^2 / sum L^2 over the cycles
-  double largest_cycle_share = 0;    // the largest single cycle's part of sum(D L)
+  double relative_error = 0;        // half-width / value of the unavailability (0 if none seen)
+  double effective_sample_size = 0; // (sum L)^2 / sum L^2 over the cycles
+  double largest_cycle_share = 0;   // the largest single cycle's part of sum(D L)
+  // What plain Monte Carlo would need: its variance of the unavailability per cycle,
+  // E_P[(D - U T)^2] / E_P[T]^2 (D in seconds here), estimated from these cycles (by their weights
+  // L under importance sampling), and this estimator's own, n var(U). Their ratio is the variance
+  // reduction per cycle.
+  double plain_variance_per_cycle = 0;
+  double variance_per_cycle = 0;
   std::vector<std::string> warnings; // likelihood ratios that degenerate, too few events
 };
 
@@ -69,6 +75,8 @@ private:
   // Sums over cycles of x = T L (s), y = D L (min), z = N L, w = L, their squares and products.
   long n_ = 0, with_loss_ = 0;
   double sx_ = 0, sy_ = 0, sz_ = 0, sw_ = 0, sxx_ = 0, syy_ = 0, szz_ = 0, sxy_ = 0, sxz_ = 0, sww_ = 0;
+  // Sums of T^2 L, D^2 L and D T L (one weight): plain Monte Carlo's second moments under P.
+  double stt_w_ = 0, sdd_w_ = 0, sdt_w_ = 0;
   double max_y_ = 0, sum_t_ = 0;
 };
 

@@ -6,6 +6,7 @@
 #include "engine/results/human_units.hpp"
 #include "engine/sim/simulation.hpp"
 #include "tools/aidcsim/ai_report.hpp"
+#include "tools/aidcsim/availability_report.hpp"
 #include "tools/aidcsim/children.hpp"
 #include "tools/aidcsim/commands.hpp"
 #include "tools/aidcsim/isolated_process.hpp"
@@ -160,6 +161,41 @@ void report_timeline(const json& j, const TimelineFilter& filter) {
               << " (the window and components asked for)\n";
 }
 
+// --estimator mc|is: the facility's event core alone, no SimGrid (engine/sim/availability_run.hpp).
+int estimate_command(const RunArgs& args, const Scenario& scenario) {
+  if (args.estimator != "mc" && args.estimator != "is") {
+    std::cerr << "aidcsim run: --estimator '" << args.estimator << "': expected 'mc' or 'is'\n";
+    return exit_bad_input;
+  }
+  if (args.timeline_from || args.timeline_to || !args.timeline_components.empty()) {
+    std::cerr << "aidcsim run: --estimator writes no timeline; drop the --timeline options\n";
+    return exit_bad_input;
+  }
+  power::SamplingOptions options;
+  options.biased = args.estimator == "is";
+  json j;
+  try {
+    j = to_json(estimate_availability(scenario, options));
+  } catch (const InputError& e) {
+    std::cerr << e.what();
+    return exit_bad_input;
+  }
+  if (!args.out_dir.empty()) {
+    const std::string path = (std::filesystem::path(args.out_dir) / "metrics.json").string();
+    try {
+      write_file_atomically(path, [&](std::ostream& o) { o << dump(j, 2) << "\n"; });
+    } catch (const std::runtime_error& e) {
+      std::cerr << "aidcsim run: --out: " << e.what() << "\n";
+      return exit_bad_input;
+    }
+  }
+  if (args.json)
+    std::cout << dump(j, 2) << "\n";
+  else
+    print_availability_text(j);
+  return exit_ok;
+}
+
 } // namespace
 
 int run_command(const RunArgs& args) {
@@ -172,6 +208,8 @@ int run_command(const RunArgs& args) {
   }
   if (!apply_run_options(args, scenario))
     return exit_bad_input;
+  if (!args.estimator.empty())
+    return estimate_command(args, scenario);
 
   RunOptions options;
   if (!timeline_filter(args, scenario, options.timeline_filter))

@@ -21,6 +21,7 @@ struct RunArgs {
   std::string out_dir;                                   // empty: no files written
   std::optional<std::string> timeline_from, timeline_to; // times with unit: the timeline's window
   std::string timeline_components;                       // comma-separated ids or kinds
+  std::string estimator;                                 // "", "mc" or "is": an availability estimate
 };
 int run_command(const RunArgs& args);
 

@@ -24,6 +24,9 @@ int main(int argc, char** argv) {
                       "timeline.csv starts at this simulated time, e.g. '10 y' (the state then first)");
   run_cmd->add_option("--timeline-to", run.timeline_to,
                       "timeline.csv ends at this simulated time, e.g. '10 y 30 d' (the state then last)");
+  run_cmd->add_option("--estimator", run.estimator,
+                      "estimate the facility's availability with intervals: 'mc' (plain Monte Carlo) or "
+                      "'is' (importance sampling, for rare outages)");
   run_cmd->add_option("--timeline-components", run.timeline_components,
                       "timeline.csv holds only these components or kinds, e.g. 'gen,ups' or 'rack'");
 
