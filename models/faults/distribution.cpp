@@ -79,6 +79,30 @@ double DurationDistribution::sample(RandomStream& rng) const {
   return 0;
 }
 
+double DurationDistribution::sample_tilted(RandomStream& rng, double shift, double& log_lr) const {
+  if (shift == 0)
+    return sample(rng);
+  switch (kind_) {
+  case Kind::exponential: {
+    const double k = std::exp(shift);
+    const double x = -a_ * k * std::log(rng.uniform01());
+    log_lr += shift - x / a_ * (1 - 1 / k); // f / g = k exp(-x / a + x / (a k))
+    return x;
+  }
+  case Kind::lognormal: {
+    const double u1 = rng.uniform01();
+    const double u2 = rng.uniform01();
+    const double z = std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2) + shift;
+    log_lr += -shift * z + shift * shift / 2; // phi(z) / phi(z - shift)
+    return a_ * std::exp(b_ * z);
+  }
+  case Kind::fixed:
+  case Kind::empirical:
+    break;
+  }
+  return sample(rng);
+}
+
 double DurationDistribution::mean_s() const {
   switch (kind_) {
   case Kind::fixed:

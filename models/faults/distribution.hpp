@@ -27,6 +27,10 @@ public:
   static DurationDistribution empirical(std::vector<std::pair<double, double>> cdf_points);
 
   double sample(RandomStream& rng) const;
+  // A sample drawn with its tail made heavier by `shift` (importance sampling), adding log(f / g)
+  // of the sample to `log_lr`: a lognormal's normal shifted by `shift`; an exponential's mean
+  // times exp(shift); fixed and empirical durations as they are. shift 0: sample() exactly.
+  double sample_tilted(RandomStream& rng, double shift, double& log_lr) const;
   double mean_s() const;
   // P(X > x): used by tests and by closed-form checks such as E[max(0, X - t)].
   double survival(double x_s) const;

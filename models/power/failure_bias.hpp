@@ -7,11 +7,14 @@
 // time: each exposed failure mode is drawn at the same total rate, a multiple of the rate at which
 // the active failures are being repaired, unless its own rate is higher; a per-demand failure (a
 // genset's start) at a floor probability. With everything up nothing is biased, so the first
-// failure of a regenerative cycle comes at its natural rate.
+// failure of a regenerative cycle comes at its natural rate. Outage and repair durations are drawn
+// with heavier tails in every state (DurationDistribution::sample_tilted): long outages, not more
+// failures, are what makes a Tier III design's downtime.
 //
 // Likelihood ratio of an exponential clock of rate r drawn at b r (dP/dQ): each failure drawn
 // contributes 1/b, each exposure of length dt exp((b - 1) r dt); of a demand drawn at p' for p:
-// p / p' on failure, (1 - p) / (1 - p') on success. Logs are summed.
+// p / p' on failure, (1 - p) / (1 - p') on success; of a tilted duration, its density ratio.
+// Logs are summed.
 #pragma once
 
 #include "engine/base/random_stream.hpp"
@@ -25,6 +28,8 @@ namespace aidcsim::power {
 struct FailureBias {
   double mode_rate_per_s = 0;    // each exposed rate mode drawn at no less than this in total
   double demand_probability = 0; // each per-demand mode drawn at no less than this
+  double duration_shift = 0;     // outage and repair durations drawn with heavier tails
+                                 // (DurationDistribution::sample_tilted), in every state
 };
 
 // The failure draws of one component, as the sampler sees them.

@@ -36,9 +36,11 @@ RegenerativeEstimator::RegenerativeEstimator(SamplingOptions options, int failur
     : options_(options), modes_(std::max(1, failure_rate_modes)) {}
 
 FailureBias RegenerativeEstimator::bias(double repair_rate_per_s) const {
-  if (!options_.biased || !(repair_rate_per_s > 0))
+  if (!options_.biased)
     return {};
-  return {options_.balance * repair_rate_per_s / modes_, options_.demand_floor};
+  if (!(repair_rate_per_s > 0))
+    return {0, 0, options_.duration_shift};
+  return {options_.balance * repair_rate_per_s / modes_, options_.demand_floor, options_.duration_shift};
 }
 
 void RegenerativeEstimator::close_cycle(double now, double downtime_min, long onsets, double log_lr) {

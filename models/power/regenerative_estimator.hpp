@@ -22,10 +22,11 @@
 namespace aidcsim::power {
 
 struct SamplingOptions {
-  bool biased = true;        // false: plain Monte Carlo, the same cycles and figures
-  double balance = 0.5;      // biased failure rate over repair rate while degraded (Shahabuddin's
-                             // q / (1 - q): 0.5 is q = 1/3; test/unit/rare_event_test.cpp compares)
-  double demand_floor = 0.5; // a start attempt fails with at least this probability while degraded
+  bool biased = true;          // false: plain Monte Carlo, the same cycles and figures
+  double balance = 0.5;        // biased failure rate over repair rate while degraded (Shahabuddin's
+                               // q / (1 - q): 0.5 is q = 1/3; test/unit/rare_event_test.cpp compares)
+  double demand_floor = 0.2;   // a start attempt fails with at least this probability while degraded
+  double duration_shift = 1.0; // outage and repair durations drawn with heavier tails (always)
 };
 
 // A figure with its 95 % confidence half-width.

@@ -57,7 +57,7 @@ bool RepairableUnits::process(double now) {
       ++failures_;
       bias_.failed();
       u.down = true;
-      u.at = now + spec_.duration.sample(rng_);
+      u.at = now + spec_.duration.sample_tilted(rng_, duration_shift_, duration_log_lr_);
     }
   }
   refresh();
@@ -65,6 +65,7 @@ bool RepairableUnits::process(double now) {
 }
 
 void RepairableUnits::set_failure_bias(const FailureBias& bias, double now) {
+  duration_shift_ = bias.duration_shift;
   if (!bias_.set(bias, now, up()))
     return;
   for (auto& u : units_) // memoryless: a unit up since any time fails after a fresh draw
@@ -75,7 +76,7 @@ void RepairableUnits::set_failure_bias(const FailureBias& bias, double now) {
 
 double RepairableUnits::log_likelihood_ratio(double now) {
   bias_.expose(now, up());
-  return bias_.log_lr();
+  return bias_.log_lr() + duration_log_lr_;
 }
 
 double RepairableUnits::repair_rate_per_s() const {

@@ -47,6 +47,7 @@ private:
   Interruptions spec_;
   RandomStream rng_;
   BiasedRate bias_;
+  double duration_shift_ = 0, duration_log_lr_ = 0;
   std::vector<Unit> units_;
   int failed_ = 0;
   double next_ = never;

@@ -39,7 +39,7 @@ bool UtilityFeed::process(double now) {
     ++next_scheduled_;
   }
   while (next_random_start_ <= now) {
-    start_outage(now, spec_.outages.duration.sample(rng_));
+    start_outage(now, spec_.outages.duration.sample_tilted(rng_, duration_shift_, duration_log_lr_));
     bias_.failed();
     // At least one ulp later, so that a draw below the clock's resolution cannot stall the loop.
     next_random_start_ = std::max(rng_.next_arrival(now, bias_.drawn_per_s()), std::nextafter(now, never));
@@ -60,6 +60,7 @@ double UtilityFeed::next_event_time() const {
 void UtilityFeed::set_failure_bias(const FailureBias& bias, double now) {
   // Biased only while up: an outage that arrives during another merges with it and brings no
   // other component closer to failing, so drawing it more often would only spread the weights.
+  duration_shift_ = bias.duration_shift;
   const FailureBias b = up() ? bias : FailureBias{};
   if (bias_.set(b, now, 1)) // memoryless: the next arrival after now, at the new rate
     next_random_start_ = std::max(rng_.next_arrival(now, bias_.drawn_per_s()), std::nextafter(now, never));
@@ -67,7 +68,7 @@ void UtilityFeed::set_failure_bias(const FailureBias& bias, double now) {
 
 double UtilityFeed::log_likelihood_ratio(double now) {
   bias_.expose(now, 1);
-  return bias_.log_lr();
+  return bias_.log_lr() + duration_log_lr_;
 }
 
 double UtilityFeed::repair_rate_per_s() const {

@@ -37,6 +37,7 @@ private:
   UtilitySpec spec_;
   RandomStream rng_;
   BiasedRate bias_;
+  double duration_shift_ = 0, duration_log_lr_ = 0;
   double next_random_start_;
   std::vector<double> active_ends_;
   std::vector<double> ended_now_; // outages that ended at the current instant
