@@ -46,6 +46,10 @@ struct GensetPlantSpec {
   int start_attempts = 1;    // attempts per unit per demand
   double retry_delay_s = 0;  // between attempts
   double fail_while_running_per_s = 0;
+  // Beta factor (common cause), as for repairable units (spec_parts.hpp): a fraction beta of
+  // fail_to_start is one event per demand that fails every unit's every attempt, and of
+  // fail_while_running one clock that stops every running unit. 0: independent units.
+  double common_cause_beta = 0;
   double fuel_tank_s = 0;        // runtime on a full tank at the design load; 0 = unlimited
   double refuel_lead_time_s = 0; // first delivery after a start, then one per lead time
   using LoadShedding = power::LoadShedding;

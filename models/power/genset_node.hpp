@@ -52,8 +52,15 @@ public:
   }
   std::vector<FailureMode> failure_modes() const {
     const GensetPlantSpec& g = plant_.spec();
-    return {{"fail to start", FailureMode::Basis::per_demand, g.fail_to_start, g.units},
-            {"fail while running", FailureMode::Basis::rate_per_s, g.fail_while_running_per_s, g.units}};
+    const double b = g.common_cause_beta;
+    if (b == 0)
+      return {{"fail to start", FailureMode::Basis::per_demand, g.fail_to_start, g.units},
+              {"fail while running", FailureMode::Basis::rate_per_s, g.fail_while_running_per_s, g.units}};
+    return {
+        {"fail to start", FailureMode::Basis::per_demand, g.fail_to_start * (1 - b), g.units},
+        {"fail while running", FailureMode::Basis::rate_per_s, g.fail_while_running_per_s * (1 - b), g.units},
+        {"common-cause start failure", FailureMode::Basis::per_demand, g.fail_to_start * b, 1},
+        {"common-cause running failure", FailureMode::Basis::rate_per_s, g.fail_while_running_per_s * b, 1}};
   }
 
   FailureDraws* failure_draws() { return &plant_; }
@@ -67,7 +74,7 @@ public:
   std::string_view timeline_state(const Surroundings&) const;
   double state_of_charge() const { return -1; }
   std::vector<Metric> metrics() const {
-    return {
+    std::vector<Metric> m = {
         {"starts", double(plant_.starts()), "units that started and ran", true},
         {"failed_start_attempts", double(plant_.failed_start_attempts()), "start attempts that failed", true},
         {"failures_while_running", double(plant_.failures_while_running()), "units that failed running",
@@ -75,6 +82,11 @@ public:
         {"unit_run_hours", plant_.unit_run_s() / 3600.0, "running time summed over units"},
         {"energy_kwh", plant_.energy_kwh(), "energy delivered"},
         {"fuel_used_tank_hours", plant_.fuel_used_tank_s() / 3600.0, "fuel burned, in hours at design load"}};
+    if (plant_.spec().common_cause_beta > 0)
+      m.push_back({"common_cause_events", double(plant_.common_cause_events()),
+                   "demands whose every start failed, and stops of every running unit, by a common cause",
+                   true});
+    return m;
   }
 
 private:

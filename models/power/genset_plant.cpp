@@ -7,7 +7,10 @@ namespace aidcsim::power {
 
 GensetPlant::GensetPlant(const GensetPlantSpec& spec, double design_kw, RandomStream rng)
     : spec_(spec), design_kw_(design_kw > 0 ? design_kw : spec.unit_rating_kw), rng_(rng),
-      start_bias_(spec.fail_to_start), run_bias_(spec.fail_while_running_per_s),
+      start_bias_(spec.fail_to_start * (1 - spec.common_cause_beta)),
+      run_bias_(spec.fail_while_running_per_s * (1 - spec.common_cause_beta)),
+      common_start_(spec.fail_to_start * spec.common_cause_beta),
+      common_run_(spec.fail_while_running_per_s * spec.common_cause_beta),
       units_(static_cast<std::size_t>(spec.units)), fuel_s_(spec.fuel_tank_s) {}
 
 void GensetPlant::attempt_start(Unit& u, double now) {
@@ -29,14 +32,18 @@ void GensetPlant::set_demand(bool demanded, double now) {
   if (demanded == demanded_)
     return;
   run_bias_.expose(now, running_);
+  common_run_.expose(now, running_ > 0 ? 1 : 0);
   demanded_ = demanded;
   if (demanded) {
     if (spec_.refuel_lead_time_s > 0 && spec_.fuel_tank_s > 0)
       next_delivery_ = now + spec_.refuel_lead_time_s;
     if (out_of_fuel_)
       return;
+    // A common-cause start failure (no draw without one): every unit fails every attempt.
+    const bool common = common_start_.fails(rng_);
+    common_cause_events_ += common ? 1 : 0;
     for (std::size_t i = 0; i < units_.size(); ++i) {
-      units_[i].forced = static_cast<int>(i) < forced_units_;
+      units_[i].forced = static_cast<int>(i) < forced_units_ || common;
       units_[i].attempts_left = spec_.start_attempts;
       attempt_start(units_[i], now);
     }
@@ -49,6 +56,7 @@ void GensetPlant::set_demand(bool demanded, double now) {
     u.forced = false;
   }
   running_ = 0;
+  common_run_at_ = never;
   fuel_s_ = spec_.fuel_tank_s;
   out_of_fuel_ = false;
   next_delivery_ = never;
@@ -99,9 +107,33 @@ void GensetPlant::finish_start(Unit& u, double now) {
   u.at = rng_.next_arrival(now, run_bias_.drawn_per_s());
 }
 
+// While any unit runs (memoryless: redrawn when the first starts or the rate changes); no draw
+// without a common cause.
+void GensetPlant::draw_common_run(double now) {
+  common_run_at_ = common_run_.rate_per_s() > 0 && running_ > 0
+                       ? rng_.next_arrival(now, common_run_.drawn_per_s())
+                       : never;
+}
+
+void GensetPlant::common_run_failure() {
+  ++common_cause_events_;
+  common_run_.failed();
+  for (auto& u : units_)
+    if (u.state == UnitState::running) {
+      ++run_failures_;
+      --running_;
+      u.state = UnitState::failed;
+      u.at = never;
+    }
+  common_run_at_ = never;
+}
+
 bool GensetPlant::process(double now) {
   const int before = running_;
   run_bias_.expose(now, running_);
+  common_run_.expose(now, running_ > 0 ? 1 : 0);
+  if (common_run_at_ <= now)
+    common_run_failure();
   if (demanded_ && next_delivery_ <= now)
     refill_and_resume(now);
   for (auto& u : units_) {
@@ -139,6 +171,10 @@ bool GensetPlant::process(double now) {
       }
     running_ = 0;
   }
+  if (running_ == 0)
+    common_run_at_ = never; // nothing running for a common cause to stop
+  else if (common_run_at_ == never)
+    draw_common_run(now);
   return running_ != before;
 }
 
@@ -146,6 +182,7 @@ double GensetPlant::next_event_time(double now, double output_kw) const {
   double t = never;
   for (const auto& u : units_)
     t = std::min(t, u.at);
+  t = std::min(t, common_run_at_);
   if (demanded_)
     t = std::min(t, next_delivery_);
   if (spec_.fuel_tank_s > 0 && running_ > 0 && output_kw > 0)
@@ -155,6 +192,9 @@ double GensetPlant::next_event_time(double now, double output_kw) const {
 
 void GensetPlant::set_failure_bias(const FailureBias& bias, double now) {
   start_bias_.set(bias);
+  common_start_.set(bias);
+  if (common_run_.set(bias, now, running_ > 0 ? 1 : 0) && running_ > 0)
+    draw_common_run(now);
   if (!run_bias_.set(bias, now, running_))
     return;
   for (auto& u : units_) // memoryless: a running unit fails after a fresh draw at the new rate
@@ -164,7 +204,8 @@ void GensetPlant::set_failure_bias(const FailureBias& bias, double now) {
 
 double GensetPlant::log_likelihood_ratio(double now) {
   run_bias_.expose(now, running_);
-  return start_bias_.log_lr() + run_bias_.log_lr();
+  common_run_.expose(now, running_ > 0 ? 1 : 0);
+  return start_bias_.log_lr() + run_bias_.log_lr() + common_start_.log_lr() + common_run_.log_lr();
 }
 
 } // namespace aidcsim::power

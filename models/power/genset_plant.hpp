@@ -55,7 +55,8 @@ public:
   long starts() const { return starts_; } // successful starts
   long failed_start_attempts() const { return failed_attempts_; }
   long failures_while_running() const { return run_failures_; }
-  double unit_run_s() const { return unit_run_s_; } // sum over units of running time
+  long common_cause_events() const { return common_cause_events_; } // start and running
+  double unit_run_s() const { return unit_run_s_; }                 // sum over units of running time
   double energy_kwh() const { return energy_kwh_; }
   double fuel_used_tank_s() const { return fuel_used_s_; } // in seconds of design-load running
 
@@ -79,12 +80,18 @@ private:
   void attempt_start(Unit& u, double now);
   void finish_start(Unit& u, double now);
   void refill_and_resume(double now);
+  void draw_common_run(double now);
+  void common_run_failure();
 
   GensetPlantSpec spec_;
   double design_kw_;
   RandomStream rng_;
   BiasedDemand start_bias_;
   BiasedRate run_bias_;
+  BiasedDemand common_start_; // one draw per demand (beta > 0 only)
+  BiasedRate common_run_;     // one clock while any unit runs (beta > 0 only)
+  double common_run_at_ = never;
+  long common_cause_events_ = 0;
   std::vector<Unit> units_;
   bool demanded_ = false;
   int running_ = 0;

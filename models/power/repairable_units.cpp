@@ -6,20 +6,30 @@
 namespace aidcsim::power {
 
 RepairableUnits::RepairableUnits(int count, const Interruptions& failures, RandomStream rng, double now)
-    : spec_(failures), rng_(rng), bias_(failures.rate_per_s),
+    : spec_(failures), rng_(rng), bias_(failures.rate_per_s * (1 - failures.common_cause_beta)),
+      common_bias_(failures.rate_per_s * failures.common_cause_beta),
       units_(static_cast<std::size_t>(std::max(count, 0))) {
   for (auto& u : units_)
     u.at = draw_time_to_failure(now);
   refresh();
+  draw_common_cause(now);
 }
 
 double RepairableUnits::draw_time_to_failure(double now) {
   return rng_.next_arrival(now, bias_.drawn_per_s());
 }
 
+// Drawn while any unit is up (memoryless: redrawn whenever that starts or the rate changes); no
+// draw at all without a common cause, so independent groups draw what they always drew.
+void RepairableUnits::draw_common_cause(double now) {
+  common_at_ =
+      common_bias_.rate_per_s() > 0 && up() > 0 ? rng_.next_arrival(now, common_bias_.drawn_per_s()) : never;
+  next_ = std::min(next_, common_at_);
+}
+
 void RepairableUnits::refresh() {
   failed_ = 0;
-  next_ = never;
+  next_ = common_at_;
   for (const auto& u : units_) {
     failed_ += u.down ? 1 : 0;
     next_ = std::min(next_, u.at);
@@ -43,9 +53,25 @@ void RepairableUnits::force_down(int count, double until) {
   refresh();
 }
 
+void RepairableUnits::fail(Unit& u, double now) {
+  ++failures_;
+  u.down = true;
+  u.at = now + spec_.duration.sample_tilted(rng_, duration_shift_, duration_log_lr_);
+}
+
 bool RepairableUnits::process(double now) {
   const int before = failed_;
+  const bool any_up_before = up() > 0;
   bias_.expose(now, up());
+  common_bias_.expose(now, any_up_before ? 1 : 0);
+  if (common_at_ <= now) { // every unit up fails at once
+    ++common_cause_failures_;
+    common_bias_.failed();
+    for (auto& u : units_)
+      if (!u.down)
+        fail(u, now);
+    common_at_ = never;
+  }
   for (auto& u : units_) {
     if (u.at > now)
       continue;
@@ -54,29 +80,34 @@ bool RepairableUnits::process(double now) {
       u.forced = false;
       u.at = draw_time_to_failure(now);
     } else {
-      ++failures_;
       bias_.failed();
-      u.down = true;
-      u.at = now + spec_.duration.sample_tilted(rng_, duration_shift_, duration_log_lr_);
+      fail(u, now);
     }
   }
+  refresh();
+  if (up() == 0)
+    common_at_ = never; // nothing left for a common cause to fail: not exposed
+  else if (common_at_ == never || !any_up_before)
+    draw_common_cause(now);
   refresh();
   return failed_ != before;
 }
 
 void RepairableUnits::set_failure_bias(const FailureBias& bias, double now) {
   duration_shift_ = bias.duration_shift;
-  if (!bias_.set(bias, now, up()))
-    return;
-  for (auto& u : units_) // memoryless: a unit up since any time fails after a fresh draw
-    if (!u.down)
-      u.at = draw_time_to_failure(now);
+  if (common_bias_.set(bias, now, up() > 0 ? 1 : 0) && up() > 0)
+    common_at_ = rng_.next_arrival(now, common_bias_.drawn_per_s()); // memoryless: a fresh draw
+  if (bias_.set(bias, now, up()))
+    for (auto& u : units_) // memoryless: a unit up since any time fails after a fresh draw
+      if (!u.down)
+        u.at = draw_time_to_failure(now);
   refresh();
 }
 
 double RepairableUnits::log_likelihood_ratio(double now) {
   bias_.expose(now, up());
-  return bias_.log_lr() + duration_log_lr_;
+  common_bias_.expose(now, up() > 0 ? 1 : 0);
+  return bias_.log_lr() + common_bias_.log_lr() + duration_log_lr_;
 }
 
 double RepairableUnits::repair_rate_per_s() const {

@@ -3,6 +3,11 @@
 // Each unit fails after an exponential time (a constant rate, drawn when it is repaired) and is
 // repaired after a time drawn from the repair distribution. Scheduled faults can also hold a
 // number of units down until a given time.
+//
+// Common cause (beta factor, as in NUREG/CR-5485 and IEC 61508-6 annex D): with beta > 0 each
+// unit fails on its own at (1 - beta) r, and the group has one more clock at beta r, running while
+// any unit is up, whose event fails every unit up; each is then repaired on its own. A unit's
+// total failure rate stays r.
 #pragma once
 
 #include "engine/base/random_stream.hpp"
@@ -26,6 +31,7 @@ public:
   bool process(double now);
   double next_event_time() const { return next_; }
   long failures() const { return failures_; }
+  long common_cause_failures() const { return common_cause_failures_; }
 
   static constexpr double never = std::numeric_limits<double>::infinity();
 
@@ -44,14 +50,19 @@ private:
   double draw_time_to_failure(double now);
 
   int up() const { return count() - failed_; }
+  void fail(Unit& u, double now);
+  void draw_common_cause(double now);
   Interruptions spec_;
   RandomStream rng_;
   BiasedRate bias_;
+  BiasedRate common_bias_;
+  double common_at_ = never; // the next common-cause event, while any unit is up
   double duration_shift_ = 0, duration_log_lr_ = 0;
   std::vector<Unit> units_;
   int failed_ = 0;
   double next_ = never;
   long failures_ = 0;
+  long common_cause_failures_ = 0;
 };
 
 } // namespace aidcsim::power

@@ -16,6 +16,10 @@ namespace aidcsim::power {
 struct Interruptions {
   double rate_per_s = 0; // 0: none
   faults::DurationDistribution duration = faults::DurationDistribution::fixed(0);
+  // Beta factor (common cause) of a group of units: a fraction beta of each unit's rate is one
+  // group event that fails every unit up at once (rate beta x rate_per_s); the rest, (1 - beta) x
+  // rate_per_s per unit, is independent. 0: independent units.
+  double common_cause_beta = 0;
 };
 
 // How many units a plant installs (genset units, turbines, engines): a count, or relative to

@@ -70,7 +70,13 @@ public:
   }
   std::vector<FailureMode> failure_modes() const {
     const UpsSpec& u = ups_.spec();
-    return {{"module failure", FailureMode::Basis::rate_per_s, u.module_failures.rate_per_s, u.modules}};
+    const double beta = u.module_failures.common_cause_beta;
+    if (beta == 0)
+      return {{"module failure", FailureMode::Basis::rate_per_s, u.module_failures.rate_per_s, u.modules}};
+    return {{"module failure", FailureMode::Basis::rate_per_s, u.module_failures.rate_per_s * (1 - beta),
+             u.modules},
+            {"common-cause module failure", FailureMode::Basis::rate_per_s,
+             u.module_failures.rate_per_s * beta, 1}};
   }
 
   FailureDraws* failure_draws() { return &ups_.modules(); }
@@ -96,8 +102,13 @@ public:
   }
   double state_of_charge() const { return ups_.battery().state_of_charge(); }
   std::vector<Metric> metrics() const {
-    return {{"min_state_of_charge", min_soc_, "lowest battery state of charge"},
-            {"module_failures", double(ups_.modules().failures()), "power module failures", true}};
+    std::vector<Metric> m = {
+        {"min_state_of_charge", min_soc_, "lowest battery state of charge"},
+        {"module_failures", double(ups_.modules().failures()), "power module failures", true}};
+    if (ups_.spec().module_failures.common_cause_beta > 0)
+      m.push_back({"common_cause_failures", double(ups_.modules().common_cause_failures()),
+                   "events that failed every module up at once", true});
+    return m;
   }
 
 private:

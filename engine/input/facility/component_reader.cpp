@@ -113,7 +113,7 @@ faults::DurationDistribution read_duration(const YamlNode& node, MapReader& pare
 }
 
 power::Interruptions read_interruptions(MapReader& parent, const std::string& key,
-                                        const std::string& duration_key) {
+                                        const std::string& duration_key, bool group) {
   power::Interruptions out;
   const std::size_t errors_before = parent.diagnostics().size();
   const YamlNode node = parent.node(key, Need::optional);
@@ -127,6 +127,8 @@ power::Interruptions read_interruptions(MapReader& parent, const std::string& ke
   if (out.rate_per_s > 1.0 / 60)
     r.diagnostics().add(r.pos(r.node("rate", Need::optional)), r.path("rate"),
                         r.node("rate", Need::optional).Scalar(), "at most 1 /min");
+  if (group)
+    out.common_cause_beta = read_probability(r, "common_cause", 0.0);
   const YamlNode d = r.node(duration_key, Need::required, "a map with 'distribution'");
   if (d.IsDefined()) {
     out.duration = read_duration(d, r, duration_key);
@@ -142,8 +144,8 @@ double read_probability(MapReader& r, const std::string& key, double default_val
   const double p =
       r.quantity(key, Dimension::ratio, Need::optional, Range::non_negative).value_or(default_value);
   if (p > 1)
-    r.diagnostics().add(r.pos(r.node(key, Need::optional)), r.path(key), "",
-                        "a probability must be at most 1");
+    r.diagnostics().add(r.pos(r.node(key, Need::optional)), r.path(key), r.node(key, Need::optional).Scalar(),
+                        "a probability must be at most 1 (100 %)");
   return p;
 }
 

@@ -59,9 +59,10 @@ std::string read_id(ItemContext& c);
 std::string read_reference(ItemContext& c, const std::string& key, const std::string& id);
 // {distribution: exponential | lognormal | empirical | fixed, ...}
 faults::DurationDistribution read_duration(const YamlNode& node, MapReader& parent, const std::string& key);
-// {rate: 2 /y, <duration_key>: {distribution: ...}} under `key`, optional.
+// {rate: 2 /y, <duration_key>: {distribution: ...}} under `key`, optional. With `group`, also
+// `common_cause: 5 %`, the beta factor of a group of units (spec_parts.hpp).
 power::Interruptions read_interruptions(MapReader& parent, const std::string& key,
-                                        const std::string& duration_key);
+                                        const std::string& duration_key, bool group = false);
 // `sizing:` of a plant of units: N, N+1, 2N, a percentage of the design load, or a count.
 power::UnitSizing read_sizing(ItemContext& c, const std::string& id);
 // `fail_to_start`, `start_attempts` and `retry_delay` of a plant of units; the values passed in

@@ -61,6 +61,7 @@ void read_genset_item(ItemContext& c) {
   g.fail_while_running_per_s =
       r.quantity("fail_while_running", Dimension::rate, Need::optional, Range::non_negative)
           .value_or(g.fail_while_running_per_s);
+  g.common_cause_beta = read_probability(r, "common_cause", 0.0);
   g.fuel_tank_s = r.quantity("fuel_tank", Dimension::time, Need::optional).value_or(g.fuel_tank_s);
   g.refuel_lead_time_s =
       r.quantity("refuel_lead_time", Dimension::time, Need::optional).value_or(g.refuel_lead_time_s);

@@ -72,7 +72,7 @@ void read_ups_item(ItemContext& c) {
     if (br.is_map())
       read_battery(br, b, u);
   }
-  u.module_failures = read_interruptions(r, "module_failures", "repair");
+  u.module_failures = read_interruptions(r, "module_failures", "repair", true);
   r.finish();
   c.spec.ups.push_back(u);
 }
