@@ -36,7 +36,10 @@ public:
   }
   void apply(const ScheduledFault&, double) {}
   std::vector<FailureMode> failure_modes() const {
-    return {{"outage", FailureMode::Basis::rate_per_s, feed_.spec().outages.rate_per_s, 1}};
+    if (feed_.spec().major_events.rate_per_s == 0)
+      return {{"outage", FailureMode::Basis::rate_per_s, feed_.spec().outages.rate_per_s, 1}};
+    return {{"outage", FailureMode::Basis::rate_per_s, feed_.spec().outages.rate_per_s, 1},
+            {"major event", FailureMode::Basis::rate_per_s, feed_.spec().major_events.rate_per_s, 1}};
   }
 
   FailureDraws* failure_draws() { return &feed_; }
@@ -50,7 +53,10 @@ public:
   std::string_view timeline_state(const Surroundings&) const { return feed_.up() ? "up" : "down"; }
   double state_of_charge() const { return -1; }
   std::vector<Metric> metrics() const {
-    return {{"outages", double(feed_.outages()), "outages of this feed", true}};
+    if (feed_.spec().major_events.rate_per_s == 0)
+      return {{"outages", double(feed_.outages()), "outages of this feed", true}};
+    return {{"outages", double(feed_.outages()), "outages of this feed", true},
+            {"major_events", double(feed_.major_events()), "outages of the major-event process", true}};
   }
 
 private:

@@ -29,6 +29,7 @@ struct TwoPaths {
   double outages_per_y = 0, outage_h = 1;
   int units = 1;
   double failures_per_y = 0.5, repair_h = 8;
+  double majors_per_y = 0, major_h = 12; // major events on each feed, exponential too
 
   FacilitySpec spec() const {
     FacilitySpec s;
@@ -37,6 +38,9 @@ struct TwoPaths {
       if (outages_per_y > 0)
         u.outages = {outages_per_y / seconds_per_year,
                      aidcsim::faults::DurationDistribution::exponential(outage_h * hour)};
+      if (majors_per_y > 0)
+        u.major_events = {majors_per_y / seconds_per_year,
+                          aidcsim::faults::DurationDistribution::exponential(major_h * hour)};
       s.utilities.push_back(u);
       std::string feed = u.id;
       for (int k = 0; k < units; ++k) {
@@ -63,10 +67,12 @@ struct TwoPaths {
     for (int path = 0; path < 2; ++path) {
       if (outages_per_y > 0)
         c.push_back({outages_per_y / seconds_per_year, 1 / (outage_h * hour), true, 5});
+      if (majors_per_y > 0)
+        c.push_back({majors_per_y / seconds_per_year, 1 / (major_h * hour), true, 4});
       for (int k = 0; k < units; ++k)
         c.push_back({failures_per_y / seconds_per_year, 1 / (repair_h * hour)});
     }
-    const int per_path = (outages_per_y > 0 ? 1 : 0) + units;
+    const int per_path = (outages_per_y > 0 ? 1 : 0) + (majors_per_y > 0 ? 1 : 0) + units;
     return ref::probability_down(c, [per_path](const std::vector<int>& s) {
       bool down[2] = {false, false};
       for (int i = 0; i < 2 * per_path; ++i)
@@ -118,13 +124,15 @@ TEST_P(RareEvent, IntervalCoversTheExactUnavailability) {
   EXPECT_TRUE(e.warnings.empty()) << e.warnings.front();
 }
 
-INSTANTIATE_TEST_SUITE_P(Designs, RareEvent,
-                         ::testing::Values(Design{"pdus_2e7", {0, 1, 1, 0.5, 8}, 20000},
-                                           Design{"pdus_1e5", {0, 1, 1, 3.0, 12}, 5000},
-                                           Design{"pdus_1e9", {0, 1, 1, 0.04, 6}, 200000},
-                                           Design{"series_pairs", {0, 1, 2, 0.2, 10}, 50000},
-                                           Design{"feeds_and_pdus", {1.3, 0.67, 1, 0.1, 8}, 40000}),
-                         [](const auto& info) { return std::string(info.param.name); });
+INSTANTIATE_TEST_SUITE_P(
+    Designs, RareEvent,
+    ::testing::Values(Design{"pdus_2e7", {0, 1, 1, 0.5, 8}, 20000},
+                      Design{"pdus_1e5", {0, 1, 1, 3.0, 12}, 5000},
+                      Design{"pdus_1e9", {0, 1, 1, 0.04, 6}, 200000},
+                      Design{"series_pairs", {0, 1, 2, 0.2, 10}, 50000},
+                      Design{"feeds_and_pdus", {1.3, 0.67, 1, 0.1, 8}, 40000},
+                      Design{"feeds_with_major_events", {1.0, 0.67, 1, 0.1, 8, 0.33, 12}, 40000}),
+    [](const auto& info) { return std::string(info.param.name); });
 
 // Over 20 seeds a 95 % interval should miss about once; at least 17 must cover the exact value
 // (the criterion), and the estimates' mean must sit within its own standard error.

@@ -7,6 +7,7 @@ void read_utility_item(ItemContext& c) {
   power::UtilitySpec u;
   u.id = read_id(c);
   u.outages = read_interruptions(c.r, "outages", "duration");
+  u.major_events = read_interruptions(c.r, "major_events", "duration");
   c.r.finish();
   c.spec.utilities.push_back(u);
 }
