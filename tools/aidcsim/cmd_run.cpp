@@ -20,6 +20,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <sstream>
 
@@ -161,6 +162,24 @@ void report_timeline(const json& j, const TimelineFilter& filter) {
               << " (the window and components asked for)\n";
 }
 
+// metrics.json under --out (written whole or not at all), then the JSON or the text.
+int emit(const RunArgs& args, const json& j, const std::function<void(const json&)>& print) {
+  if (!args.out_dir.empty()) {
+    const std::string path = (std::filesystem::path(args.out_dir) / "metrics.json").string();
+    try {
+      write_file_atomically(path, [&](std::ostream& o) { o << dump(j, 2) << "\n"; });
+    } catch (const std::runtime_error& e) {
+      std::cerr << "aidcsim run: --out: " << e.what() << "\n";
+      return exit_bad_input;
+    }
+  }
+  if (args.json)
+    std::cout << dump(j, 2) << "\n";
+  else
+    print(j);
+  return exit_ok;
+}
+
 // --estimator mc|is: the facility's event core alone, no SimGrid (engine/sim/availability_run.hpp).
 int estimate_command(const RunArgs& args, const Scenario& scenario) {
   if (args.estimator != "mc" && args.estimator != "is") {
@@ -180,20 +199,7 @@ int estimate_command(const RunArgs& args, const Scenario& scenario) {
     std::cerr << e.what();
     return exit_bad_input;
   }
-  if (!args.out_dir.empty()) {
-    const std::string path = (std::filesystem::path(args.out_dir) / "metrics.json").string();
-    try {
-      write_file_atomically(path, [&](std::ostream& o) { o << dump(j, 2) << "\n"; });
-    } catch (const std::runtime_error& e) {
-      std::cerr << "aidcsim run: --out: " << e.what() << "\n";
-      return exit_bad_input;
-    }
-  }
-  if (args.json)
-    std::cout << dump(j, 2) << "\n";
-  else
-    print_availability_text(j);
-  return exit_ok;
+  return emit(args, j, print_availability_text);
 }
 
 } // namespace
@@ -232,20 +238,7 @@ int run_command(const RunArgs& args) {
       j["timeline"]["components"] = f.components;
   }
   report_timeline(j, options.timeline_filter);
-  if (!args.out_dir.empty()) {
-    const std::string path = (std::filesystem::path(args.out_dir) / "metrics.json").string();
-    try {
-      write_file_atomically(path, [&](std::ostream& o) { o << dump(j, 2) << "\n"; });
-    } catch (const std::runtime_error& e) {
-      std::cerr << "aidcsim run: --out: " << e.what() << "\n";
-      return exit_bad_input;
-    }
-  }
-  if (args.json)
-    std::cout << dump(j, 2) << "\n";
-  else
-    print_text(j);
-  return exit_ok;
+  return emit(args, j, [](const json& out) { print_text(out); });
 }
 
 } // namespace aidcsim::cli
