@@ -65,6 +65,13 @@ std::string file_digest(const std::string& path) {
 
 } // namespace
 
+const std::vector<std::string>& estimator_metric_names() {
+  static const std::vector<std::string> names = {
+      "availability.it_downtime_min_per_year.value", "availability.unavailability.value",
+      "availability.it_loss_episodes_per_year.value", "availability.relative_error"};
+  return names;
+}
+
 const std::vector<std::string>& sweep_metric_names() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> n{"it_energy_kwh", "mean_it_power_kw"};
@@ -225,6 +232,8 @@ void expand_points(Sweep& sw, const std::string& path, Diagnostics& diags) {
 std::string fingerprint(const Sweep& sw) {
   std::string identity = sw.name + "\n" + sw.base + "\n" + std::to_string(sw.replications) + "\n" +
                          std::to_string(sw.duration_s) + "\n" + file_digest(sw.base) + "\n";
+  if (!sw.estimator.empty()) // kept out of older sweeps' identity, so their databases still resume
+    identity += "estimator " + sw.estimator + "\n";
   std::set<std::string> platforms;
   for (const auto& p : sw.points) {
     identity += p.label + "\n";
@@ -258,7 +267,23 @@ Sweep load_sweep(const std::string& path) {
         diags.add(top.pos(y), "years", y.Scalar(), "at most 1000000 years per replication");
     }
   }
-  sw.metric = top.one_of("metric", sweep_metric_names(), Need::optional).value_or("it_downtime_min_per_year");
+  sw.estimator = top.one_of("estimator", {"mc", "is"}, Need::optional).value_or("");
+  if (!sw.estimator.empty() && diags.empty()) {
+    // What --estimator needs (engine/sim/availability_run.hpp), checked before any run.
+    const Scenario base = load_scenario(sw.base);
+    const YamlNode e = top.node("estimator", Need::optional);
+    if (base.facility.empty())
+      diags.add(top.pos(e), "estimator", sw.estimator,
+                "estimates a facility's availability; the base scenario has no facility");
+    if (!base.faults.empty())
+      diags.add(top.pos(e), "estimator", sw.estimator,
+                "estimates steady-state availability; the base scenario has scheduled faults");
+  }
+  sw.metric =
+      sw.estimator.empty()
+          ? top.one_of("metric", sweep_metric_names(), Need::optional).value_or("it_downtime_min_per_year")
+          : top.one_of("metric", estimator_metric_names(), Need::optional)
+                .value_or("availability.it_downtime_min_per_year.value");
   read_axes(top, sw, diags);
   top.finish();
   if (!diags.empty())

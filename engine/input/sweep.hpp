@@ -48,6 +48,7 @@ struct Sweep {
   std::string metric;
   int replications = 1;
   double duration_s = 0; // 0: the scenario's own
+  std::string estimator; // "", or "mc" / "is": each run estimates the facility's availability
   std::vector<SweepAxis> axes;
   std::vector<SweepPoint> points;
   std::vector<SweepRun> runs; // point-major, then replication
@@ -59,6 +60,8 @@ struct Sweep {
 
 // Metrics the progress line and the report know; `metric:` must be one of them.
 const std::vector<std::string>& sweep_metric_names();
+// Those of a sweep with `estimator:` (each a figure of the run's availability estimate).
+const std::vector<std::string>& estimator_metric_names();
 
 // Reads, expands and checks the sweep: every axis value and every point must make a valid
 // scenario. Throws InputError.

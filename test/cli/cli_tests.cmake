@@ -341,3 +341,14 @@ aidcsim_cli_test(estimator_needs_a_facility 2 "default\\.yaml: error: key 'facil
                  run scenarios/default.yaml --estimator is)
 aidcsim_cli_test(estimator_refuses_scheduled_faults 2 "outage-at-time-zero\\.yaml: error: key 'faults' = '1': .*remove the scheduled faults"
                  run test/data/facility/outage-at-time-zero.yaml --estimator is)
+
+# A sweep with `estimator: is` (test/data/sweeps/estimator.yaml): each point's mean over four
+# replications near its exact value, 0.1095 and 0.3281 min/year.
+add_test(NAME cli.sweep_estimator
+         COMMAND sh -c "rm -f ${CMAKE_BINARY_DIR}/estimator.sqlite* && $<TARGET_FILE:aidcsim> batch test/data/sweeps/estimator.yaml --jobs 2 --db ${CMAKE_BINARY_DIR}/estimator.sqlite > /dev/null 2>&1 && $<TARGET_FILE:aidcsim> report ${CMAKE_BINARY_DIR}/estimator.sqlite --csv --metric availability.it_downtime_min_per_year.value"
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(cli.sweep_estimator PROPERTIES PASS_REGULAR_EXPRESSION
+                     "0,[^\n]*=8 h,availability\\.it_downtime_min_per_year\\.value,4,0\\.1[01][0-9]*,[^\n]*\n1,[^\n]*=24 h,availability\\.it_downtime_min_per_year\\.value,4,0\\.3[0-5][0-9]*,")
+aidcsim_cli_test(batch_estimator_needs_a_facility 2
+                 "estimator-no-facility\\.yaml:4:12: error: key 'estimator' = 'is': estimates a facility's availability"
+                 batch test/data/sweeps/estimator-no-facility.yaml --list)

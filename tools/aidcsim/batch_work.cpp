@@ -2,6 +2,7 @@
 
 #include "engine/base/diagnostics.hpp"
 #include "engine/sim/simulation.hpp"
+#include "tools/aidcsim/availability_report.hpp"
 #include "tools/aidcsim/isolated_process.hpp"
 #include "tools/aidcsim/run_json.hpp"
 
@@ -19,7 +20,13 @@ std::string run_framed(const Sweep& sweep, const SweepRun& run) {
   try {
     const Scenario s = sweep.scenario_for(run);
     std::string answer = "R";
-    answer += dump(to_json(run_scenario(s)), -1);
+    if (sweep.estimator.empty()) {
+      answer += dump(to_json(run_scenario(s)), -1);
+    } else {
+      power::SamplingOptions options;
+      options.biased = sweep.estimator == "is";
+      answer += dump(to_json(estimate_availability(s, options)), -1);
+    }
     return answer;
   } catch (const InputError& e) {
     return std::string("E") + e.what();

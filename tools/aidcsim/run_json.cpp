@@ -75,6 +75,8 @@ std::map<std::string, double> flatten_metrics(const json& run) {
     take(run["facility"], "", take);
   if (run.contains("workload")) // training.training_goodput, inference.served_fraction, ...
     take(run["workload"], "", take);
+  if (run.contains("availability")) // --estimator: availability.unavailability.value, ...
+    take(run["availability"], "availability.", take);
   return out;
 }
 
