@@ -352,3 +352,15 @@ set_tests_properties(cli.sweep_estimator PROPERTIES PASS_REGULAR_EXPRESSION
 aidcsim_cli_test(batch_estimator_needs_a_facility 2
                  "estimator-no-facility\\.yaml:4:12: error: key 'estimator' = 'is': estimates a facility's availability"
                  batch test/data/sweeps/estimator-no-facility.yaml --list)
+
+# The availability plot: downtime and its interval against simulated years, both estimators.
+add_test(NAME plot.availability
+         COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=0 -DEXPECT_FILE=${CMAKE_BINARY_DIR}/plots/availability.svg "-DEXPECT_FILE_REGEX=<svg"
+                 "-DCOMMAND=/usr/bin/python3|${CMAKE_SOURCE_DIR}/tools/plot|availability|test/data/rare/2n-pdus.yaml|--years|1000,5000|--out|${CMAKE_BINARY_DIR}/plots/availability.png|--aidcsim|$<TARGET_FILE:aidcsim>"
+                 -P ${CLI_CHECK}
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+add_test(NAME plot.availability_bad_years
+         COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=2 "-DEXPECT_REGEX=--years 'ten': expected whole numbers"
+                 "-DCOMMAND=/usr/bin/python3|${CMAKE_SOURCE_DIR}/tools/plot|availability|test/data/rare/2n-pdus.yaml|--years|ten"
+                 -P ${CLI_CHECK}
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
