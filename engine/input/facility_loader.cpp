@@ -119,6 +119,8 @@ void read_facility(const YamlNode& node, MapReader& parent, FacilitySpec& spec, 
     return;
   Positions pos;
   const std::size_t errors_before = parent.diagnostics().size();
+  spec.typical_failures =
+      f.one_of("component_failures", {"none", "typical"}, Need::optional).value_or("none") == "typical";
   for (const KindReader& kind : kind_readers)
     for_each_item(f, kind.section, [&](MapReader& r, const YamlNode& item) {
       ItemContext c{r, item, spec, pos, platform_path};

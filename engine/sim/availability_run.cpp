@@ -2,14 +2,29 @@
 
 #include "engine/base/diagnostics.hpp"
 #include "engine/input/event_budget.hpp"
+#include "engine/sim/episode_writer.hpp"
 #include "models/power/facility.hpp"
 #include "models/power/power_graph.hpp"
 
+#include <memory>
 #include <stdexcept>
 
 namespace aidcsim {
 
-AvailabilityResult estimate_availability(const Scenario& scenario, const power::SamplingOptions& options) {
+namespace {
+std::unique_ptr<EpisodeWriter> open_episodes(const std::string& path) {
+  if (path.empty())
+    return nullptr;
+  try {
+    return std::make_unique<EpisodeWriter>(path);
+  } catch (const std::runtime_error& e) {
+    throw_input_error(SourcePos{"command line", 0, 0}, "--out", path, e.what());
+  }
+}
+} // namespace
+
+AvailabilityResult estimate_availability(const Scenario& scenario, const power::SamplingOptions& options,
+                                         const std::string& episodes_csv) {
   if (scenario.facility.empty())
     throw_input_error(SourcePos{scenario.file, 0, 0}, "facility", "",
                       "--estimator estimates a facility's availability; this scenario has no facility");
@@ -25,6 +40,9 @@ AvailabilityResult estimate_availability(const Scenario& scenario, const power::
   // Biasing draws more failures than the natural rates: the budget holds for the natural run, and
   // each biased failure belongs to a cycle that a natural failure opened, a bounded multiple.
   check_event_budget(facility_sources(scenario, graph, facility), scenario.duration_s);
+  std::unique_ptr<EpisodeWriter> episodes = open_episodes(episodes_csv);
+  if (episodes)
+    episodes->attach(facility.episodes());
   facility.estimate_rare_events(options);
   const double end = scenario.duration_s;
   while (facility.next_event_time() <= end)
@@ -38,6 +56,17 @@ AvailabilityResult estimate_availability(const Scenario& scenario, const power::
   r.simulated_time_s = end;
   r.events = facility.events();
   r.estimate = facility.rare_event_estimator()->estimate();
+  r.causes = facility.episodes().causes();
+  r.components = facility.episodes().components();
+  r.examples = facility.episodes().examples();
+  if (episodes) {
+    try {
+      episodes->commit();
+    } catch (const std::runtime_error& e) {
+      throw_input_error(SourcePos{"command line", 0, 0}, "--out", episodes_csv, e.what());
+    }
+    r.episodes_written = episodes->rows();
+  }
   return r;
 }
 

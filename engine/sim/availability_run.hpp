@@ -4,6 +4,7 @@
 #pragma once
 
 #include "engine/input/scenario.hpp"
+#include "models/power/episode_recorder.hpp"
 #include "models/power/regenerative_estimator.hpp"
 
 #include <cstdint>
@@ -18,10 +19,17 @@ struct AvailabilityResult {
   double simulated_time_s = 0;
   long events = 0;
   power::RareEventEstimate estimate;
+  // Names of the estimate's first causes and components (by_cause, by_component), and the run's
+  // first episodes with their chains.
+  std::vector<std::string> causes, components;
+  std::vector<power::Episode> examples;
+  long episodes_written = -1; // rows in episodes.csv; -1 without one
 };
 
 // Throws InputError for a scenario without a facility or with scheduled faults (a steady-state
-// estimate has no place for them), and when the run would exceed the event budget.
-AvailabilityResult estimate_availability(const Scenario& scenario, const power::SamplingOptions& options);
+// estimate has no place for them), when the run would exceed the event budget, and when
+// `episodes_csv` (episodes.csv; empty: none) cannot be written.
+AvailabilityResult estimate_availability(const Scenario& scenario, const power::SamplingOptions& options,
+                                         const std::string& episodes_csv = "");
 
 } // namespace aidcsim

@@ -48,6 +48,36 @@ std::string_view GensetNode::timeline_state(const Surroundings&) const {
   return plant_.out_of_fuel() ? "out of fuel" : starting ? "starting" : "failed";
 }
 
+// The fault that shows now, the latest kind first: fuel, a unit that failed running, one that
+// failed to start. A plant not demanded has none (its failed units are repaired with the outage).
+std::string_view GensetNode::fault(const Surroundings&) const {
+  if (!plant_.demanded())
+    return "";
+  if (plant_.out_of_fuel())
+    return "genset out of fuel";
+  if (plant_.failed_units(true) > 0)
+    return "genset fail while running";
+  return plant_.failed_units(false) > 0 ? "genset fail to start" : "";
+}
+
+std::string_view DistributionNode::fault(const Surroundings&) const {
+  if (failures_.failed() == 0)
+    return "";
+  switch (kind_) {
+  case DistributionKind::transformer:
+    return "transformer failure";
+  case DistributionKind::switchgear:
+    return "switchgear failure";
+  case DistributionKind::busway:
+    return "busway failure";
+  case DistributionKind::cable:
+    return "cable failure";
+  case DistributionKind::pdu:
+    break;
+  }
+  return "PDU failure";
+}
+
 std::string_view LoadNode::timeline_kind() const {
   switch (kind_) {
   case LoadKind::rack:

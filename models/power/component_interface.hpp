@@ -96,6 +96,9 @@ concept PowerComponent = requires(C c, const C cc, const Surroundings& s, const 
   { cc.storage_kw(0.0, s) } -> std::same_as<double>; // power it supplies from storage now
   { cc.storage_owed_kwh() } -> std::same_as<double>; // storage energy not yet refilled
   { cc.outage_signs(0.0, s, signs) } -> std::same_as<void>;
+  // What is wrong with it now, as a cause of an outage ("utility outage", "UPS battery empty");
+  // empty when nothing is. The text lasts until the next call; the same fault, the same text.
+  { cc.fault(s) } -> std::same_as<std::string_view>;
   { cc.timeline_kind() } -> std::same_as<std::string_view>;
   { cc.timeline_state(s) } -> std::same_as<std::string_view>; // lasts until the next call
   { cc.state_of_charge() } -> std::same_as<double>;           // -1 without storage

@@ -11,7 +11,7 @@ class DistributionNode {
 public:
   using Spec = DistributionSpec;
   DistributionNode(const DistributionSpec& spec, double /*design_kw*/, RandomStream rng)
-      : rating_kw_(spec.rating_kw), failure_rate_per_s_(spec.failures.rate_per_s),
+      : rating_kw_(spec.rating_kw), failure_rate_per_s_(spec.failures.rate_per_s), kind_(spec.kind),
         failures_(1, spec.failures, std::move(rng)) {}
 
   bool decide(const Surroundings& s) { return failures_.failed() == 0 && s.feeder_live(0); }
@@ -47,6 +47,7 @@ public:
   std::string_view timeline_state(const Surroundings& s) const {
     return failures_.failed() > 0 ? "failed" : s.self_energized() ? "energized" : "dead";
   }
+  std::string_view fault(const Surroundings&) const;
   double state_of_charge() const { return -1; }
   std::vector<Metric> metrics() const {
     return {{"failures", double(failures_.failures()), "failures", true}};
@@ -55,6 +56,7 @@ public:
 private:
   double rating_kw_;
   double failure_rate_per_s_;
+  DistributionKind kind_;
   RepairableUnits failures_;
 };
 

@@ -13,7 +13,7 @@ constexpr double never = std::numeric_limits<double>::infinity();
 Facility::Facility(const FacilitySpec& spec, const PowerGraph& graph, std::uint64_t seed,
                    std::vector<ScheduledFault> faults)
     : spec_(spec), chain_(spec_, graph, seed, std::move(faults)), cooling_(spec_, graph, chain_),
-      metrics_(spec_.loads.size()), timeline_(chain_, cooling_) {
+      metrics_(spec_.loads.size()), episodes_(chain_), timeline_(chain_, cooling_) {
   chain_.set_draws(cooling_);
   start();
 }
@@ -31,6 +31,7 @@ void Facility::start() {
   settle();
   cooling_.update_inputs();
   metrics_.observe(chain_);
+  episodes_.observe(chain_, metrics_.outages().it_downtime_min_total());
   compute_next();
 }
 
@@ -106,6 +107,7 @@ void Facility::advance_to(double t) {
 void Facility::estimate_rare_events(const SamplingOptions& options) {
   estimator_ = std::make_unique<RegenerativeEstimator>(options, chain_.failure_rate_modes());
   cycle_dirty_ = false;
+  episodes_.set_weight_pending();
   apply_failure_bias();
   compute_next();
 }
@@ -116,7 +118,10 @@ void Facility::close_cycle_if_regenerated(double t) {
   if (!cycle_dirty_ || !chain_.all_up())
     return;
   const OutageRecorder& o = metrics_.outages();
-  estimator_->close_cycle(t, o.it_downtime_min_total(), o.it_loss_onsets(), chain_.log_likelihood_ratio());
+  const double weight = estimator_->close_cycle(t, o.it_downtime_min_total(), o.it_loss_onsets(),
+                                               chain_.log_likelihood_ratio(), episodes_.by_cause(),
+                                               episodes_.by_component());
+  episodes_.close_cycle(weight);
   cycle_dirty_ = false;
 }
 
@@ -131,6 +136,7 @@ void Facility::apply_failure_bias() {
 void Facility::after_settle() {
   cooling_.update_inputs();
   metrics_.observe(chain_);
+  episodes_.observe(chain_, metrics_.outages().it_downtime_min_total());
   if (timeline_.enabled())
     timeline_.record_changes();
   if (estimator_)
@@ -160,6 +166,7 @@ void Facility::finish(double t) {
   if (timeline_.enabled()) // every component's state at the end, so plots span the whole run
     timeline_.record_all();
   metrics_.finish(chain_);
+  episodes_.finish(chain_, metrics_.outages().it_downtime_min_total());
 }
 
 void Facility::compute_next() {

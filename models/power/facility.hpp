@@ -11,6 +11,7 @@
 #pragma once
 
 #include "models/power/cooling_plant.hpp"
+#include "models/power/episode_recorder.hpp"
 #include "models/power/facility_spec.hpp"
 #include "models/power/metrics_recorder.hpp"
 #include "models/power/power_chain.hpp"
@@ -71,6 +72,10 @@ public:
   const PowerChain& chain() const { return chain_; }
   const CoolingPlant& cooling() const { return cooling_; }
   const MetricsRecorder& metrics() const { return metrics_; }
+  // IT-loss episodes with their chains of faults, by first cause and component; set its
+  // on_episode before the first advance_to to see each episode.
+  EpisodeRecorder& episodes() { return episodes_; }
+  const EpisodeRecorder& episodes() const { return episodes_; }
   const FacilitySpec& spec() const { return spec_; }
   long events() const { return events_; }
 
@@ -111,6 +116,7 @@ private:
   PowerChain chain_;
   CoolingPlant cooling_;
   MetricsRecorder metrics_;
+  EpisodeRecorder episodes_;
   TimelineRecorder timeline_;
   double next_ = 0;
   long events_ = 0;

@@ -113,7 +113,7 @@ struct UpsSpec {
   double output_per_input_kw() const { return efficiency; }
 };
 
-enum class DistributionKind { transformer, switchgear, pdu, busway };
+enum class DistributionKind { transformer, switchgear, pdu, busway, cable };
 
 struct DistributionSpec {
   static constexpr std::string_view kind_name = "distribution component";
@@ -190,6 +190,9 @@ struct FacilitySpec {
   std::vector<CoolingLoopSpec> cooling_loops;
   // The facility water loop, when its plant is modelled; otherwise each loop's water is fixed.
   std::optional<thermal::WaterLoopSpec> facility_water;
+  // `component_failures: typical`: every component that names no failure figures takes its
+  // kind's typical ones (typical_failures.hpp).
+  bool typical_failures = false;
   bool empty() const { return utilities.empty() && gensets.empty() && loads.empty(); }
   // The registry of component kinds, data side: every list of components, in the order the power
   // graph numbers nodes (random streams and results follow it). Kind k's component is

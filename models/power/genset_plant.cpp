@@ -97,6 +97,7 @@ void GensetPlant::finish_start(Unit& u, double now) {
       u.at = now + spec_.retry_delay_s;
     } else {
       u.state = UnitState::failed;
+      u.failed_running = false;
       u.at = never;
     }
     return;
@@ -123,6 +124,7 @@ void GensetPlant::common_run_failure() {
       ++run_failures_;
       --running_;
       u.state = UnitState::failed;
+      u.failed_running = true;
       u.at = never;
     }
   common_run_at_ = never;
@@ -151,6 +153,7 @@ bool GensetPlant::process(double now) {
       run_bias_.failed();
       --running_;
       u.state = UnitState::failed;
+      u.failed_running = true;
       u.at = never;
       break;
     case UnitState::stopped:

@@ -50,6 +50,13 @@ public:
   bool energized() const { return running_ > 0; }
   const GensetPlantSpec& spec() const { return spec_; }
   UnitState unit_state(int i) const { return units_[i].state; }
+  // Units failed in this demand: those that had run (running true) or that never started.
+  int failed_units(bool running) const {
+    int n = 0;
+    for (const Unit& u : units_)
+      n += u.state == UnitState::failed && u.failed_running == running ? 1 : 0;
+    return n;
+  }
 
   // Counters for metrics.
   long starts() const { return starts_; } // successful starts
@@ -75,6 +82,7 @@ private:
     double at = never; // when the current state ends (start done, retry, failure)
     bool start_fails = false;
     bool forced = false; // fails every attempt of this demand
+    bool failed_running = false; // in state failed: it had run (else it failed to start)
     int attempts_left = 0;
   };
   void attempt_start(Unit& u, double now);

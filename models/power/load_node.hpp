@@ -78,6 +78,8 @@ public:
            : boot_done > s.now   ? (rejects_heat_ ? "restarting" : "booting")
                                  : "powered";
   }
+  // A load is where an outage ends, not where it starts: it has no fault of its own.
+  std::string_view fault(const Surroundings&) const { return ""; }
   double state_of_charge() const { return -1; }
   std::vector<Metric> metrics() const { return {}; } // per load: the facility's LoadMetrics
 

@@ -36,6 +36,20 @@ std::string_view OnsiteNode::timeline_state(const Surroundings&) const {
   return state_text_;
 }
 
+// Units in repair are failures; units in planned maintenance are not, unless the plant cannot
+// run at all while demanded.
+std::string_view OnsiteNode::fault(const Surroundings&) const {
+  const OnsitePlantSpec& p = plant_.spec();
+  bool repair = false;
+  for (int u = 0; u < p.units; ++u)
+    repair = repair || plant_.unit_state(u) == OnsitePlant::UnitState::repair;
+  if (repair)
+    return "on-site unit failure";
+  if (plant_.demanded() && plant_.running_units() == 0 && !plant_.fuel_available())
+    return "on-site plant out of fuel";
+  return "";
+}
+
 std::vector<Metric> OnsiteNode::metrics() const {
   const OnsitePlant& p = plant_;
   std::vector<Metric> m{

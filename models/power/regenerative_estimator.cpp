@@ -43,7 +43,9 @@ FailureBias RegenerativeEstimator::bias(double repair_rate_per_s) const {
   return {options_.balance * repair_rate_per_s / modes_, options_.demand_floor, options_.duration_shift};
 }
 
-void RegenerativeEstimator::close_cycle(double now, double downtime_min, long onsets, double log_lr) {
+double RegenerativeEstimator::close_cycle(double now, double downtime_min, long onsets, double log_lr,
+                                         const std::vector<CauseCounts>& by_cause,
+                                         const std::vector<CauseCounts>& by_component) {
   const double t = now - start_s_;
   const double d = downtime_min - start_downtime_min_;
   const double k = static_cast<double>(onsets - start_onsets_);
@@ -70,6 +72,36 @@ void RegenerativeEstimator::close_cycle(double now, double downtime_min, long on
   start_downtime_min_ = downtime_min;
   start_onsets_ = onsets;
   start_log_lr_ = log_lr;
+  add_groups(x, w, by_cause, causes_);
+  add_groups(x, w, by_component, components_);
+  return w;
+}
+
+// A cause that first appears in this cycle starts from zero; cycles before it saw none of it.
+void RegenerativeEstimator::add_groups(double x, double w, const std::vector<CauseCounts>& counts,
+                                       std::vector<CauseSums>& sums) {
+  if (sums.size() < counts.size())
+    sums.resize(counts.size());
+  for (std::size_t c = 0; c < counts.size(); ++c) {
+    CauseSums& s = sums[c];
+    const double y = (counts[c].it_downtime_min - s.start.it_downtime_min) * w;
+    const double z = static_cast<double>(counts[c].episodes - s.start.episodes) * w;
+    s.start = counts[c];
+    s.sy += y;
+    s.syy += y * y;
+    s.sxy += x * y;
+    s.sz += z;
+    s.szz += z * z;
+    s.sxz += x * z;
+  }
+}
+
+std::vector<CauseEstimate> RegenerativeEstimator::group_estimates(const std::vector<CauseSums>& sums) const {
+  std::vector<CauseEstimate> out;
+  for (const CauseSums& c : sums)
+    out.push_back({scaled(ratio(n_, c.sy, sx_, c.syy, sxx_, c.sxy), units::seconds_per_year),
+                   scaled(ratio(n_, c.sz, sx_, c.szz, sxx_, c.sxz), units::seconds_per_year)});
+  return out;
 }
 
 RareEventEstimate RegenerativeEstimator::estimate() const {
@@ -83,6 +115,8 @@ RareEventEstimate RegenerativeEstimator::estimate() const {
   e.downtime_min_per_year = scaled(per_s, units::seconds_per_year);
   e.unavailability = scaled(per_s, 60.0);
   e.it_loss_episodes_per_year = scaled(ratio(n_, sz_, sx_, szz_, sxx_, sxz_), units::seconds_per_year);
+  e.by_cause = group_estimates(causes_);
+  e.by_component = group_estimates(components_);
   e.relative_error = e.unavailability.value > 0 ? e.unavailability.half_width / e.unavailability.value : 0.0;
   e.effective_sample_size = sww_ > 0 ? sw_ * sw_ / sww_ : 0.0;
   e.largest_cycle_share = sy_ > 0 ? max_y_ / sy_ : 0.0;

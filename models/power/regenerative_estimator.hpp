@@ -37,6 +37,18 @@ struct Interval {
   double high() const { return value + half_width; }
 };
 
+// One first cause's part of the estimate (episode_recorder.hpp).
+struct CauseEstimate {
+  Interval downtime_min_per_year;
+  Interval it_loss_episodes_per_year;
+};
+
+// Running totals of one cause, as the episode recorder keeps them (unweighted).
+struct CauseCounts {
+  long episodes = 0;
+  double it_downtime_min = 0;
+};
+
 struct RareEventEstimate {
   std::string estimator; // "is" or "mc"
   long cycles = 0;
@@ -55,6 +67,8 @@ struct RareEventEstimate {
   double plain_variance_per_cycle = 0;
   double variance_per_cycle = 0;
   std::vector<std::string> warnings; // likelihood ratios that degenerate, too few events
+  std::vector<CauseEstimate> by_cause;     // by the episode recorder's cause index
+  std::vector<CauseEstimate> by_component; // by its component index
 };
 
 class RegenerativeEstimator {
@@ -64,8 +78,11 @@ public:
   // The bias for the chain's state: none with no failure active, else balanced.
   FailureBias bias(double repair_rate_per_s) const;
   // A cycle ended at `now` with these running totals (IT downtime in minutes, IT-loss onsets,
-  // log likelihood ratio); the next begins.
-  void close_cycle(double now, double downtime_min, long onsets, double log_lr);
+  // log likelihood ratio, and both by first cause); the next begins. Returns the cycle's
+  // likelihood ratio L.
+  double close_cycle(double now, double downtime_min, long onsets, double log_lr,
+                     const std::vector<CauseCounts>& by_cause = {},
+                     const std::vector<CauseCounts>& by_component = {});
   RareEventEstimate estimate() const;
 
 private:
@@ -79,6 +96,16 @@ private:
   // Sums of T^2 L, D^2 L and D T L (one weight): plain Monte Carlo's second moments under P.
   double stt_w_ = 0, sdd_w_ = 0, sdt_w_ = 0;
   double max_y_ = 0, sum_t_ = 0;
+  // By cause: the totals at the cycle's start, and sums over cycles of y_c = D_c L, z_c = N_c L,
+  // their squares and their products with x = T L.
+  struct CauseSums {
+    CauseCounts start;
+    double sy = 0, syy = 0, sxy = 0, sz = 0, szz = 0, sxz = 0;
+  };
+  std::vector<CauseSums> causes_, components_;
+  static void add_groups(double x, double w, const std::vector<CauseCounts>& counts,
+                         std::vector<CauseSums>& sums);
+  std::vector<CauseEstimate> group_estimates(const std::vector<CauseSums>& sums) const;
 };
 
 } // namespace aidcsim::power

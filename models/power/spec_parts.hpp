@@ -20,6 +20,7 @@ struct Interruptions {
   // group event that fails every unit up at once (rate beta x rate_per_s); the rest, (1 - beta) x
   // rate_per_s per unit, is independent. 0: independent units.
   double common_cause_beta = 0;
+  bool given = false; // the scenario wrote it (figures, `typical` or `none`)
 };
 
 // How many units a plant installs (genset units, turbines, engines): a count, or relative to

@@ -1,6 +1,7 @@
 // Bad scenario files: each must give exit-code-2 errors that name file:line:col, the key, the value
 // and what is allowed, all errors of a file at once. Fixtures are in test/data/bad/.
 #include "engine/base/diagnostics.hpp"
+#include "engine/base/units.hpp"
 #include "engine/input/scenario.hpp"
 
 #include <gtest/gtest.h>
@@ -169,6 +170,10 @@ INSTANTIATE_TEST_SUITE_P(
                "unknown key; allowed keys here: duration, rate"},
               {18, 101, "facility.ups[0].module_failures.common_cause", "150 %",
                "a probability must be at most 1 (100 %)"}}},
+        Case{"facility/failures-bad-word.yaml",
+             {{8, 23, "facility.component_failures", "usual", "expected one of: none, typical"},
+              {12, 52, "facility.distribution[0].failures", "typcal",
+               "expected 'typical', 'none' or a map with 'rate' and 'repair'"}}},
         Case{"facility/bad-outage-rate.yaml",
              {{11, 15, "facility.utility[0].outages.rate", "2 y",
                "'y' is a unit of a duration, but a rate is expected"},
@@ -227,4 +232,26 @@ TEST(GoodScenario, DefaultScenarioLoads) {
   EXPECT_EQ(s.seed, 1u);
   EXPECT_EQ(s.workload.kind, "full_load");
   EXPECT_NE(s.platform_path.find("platforms/gb200-nvl72.xml"), std::string::npos);
+}
+
+// `component_failures: typical` gives each component without figures its kind's row of
+// docs/MODELS.md ("Component failure data"); `none` and figures of its own win.
+TEST(GoodScenario, TypicalFailuresFillEveryKind) {
+  const auto s = aidcsim::load_scenario(std::string(AIDCSIM_SOURCE_DIR) + "/test/data/facility/typical-failures.yaml");
+  const auto& f = s.facility;
+  const double y = aidcsim::units::seconds_per_year;
+  EXPECT_TRUE(f.typical_failures);
+  EXPECT_DOUBLE_EQ(f.gensets[0].fail_to_start, 0.0094);
+  EXPECT_DOUBLE_EQ(f.gensets[0].fail_while_running_per_s * 3600 * 1100, 1.0);
+  EXPECT_DOUBLE_EQ(f.switches[0].failures.rate_per_s * y, 0.03502);
+  EXPECT_NEAR(f.switches[0].failures.duration.mean_s() / 3600, 7.89, 1e-9);
+  EXPECT_DOUBLE_EQ(f.ups[0].module_failures.rate_per_s * y, 8760.0 / 170000.0);
+  EXPECT_NEAR(f.ups[0].module_failures.duration.mean_s() / 3600, 26.0, 1e-9);
+  const std::vector<std::pair<double, double>> distribution = {
+      {0.0062, 341.7}, {0.5, 2.0}, {0.0024, 35.0}, {0.0055, 15.7}, {0.0, 0.0}}; // xfmr board bus feeder pdu
+  ASSERT_EQ(f.distribution.size(), distribution.size());
+  for (std::size_t i = 0; i < distribution.size(); ++i) {
+    EXPECT_NEAR(f.distribution[i].failures.rate_per_s * y, distribution[i].first, 1e-12) << i;
+    EXPECT_NEAR(f.distribution[i].failures.duration.mean_s() / 3600, distribution[i].second, 1e-9) << i;
+  }
 }

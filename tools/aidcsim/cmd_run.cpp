@@ -194,7 +194,9 @@ int estimate_command(const RunArgs& args, const Scenario& scenario) {
   options.biased = args.estimator == "is";
   json j;
   try {
-    j = to_json(estimate_availability(scenario, options));
+    const std::string episodes_csv =
+        args.out_dir.empty() ? "" : (std::filesystem::path(args.out_dir) / "episodes.csv").string();
+    j = to_json(estimate_availability(scenario, options, episodes_csv));
   } catch (const InputError& e) {
     std::cerr << e.what();
     return exit_bad_input;

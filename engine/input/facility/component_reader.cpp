@@ -140,6 +140,28 @@ power::Interruptions read_interruptions(MapReader& parent, const std::string& ke
   return out;
 }
 
+power::Interruptions read_failures(ItemContext& c, const std::string& key, const power::Interruptions& typical,
+                                   bool group) {
+  MapReader& r = c.r;
+  const YamlNode node = r.node(key, Need::optional);
+  if (!node.IsDefined())
+    return c.spec.typical_failures ? typical : power::Interruptions{};
+  if (node.IsScalar()) {
+    const std::string word = node.Scalar();
+    if (word == "typical")
+      return typical;
+    if (word != "none")
+      r.diagnostics().add(r.pos(node), r.path(key), word,
+                          "expected 'typical', 'none' or a map with 'rate' and 'repair'");
+    power::Interruptions none;
+    none.given = true;
+    return none;
+  }
+  power::Interruptions i = read_interruptions(r, key, "repair", group);
+  i.given = true;
+  return i;
+}
+
 double read_probability(MapReader& r, const std::string& key, double default_value) {
   const double p =
       r.quantity(key, Dimension::ratio, Need::optional, Range::non_negative).value_or(default_value);

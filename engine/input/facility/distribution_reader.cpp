@@ -1,5 +1,6 @@
 // `facility.distribution[]`: a transformer, switchgear, PDU or busway.
 #include "engine/input/facility/kind_readers.hpp"
+#include "models/power/typical_failures.hpp"
 
 namespace aidcsim {
 
@@ -8,16 +9,17 @@ void read_distribution_item(ItemContext& c) {
   power::DistributionSpec d;
   d.id = read_id(c);
   const auto kind =
-      r.one_of("kind", {"transformer", "switchgear", "pdu", "busway"}, Need::optional).value_or("pdu");
+      r.one_of("kind", {"transformer", "switchgear", "pdu", "busway", "cable"}, Need::optional).value_or("pdu");
   d.kind = kind == "transformer"  ? power::DistributionKind::transformer
            : kind == "switchgear" ? power::DistributionKind::switchgear
            : kind == "busway"     ? power::DistributionKind::busway
+           : kind == "cable"      ? power::DistributionKind::cable
                                   : power::DistributionKind::pdu;
   d.fed_by = read_reference(c, "fed_by", d.id);
   d.rating_kw = r.quantity("rating", units::Dimension::power, Need::optional).value_or(0) / 1e3;
   if (const YamlNode n = r.node("rating", Need::optional); n.IsDefined())
     c.pos.note(d.id, "rating", r.pos(n));
-  d.failures = read_interruptions(r, "failures", "repair");
+  d.failures = read_failures(c, "failures", power::typical_distribution_failures(d.kind));
   r.finish();
   c.spec.distribution.push_back(d);
 }

@@ -1,5 +1,6 @@
 // `facility.gensets[]`: a genset plant (models/power/genset_plant.hpp). Defaults: the spec's.
 #include "engine/input/facility/kind_readers.hpp"
+#include "models/power/typical_failures.hpp"
 
 #include <charconv>
 
@@ -57,6 +58,10 @@ void read_genset_item(ItemContext& c) {
   g.sizing = read_sizing(c, g.id);
   g.start_delay_s = r.quantity("start_delay", Dimension::time, Need::optional, Range::non_negative)
                         .value_or(g.start_delay_s);
+  if (c.spec.typical_failures) { // the kind's typical figures, unless the item gives its own
+    g.fail_to_start = power::typical_genset_fail_to_start;
+    g.fail_while_running_per_s = power::typical_genset_fail_while_running_per_s;
+  }
   read_start_retries(r, g.fail_to_start, g.start_attempts, g.retry_delay_s);
   g.fail_while_running_per_s =
       r.quantity("fail_while_running", Dimension::rate, Need::optional, Range::non_negative)

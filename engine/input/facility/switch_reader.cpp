@@ -1,5 +1,6 @@
 // `facility.transfer_switches[]`: an ATS or STS (models/power/transfer_switch.hpp).
 #include "engine/input/facility/kind_readers.hpp"
+#include "models/power/typical_failures.hpp"
 
 namespace aidcsim {
 
@@ -16,7 +17,7 @@ void read_switch_item(ItemContext& c) {
                      .value_or(power::default_transfer_s(s.kind));
   s.retransfer_after_s = r.quantity("retransfer_after", Dimension::time, Need::optional, Range::non_negative)
                              .value_or(s.retransfer_after_s);
-  s.failures = read_interruptions(r, "failures", "repair");
+  s.failures = read_failures(c, "failures", power::typical_switch_failures(s.kind));
   if (!s.normal.empty() && s.normal == s.alternate)
     r.diagnostics().add(r.pos(r.node("alternate", Need::optional)), r.path("alternate"), s.alternate,
                         "the alternate source must differ from the normal one");

@@ -1,5 +1,6 @@
 // `facility.ups[]`: a UPS system and its battery (models/power/ups_system.hpp, ups_battery.hpp).
 #include "engine/input/facility/kind_readers.hpp"
+#include "models/power/typical_failures.hpp"
 
 namespace aidcsim {
 namespace {
@@ -72,7 +73,7 @@ void read_ups_item(ItemContext& c) {
     if (br.is_map())
       read_battery(br, b, u);
   }
-  u.module_failures = read_interruptions(r, "module_failures", "repair", true);
+  u.module_failures = read_failures(c, "module_failures", power::typical_ups_module_failures(), true);
   r.finish();
   c.spec.ups.push_back(u);
 }
