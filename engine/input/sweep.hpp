@@ -4,7 +4,7 @@
 // run can be replayed alone with the same numbers.
 //
 //   name: UPS runtime x genset sizing
-//   base: ../power/tier3-like.yaml
+//   base: ../power/tier3-like-utility-genset-only.yaml
 //   replications: 20
 //   years: 1000                       # per replication (else the scenario's duration)
 //   metric: it_downtime_min_per_year  # shown while the batch runs

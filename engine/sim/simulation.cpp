@@ -5,6 +5,7 @@
 #include "engine/base/units.hpp"
 #include "engine/input/event_budget.hpp"
 #include "engine/sim/ai_run.hpp"
+#include "engine/sim/episode_writer.hpp"
 #include "engine/sim/facility_clock.hpp"
 #include "engine/sim/full_load.hpp"
 #include "engine/sim/simgrid_platform.hpp"
@@ -66,6 +67,13 @@ FacilityResult facility_result(const power::Facility& f, double duration_s,
     r.shown.push_back(power::metric_shown(m, f) ? 1 : 0);
   r.simulated_whole_years = f.yearly_it_downtime_min().years;
   r.components = f.component_reports();
+  const power::EpisodeRecorder& e = f.episodes();
+  r.episodes.episodes = e.episodes();
+  r.episodes.causes = e.causes();
+  r.episodes.components = e.components();
+  r.episodes.by_cause = e.by_cause();
+  r.episodes.by_component = e.by_component();
+  r.episodes.first = e.examples();
   return r;
 }
 
@@ -119,6 +127,19 @@ std::unique_ptr<TimelineWriter> open_timeline(const RunOptions& options, const S
     return std::make_unique<TimelineWriter>(options.timeline_csv, options.timeline_filter);
   } catch (const std::runtime_error& e) {
     throw_input_error(SourcePos{"command line", 0, 0}, "--out", options.timeline_csv, e.what());
+  }
+}
+
+// episodes.csv opens before the run too, for the same reason. Null without --out or a facility.
+std::unique_ptr<EpisodeWriter> open_episodes(const RunOptions& options, power::Facility* facility) {
+  if (options.episodes_csv.empty() || facility == nullptr)
+    return nullptr;
+  try {
+    auto writer = std::make_unique<EpisodeWriter>(options.episodes_csv);
+    writer->attach(facility->episodes());
+    return writer;
+  } catch (const std::runtime_error& e) {
+    throw_input_error(SourcePos{"command line", 0, 0}, "--out", options.episodes_csv, e.what());
   }
 }
 
@@ -227,6 +248,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   arrivals.insert(arrivals.end(), facility_arrivals.begin(), facility_arrivals.end());
   check_event_budget(arrivals, scenario.duration_s);
   std::unique_ptr<TimelineWriter> timeline = open_timeline(options, scenario, f.facility.get());
+  std::unique_ptr<EpisodeWriter> episodes = open_episodes(options, f.facility.get());
 
   auto engine = load_simgrid_platform(scenario.platform_path);
   std::vector<sg4::Host*> accelerators =
@@ -268,6 +290,10 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   if (timeline) {
     timeline->commit();
     r.timeline = RunResult::TimelineCount{timeline->rows(), timeline->written()};
+  }
+  if (episodes) {
+    episodes->commit();
+    r.facility.episodes.written = episodes->rows();
   }
   if (ai) // energy per token: what the facility supplied, or the IT energy without a facility
     r.ai =

@@ -17,12 +17,23 @@ namespace aidcsim {
 
 // What the facility's power chain did over the run: the values of the metric table
 // (models/power/facility_metrics.hpp), in its order, and each component's own figures.
+// The run's IT-loss episodes (models/power/episode_recorder.hpp): counts and IT downtime by first
+// cause and by the first cause's component, and the first episodes with their chains.
+struct EpisodeSummary {
+  long episodes = 0;
+  std::vector<std::string> causes, components;
+  std::vector<power::CauseCounts> by_cause, by_component;
+  std::vector<power::Episode> first;
+  long written = -1; // rows in episodes.csv; -1 without one
+};
+
 struct FacilityResult {
   bool present = false;
   std::vector<std::optional<double>> values; // per power::facility_metrics() entry; nullopt: null
   std::vector<char> shown;                   // per entry: it applies to this facility
   long simulated_whole_years = 0;
   std::vector<power::ComponentReport> components; // in graph order
+  EpisodeSummary episodes;
   // The value of the metric with this key; throws if the table has no such key or it has no value.
   double number(std::string_view key) const;
   std::optional<double> value(std::string_view key) const;
@@ -50,6 +61,7 @@ struct RunOptions {
   std::function<void()> on_platform_loaded; // called once the platform loaded, before time starts
   std::string timeline_csv;                 // where to write the facility timeline; empty: none
   TimelineFilter timeline_filter;           // what of it to write (default: everything)
+  std::string episodes_csv;                 // where to write the IT-loss episodes; empty: none
 };
 
 // Runs the scenario to its duration. SimGrid keeps one engine per process: one run per process.

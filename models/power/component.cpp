@@ -50,7 +50,7 @@ std::string_view GensetNode::timeline_state(const Surroundings&) const {
 
 // The fault that shows now, the latest kind first: fuel, a unit that failed running, one that
 // failed to start. A plant not demanded has none (its failed units are repaired with the outage).
-std::string_view GensetNode::fault(const Surroundings&) const {
+Fault GensetNode::fault(const Surroundings&) const {
   if (!plant_.demanded())
     return "";
   if (plant_.out_of_fuel())
@@ -60,7 +60,7 @@ std::string_view GensetNode::fault(const Surroundings&) const {
   return plant_.failed_units(false) > 0 ? "genset fail to start" : "";
 }
 
-std::string_view DistributionNode::fault(const Surroundings&) const {
+Fault DistributionNode::fault(const Surroundings&) const {
   if (failures_.failed() == 0)
     return "";
   switch (kind_) {

@@ -66,6 +66,15 @@ struct OutageSigns {
   bool on_battery = false;     // a UPS carries load from its battery
 };
 
+// What is wrong with a component now, as a step in the chain of an outage. `follows`: a state its
+// feeders forced on it (a UPS on battery, its battery empty), never an outage's first cause.
+struct Fault {
+  std::string_view what; // "utility outage", "genset fail to start"; empty: nothing is wrong
+  bool follows = false;
+  Fault(const char* text, bool forced = false) : what(text), follows(forced) {} // NOLINT: literals
+  bool empty() const { return what.empty(); }
+};
+
 // The members each kind provides (all of them: a kind with nothing to do says so in one line).
 template <class C>
 concept PowerComponent = requires(C c, const C cc, const Surroundings& s, const ScheduledFault& f,
@@ -96,9 +105,9 @@ concept PowerComponent = requires(C c, const C cc, const Surroundings& s, const 
   { cc.storage_kw(0.0, s) } -> std::same_as<double>; // power it supplies from storage now
   { cc.storage_owed_kwh() } -> std::same_as<double>; // storage energy not yet refilled
   { cc.outage_signs(0.0, s, signs) } -> std::same_as<void>;
-  // What is wrong with it now, as a cause of an outage ("utility outage", "UPS battery empty");
-  // empty when nothing is. The text lasts until the next call; the same fault, the same text.
-  { cc.fault(s) } -> std::same_as<std::string_view>;
+  // What is wrong with it now, as a step of an outage's chain ("utility outage", "UPS battery
+  // empty"); empty when nothing is. The same fault, the same text.
+  { cc.fault(s) } -> std::same_as<Fault>;
   { cc.timeline_kind() } -> std::same_as<std::string_view>;
   { cc.timeline_state(s) } -> std::same_as<std::string_view>; // lasts until the next call
   { cc.state_of_charge() } -> std::same_as<double>;           // -1 without storage

@@ -47,7 +47,7 @@ public:
   std::string_view timeline_state(const Surroundings& s) const {
     return failures_.failed() > 0 ? "failed" : s.self_energized() ? "energized" : "dead";
   }
-  std::string_view fault(const Surroundings&) const;
+  Fault fault(const Surroundings&) const;
   double state_of_charge() const { return -1; }
   std::vector<Metric> metrics() const {
     return {{"failures", double(failures_.failures()), "failures", true}};

@@ -54,19 +54,29 @@ void EpisodeRecorder::record_faults(const PowerChain& chain) {
   any_fault_ = false;
   for (std::size_t i = 0; i < watched_.size(); ++i) {
     const int v = watched_[i];
-    const std::string_view f = std::visit([&](const auto& c) { return c.fault(chain.around(v)); },
-                                          chain.component(v));
+    const Fault f = std::visit([&](const auto& c) { return c.fault(chain.around(v)); }, chain.component(v));
     any_fault_ = any_fault_ || !f.empty();
-    if (f == last_fault_[i])
+    if (f.what == last_fault_[i])
       continue;
-    last_fault_[i].assign(f);
+    last_fault_[i].assign(f.what);
     if (f.empty())
       continue;
-    if (steps_.size() < max_steps)
-      steps_.push_back({chain.now(), v, std::string(f)});
+    Step step{chain.now(), v, std::string(f.what), f.follows};
+    if (f.follows)
+      following_.push_back(std::move(step));
     else
-      ++more_steps_;
+      add_step(std::move(step));
   }
+  for (Step& s : following_)
+    add_step(std::move(s));
+  following_.clear();
+}
+
+void EpisodeRecorder::add_step(Step step) {
+  if (steps_.size() < max_steps)
+    steps_.push_back(std::move(step));
+  else
+    ++more_steps_;
 }
 
 void EpisodeRecorder::observe(const PowerChain& chain, double it_downtime_min_total) {
@@ -94,20 +104,17 @@ void EpisodeRecorder::open(const PowerChain& chain, double it_downtime_min_total
   const Step* last = nullptr;
   for (const Step& s : steps_)
     if (s.node != it_lost_step) {
-      first = first != nullptr ? first : &s;
+      first = first == nullptr && !s.follows ? &s : first;
       last = &s;
     }
-  current_.chain_start_s = first != nullptr ? first->at_s : chain.now();
+  current_.chain_start_s = steps_.empty() ? chain.now() : steps_.front().at_s;
   current_.first_cause = first != nullptr ? cause_index(first->fault) : 0;
   current_.last_cause = last != nullptr ? cause_index(last->fault) : 0;
-  if (first != nullptr) {
+  if (first != nullptr)
     current_.first_component = chain.graph().node(first->node).id;
+  if (last != nullptr)
     current_.last_component = chain.graph().node(last->node).id;
-  }
-  if (steps_.size() < max_steps)
-    steps_.push_back({chain.now(), it_lost_step, "IT lost"});
-  else
-    ++more_steps_;
+  add_step({chain.now(), it_lost_step, "IT lost", true});
 }
 
 std::string EpisodeRecorder::chain_text(const PowerChain& chain) const {

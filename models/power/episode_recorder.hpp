@@ -6,8 +6,10 @@
 // component had one and gathers each fault as it appears, in time order. An episode opens when an
 // IT rack loses power and closes when every IT rack has power again; it keeps the chain so far,
 // and its IT downtime is what the run booked meanwhile. Its first cause is the chain's first
-// fault; its last cause the latest fault before IT was lost (the step that took IT down). An
-// episode with no fault in its chain (a capacity shortfall) has the cause "no component fault".
+// fault that its feeders did not force (a UPS on battery follows an outage); its last cause the
+// latest fault before IT was lost (the step that took IT down). Faults of one instant enter the
+// chain failures first, forced states after. An episode with no failure in its chain (a capacity
+// shortfall) has the cause "no component fault".
 //
 // Under importance sampling an episode's weight is its regenerative cycle's likelihood ratio,
 // known when the cycle closes: episodes wait in the cycle until then (set_weight_pending), and
@@ -71,7 +73,9 @@ private:
     double at_s;
     int node;
     std::string fault;
+    bool follows = false; // forced by its feeders: never a first cause
   };
+  void add_step(Step step);
   int cause_index(std::string_view fault);
   void record_faults(const PowerChain& chain);
   void open(const PowerChain& chain, double it_downtime_min_total);
@@ -82,6 +86,7 @@ private:
   std::vector<int> watched_;            // graph nodes that can have a fault (not loads)
   std::vector<std::string> last_fault_; // per watched node
   std::vector<Step> steps_;             // the chain since no component had a fault
+  std::vector<Step> following_;         // this instant's forced states, added after its failures
   long more_steps_ = 0;                 // steps past max_steps
   bool any_fault_ = false;
 

@@ -128,6 +128,10 @@ void Facility::close_cycle_if_regenerated(double t) {
 void Facility::apply_failure_bias() {
   const double repair_rate = chain_.repair_rate_per_s();
   cycle_dirty_ = cycle_dirty_ || repair_rate > 0;
+  // With no failure active the bias is the same for every component at every event: set once.
+  if (repair_rate == 0 && natural_bias_set_)
+    return;
+  natural_bias_set_ = repair_rate == 0;
   chain_.set_failure_bias(estimator_->bias(repair_rate));
 }
 

@@ -122,7 +122,8 @@ private:
   long events_ = 0;
   long ulp_steps_ = 0; // consecutive zero-length steps (must stay small)
   std::unique_ptr<RegenerativeEstimator> estimator_;
-  bool cycle_dirty_ = false; // a failure was active since the cycle began
+  bool cycle_dirty_ = false;      // a failure was active since the cycle began
+  bool natural_bias_set_ = false; // the components draw at the bias of no failure active
 };
 
 } // namespace aidcsim::power

@@ -55,6 +55,10 @@ struct GensetPlantSpec {
   // fail_to_start is one event per demand that fails every unit's every attempt, and of
   // fail_while_running one clock that stops every running unit. 0: independent units.
   double common_cause_beta = 0;
+  // A failed unit's repair while the plant is demanded, after which it starts again; without
+  // one (mean 0), failed units wait for the demand to end (fine for outages of hours, not for a
+  // transformer's weeks of repair).
+  faults::DurationDistribution unit_repair = faults::DurationDistribution::fixed(0);
   double fuel_tank_s = 0;        // runtime on a full tank at the design load; 0 = unlimited
   double refuel_lead_time_s = 0; // first delivery after a start, then one per lead time
   using LoadShedding = power::LoadShedding;

@@ -72,7 +72,7 @@ public:
   }
   std::string_view timeline_kind() const { return "gensets"; }
   std::string_view timeline_state(const Surroundings&) const;
-  std::string_view fault(const Surroundings&) const;
+  Fault fault(const Surroundings&) const;
   double state_of_charge() const { return -1; }
   std::vector<Metric> metrics() const {
     std::vector<Metric> m = {

@@ -96,9 +96,7 @@ void GensetPlant::finish_start(Unit& u, double now) {
       u.state = UnitState::waiting_retry;
       u.at = now + spec_.retry_delay_s;
     } else {
-      u.state = UnitState::failed;
-      u.failed_running = false;
-      u.at = never;
+      fail_unit(u, now, false);
     }
     return;
   }
@@ -116,18 +114,31 @@ void GensetPlant::draw_common_run(double now) {
                        : never;
 }
 
-void GensetPlant::common_run_failure() {
+void GensetPlant::common_run_failure(double now) {
   ++common_cause_events_;
   common_run_.failed();
   for (auto& u : units_)
     if (u.state == UnitState::running) {
       ++run_failures_;
       --running_;
-      u.state = UnitState::failed;
-      u.failed_running = true;
-      u.at = never;
+      fail_unit(u, now, true);
     }
   common_run_at_ = never;
+}
+
+void GensetPlant::fail_unit(Unit& u, double now, bool was_running) {
+  u.state = UnitState::failed;
+  u.failed_running = was_running;
+  u.at = repairs() ? now + spec_.unit_repair.sample(rng_) : never;
+}
+
+double GensetPlant::repair_rate_per_s() const {
+  if (!repairs())
+    return 0.0;
+  int repairing = 0;
+  for (const Unit& u : units_)
+    repairing += u.state == UnitState::failed && u.at < never ? 1 : 0;
+  return repairing / spec_.unit_repair.mean_s();
 }
 
 bool GensetPlant::process(double now) {
@@ -135,7 +146,7 @@ bool GensetPlant::process(double now) {
   run_bias_.expose(now, running_);
   common_run_.expose(now, running_ > 0 ? 1 : 0);
   if (common_run_at_ <= now)
-    common_run_failure();
+    common_run_failure(now);
   if (demanded_ && next_delivery_ <= now)
     refill_and_resume(now);
   for (auto& u : units_) {
@@ -152,12 +163,18 @@ bool GensetPlant::process(double now) {
       ++run_failures_;
       run_bias_.failed();
       --running_;
-      u.state = UnitState::failed;
-      u.failed_running = true;
-      u.at = never;
+      fail_unit(u, now, true);
+      break;
+    case UnitState::failed: // repaired while demanded: it starts again (after the next delivery
+                            // when the tank is empty)
+      u.forced = false;
+      u.attempts_left = spec_.start_attempts;
+      if (demanded_ && !out_of_fuel_)
+        attempt_start(u, now);
+      else
+        u.state = UnitState::stopped, u.at = never;
       break;
     case UnitState::stopped:
-    case UnitState::failed:
       u.at = never;
       break;
     }

@@ -10,6 +10,8 @@
 // A delivery arrives `refuel_lead_time` after the plant starts and every lead time after that,
 // refilling the tank. When demand ends, units stop, failed units are repaired and the tank is
 // topped up before the next demand (a simplification: outages are rare next to maintenance).
+// With a `unit_repair` time, a failed unit is also repaired while the demand lasts and then
+// starts again (long outages: a transformer's repair takes weeks).
 #pragma once
 
 #include "engine/base/random_stream.hpp"
@@ -71,10 +73,10 @@ public:
 
   // The importance sampler's view (failure_bias.hpp): start attempts are demands, running units
   // are exposed to running failures. Failed units are repaired when demand ends, with the outage
-  // that caused it, so they add no repair rate of their own.
+  // that caused it, adding no repair rate of their own, unless they are repaired while demanded.
   void set_failure_bias(const FailureBias& bias, double now) override;
   double log_likelihood_ratio(double now) override;
-  double repair_rate_per_s() const override { return 0.0; }
+  double repair_rate_per_s() const override;
 
 private:
   struct Unit {
@@ -89,7 +91,11 @@ private:
   void finish_start(Unit& u, double now);
   void refill_and_resume(double now);
   void draw_common_run(double now);
-  void common_run_failure();
+  void common_run_failure(double now);
+  // A unit fails (running, or out of start attempts): repaired while demanded if the plant
+  // repairs, else it waits for the demand to end.
+  void fail_unit(Unit& u, double now, bool was_running);
+  bool repairs() const { return spec_.unit_repair.mean_s() > 0; }
 
   GensetPlantSpec spec_;
   double design_kw_;

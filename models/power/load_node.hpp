@@ -79,7 +79,7 @@ public:
                                  : "powered";
   }
   // A load is where an outage ends, not where it starts: it has no fault of its own.
-  std::string_view fault(const Surroundings&) const { return ""; }
+  Fault fault(const Surroundings&) const { return ""; }
   double state_of_charge() const { return -1; }
   std::vector<Metric> metrics() const { return {}; } // per load: the facility's LoadMetrics
 

@@ -38,7 +38,7 @@ std::string_view OnsiteNode::timeline_state(const Surroundings&) const {
 
 // Units in repair are failures; units in planned maintenance are not, unless the plant cannot
 // run at all while demanded.
-std::string_view OnsiteNode::fault(const Surroundings&) const {
+Fault OnsiteNode::fault(const Surroundings&) const {
   const OnsitePlantSpec& p = plant_.spec();
   bool repair = false;
   for (int u = 0; u < p.units; ++u)

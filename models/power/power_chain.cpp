@@ -33,8 +33,13 @@ PowerChain::PowerChain(const FacilitySpec& spec, const PowerGraph& graph, std::u
     nodes_.push_back(make_component(spec_, graph, v, seed, design[v]));
     if (std::holds_alternative<SwitchNode>(nodes_.back()))
       switch_nodes_.push_back(v);
-    if (std::visit([](auto& c) { return c.failure_draws() != nullptr; }, nodes_.back()))
+    if (std::visit([](auto& c) { return c.failure_draws() != nullptr; }, nodes_.back())) {
       drawing_nodes_.push_back(v);
+      int modes = 0;
+      for (const FailureMode& m : std::visit([](const auto& c) { return c.failure_modes(); }, nodes_.back()))
+        modes += m.basis == FailureMode::Basis::rate_per_s && m.value > 0 ? 1 : 0;
+      rate_modes_.push_back(modes);
+    }
     if (std::visit([](const auto& c) { return c.state_of_charge() >= 0; }, nodes_.back()))
       storage_nodes_.push_back(v);
   }
@@ -60,6 +65,7 @@ PowerChain::PowerChain(const FacilitySpec& spec, const PowerGraph& graph, std::u
   shedding_before_.assign(n, 0);
   refused_before_.assign(n, 0);
   out_kw_.assign(n, 0.0);
+  critical_kw_.assign(n, 0.0);
   load_powered_.assign(spec_.loads.size(), 1);
 }
 

@@ -96,6 +96,7 @@ public:
 
   // The importance sampler's hooks (failure_bias.hpp, power_chain_sampling.cpp), over the
   // components that draw failures, at now().
+  // While degraded, the bias goes to the failures that can take IT down (power_chain_sampling.cpp).
   void set_failure_bias(const FailureBias& bias);
   double log_likelihood_ratio();
   double repair_rate_per_s();     // not const: failure_draws() hands out the draws themselves
@@ -159,6 +160,9 @@ private:
   std::vector<int> booted_;
   int boots_pending_ = 0;          // loads whose boot timer runs
   std::vector<int> drawing_nodes_; // nodes whose component draws failures (failure_draws())
+  std::vector<int> rate_modes_;    // per drawing node: its rate modes with a positive rate
+  std::vector<double> critical_kw_; // per node: IT power with one way left (compute_critical_flows)
+  bool compute_critical_flows();
   std::vector<int> storage_nodes_; // nodes whose component has a battery
   double now_ = 0;
 };

@@ -2,11 +2,58 @@
 // components that draw failures or store energy, lists made once when the chain is built.
 #include "models/power/power_chain.hpp"
 
+#include "models/power/cooling_plant.hpp" // PowerChain::draw_kw
+
 namespace aidcsim::power {
 
+// The IT power with one way left, per node: the draw of every powered IT rack with a single live
+// cord, passed up the chain as compute_flows passes every load's. Each component it flows through
+// is a single point of failure for a rack now. Returns whether there is any.
+bool PowerChain::compute_critical_flows() {
+  std::fill(critical_kw_.begin(), critical_kw_.end(), 0.0);
+  bool any = false;
+  for (int l : it_loads_) {
+    const int v = load_node_[l];
+    if (!energized_[v])
+      continue;
+    const Surroundings s = around(v);
+    int live = 0;
+    for (std::size_t k = 0; k < s.feeders.size(); ++k)
+      live += s.feeder_live(k) ? 1 : 0;
+    if (live == 1) {
+      critical_kw_[v] = draw_kw(l);
+      any = true;
+    }
+  }
+  if (!any)
+    return false;
+  const auto& topo = graph_.topological_order();
+  for (auto it = topo.rbegin(); it != topo.rend(); ++it)
+    if (energized_[*it])
+      std::visit([&](const auto& c) { c.pass_draw(critical_kw_[*it], around(*it), critical_kw_); }, nodes_[*it]);
+  return true;
+}
+
+// While degraded, failures are biased only where one failure takes a rack down: at the single
+// points of failure of the racks with one live cord (every component of a single-corded design's
+// path; the surviving side of a 2N design that has lost one). Elsewhere they keep their own rates:
+// biasing a side that the other still backs spends draws, and likelihood ratio, where IT cannot be
+// lost (the failure distance of Carrasco, "Failure distance based simulation of repairable
+// fault-tolerant systems", 1991). Per-demand failures (genset starts) are biased in every state.
 void PowerChain::set_failure_bias(const FailureBias& bias) {
-  for (int v : drawing_nodes_)
-    std::visit([&](auto& c) { c.failure_draws()->set_failure_bias(bias, now_); }, nodes_[v]);
+  const FailureBias natural{0, bias.demand_probability, bias.duration_shift};
+  const bool biased = bias.mode_rate_per_s > 0 && compute_critical_flows();
+  for (int v : drawing_nodes_) {
+    const FailureBias& b = biased && critical_kw_[v] > 0 ? bias : natural;
+    std::visit([&](auto& c) { c.failure_draws()->set_failure_bias(b, now_); }, nodes_[v]);
+  }
+}
+
+int PowerChain::failure_rate_modes() const {
+  int modes = 0;
+  for (int m : rate_modes_)
+    modes += m;
+  return modes;
 }
 
 double PowerChain::log_likelihood_ratio() {
@@ -21,14 +68,6 @@ double PowerChain::repair_rate_per_s() {
   for (int v : drawing_nodes_)
     rate += std::visit([](auto& c) { return c.failure_draws()->repair_rate_per_s(); }, nodes_[v]);
   return rate;
-}
-
-int PowerChain::failure_rate_modes() const {
-  int modes = 0;
-  for (int v : drawing_nodes_)
-    for (const FailureMode& m : std::visit([](const auto& c) { return c.failure_modes(); }, nodes_[v]))
-      modes += m.basis == FailureMode::Basis::rate_per_s && m.value > 0 ? 1 : 0;
-  return modes;
 }
 
 bool PowerChain::all_up() {

@@ -67,7 +67,7 @@ public:
            : pos == TransferSwitch::Position::alternate ? "alternate"
                                                         : "transferring";
   }
-  std::string_view fault(const Surroundings&) const {
+  Fault fault(const Surroundings&) const {
     return failures_.failed() > 0 ? "transfer switch stuck" : "";
   }
   double state_of_charge() const { return -1; }

@@ -102,12 +102,12 @@ public:
   }
   // Off is the worst: its modules (too many failed) or its battery (empty with no input). On
   // battery is a step of an outage's chain, not a failure of the UPS.
-  std::string_view fault(const Surroundings& s) const {
+  Fault fault(const Surroundings& s) const {
     const bool modules_down = ups_.modules().failed() > 0;
     if (!s.self_energized())
-      return modules_down && ups_.capacity_kw() <= 0 ? "UPS modules failed" : "UPS battery empty";
+      return modules_down && ups_.capacity_kw() <= 0 ? Fault("UPS modules failed") : Fault("UPS battery empty", true);
     if (!input_ok(s))
-      return "UPS on battery";
+      return {"UPS on battery", true};
     return modules_down ? "UPS module failure" : "";
   }
   double state_of_charge() const { return ups_.battery().state_of_charge(); }

@@ -51,7 +51,7 @@ public:
   }
   std::string_view timeline_kind() const { return "utility"; }
   std::string_view timeline_state(const Surroundings&) const { return feed_.up() ? "up" : "down"; }
-  std::string_view fault(const Surroundings&) const { return feed_.up() ? "" : "utility outage"; }
+  Fault fault(const Surroundings&) const { return feed_.up() ? "" : "utility outage"; }
   double state_of_charge() const { return -1; }
   std::vector<Metric> metrics() const {
     if (feed_.spec().major_events.rate_per_s == 0)

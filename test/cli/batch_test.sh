@@ -87,8 +87,11 @@ import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 runs, distinct = db.execute("select count(*), count(distinct run_key) from runs").fetchone()
 assert runs == distinct == 360, (runs, distinct)
-per_run = {n for (n,) in db.execute("select count(*) from metrics group by run_key")}
-assert len(per_run) == 1, per_run  # every run has the same, full set of metrics
+# Every run has the same, full set of metrics, apart from the causes and components of its own
+# IT-loss episodes (a run has figures for those it saw).
+per_run = {n for (n,) in db.execute("select count(*) from metrics where name not like 'episodes.by_%' "
+                                    "group by run_key")}
+assert len(per_run) == 1, per_run
 orphans = db.execute("select count(*) from metrics where run_key not in (select run_key from runs)").fetchone()[0]
 assert orphans == 0, orphans
 PY

@@ -106,9 +106,9 @@ aidcsim_cli_test(power_2n_ups_one_side_failed 0 "\"it_downtime_min\": 0\\.0,.*\"
 aidcsim_cli_test(power_nerc_sag_train 0 "\"it_downtime_min\": 0\\.0,.*\"utility_outages\": 6,.*\"bridged_by_ups\": 6,"
                  run scenarios/power/nerc-sag-train.yaml --json)
 aidcsim_cli_test(power_tier3_like 0 "\"simulated_years\": 20000\\.0,.*\"power_availability\": 0\\.99999"
-                 run scenarios/power/tier3-like.yaml --years 20000 --json)
+                 run scenarios/power/tier3-like-utility-genset-only.yaml --years 20000 --json)
 aidcsim_cli_test(power_tier4_like 0 "\"simulated_years\": 20000\\.0,.*\"power_availability\": (1\\.0|0\\.99999)"
-                 run scenarios/power/tier4-like.yaml --years 20000 --json)
+                 run scenarios/power/tier4-like-utility-genset-only.yaml --years 20000 --json)
 aidcsim_cli_test(run_years_and_duration 2 "give --duration or --years, not both" run scenarios/power/sag-2s.yaml
                  --years 2 --duration "1 h")
 

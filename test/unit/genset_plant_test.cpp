@@ -119,3 +119,42 @@ TEST(GensetPlant, ForcedUnitFailsEveryAttemptOfTheNextDemandOnly) {
   p.process(210);
   EXPECT_EQ(p.running_units(), 1);
 }
+
+// With a repair time, a unit that failed is repaired while the plant is demanded and cranks again.
+TEST(GensetPlant, RepairedUnitStartsAgainWhileDemanded) {
+  auto spec = plant(1, 0.0);
+  spec.unit_repair = aidcsim::faults::DurationDistribution::fixed(7200);
+  GensetPlant p(spec, 1000, RandomStream(1, "gen"));
+  p.force_failed_attempts(1);
+  p.set_demand(true, 0);
+  p.process(10); // the only attempt fails: repair until 7210 s
+  EXPECT_EQ(p.running_units(), 0);
+  EXPECT_DOUBLE_EQ(p.repair_rate_per_s(), 1.0 / 7200);
+  EXPECT_EQ(p.next_event_time(10, 0), 7210);
+  p.process(7210); // repaired: it cranks
+  EXPECT_DOUBLE_EQ(p.repair_rate_per_s(), 0.0);
+  p.process(7220);
+  EXPECT_EQ(p.running_units(), 1);
+}
+
+// A unit running for good, failing at rate lambda and back after a repair R and a start delay d,
+// is up a fraction (1 / lambda) / (1 / lambda + R + d) of the time (alternating renewal).
+TEST(GensetPlant, RepairWhileDemandedGivesTheRenewalUpFraction) {
+  auto spec = plant(1, 0.0);
+  const double mttf_s = 100 * 3600.0, repair_s = 10 * 3600.0;
+  spec.fail_while_running_per_s = 1 / mttf_s;
+  spec.unit_repair = aidcsim::faults::DurationDistribution::fixed(repair_s);
+  GensetPlant p(spec, 1000, RandomStream(3, "gen"));
+  p.set_demand(true, 0);
+  double now = 0, up_s = 0;
+  const double end = 1e6 * 3600.0;
+  while (now < end) {
+    const double next = std::min(end, p.next_event_time(now, 0));
+    up_s += p.running_units() > 0 ? next - now : 0.0;
+    now = next;
+    p.process(now);
+  }
+  const double expected = mttf_s / (mttf_s + repair_s + spec.start_delay_s);
+  // About 9,000 cycles: the fraction's standard error is about 0.0009.
+  EXPECT_NEAR(up_s / end, expected, 0.004);
+}

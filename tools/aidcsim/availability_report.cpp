@@ -2,10 +2,11 @@
 
 #include "engine/base/units.hpp"
 #include "engine/results/human_units.hpp"
+#include "tools/aidcsim/episodes_json.hpp"
+#include "tools/aidcsim/episodes_text.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <cctype>
 #include <cstdio>
 
 namespace aidcsim::cli {
@@ -25,14 +26,6 @@ json interval(const power::Interval& i) {
 json nines(const power::Interval& u) {
   auto n = [](double x) { return x > 0 ? json(-std::log10(x)) : json(nullptr); };
   return {{"value", n(u.value)}, {"low", n(u.high())}, {"high", n(std::max(0.0, u.low()))}};
-}
-
-// "UPS battery empty" -> "ups_battery_empty": a key a sweep's `metric:` can name.
-std::string key_of(std::string_view name) {
-  std::string key;
-  for (char c : name)
-    key += std::isalnum(static_cast<unsigned char>(c)) != 0 ? static_cast<char>(std::tolower(c)) : '_';
-  return key;
 }
 
 // Causes or components by their downtime, largest first (ties by name), with their share of the
@@ -61,46 +54,7 @@ json groups(const std::vector<std::string>& names, const std::vector<power::Caus
   return out;
 }
 
-void print_groups(const char* title, const json& groups) {
-  if (groups.empty())
-    return;
-  std::printf("%s (min/year, 95 %% interval; share; episodes/year)\n", title);
-  for (const auto& [key, g] : groups.items()) {
-    const json& d = g["it_downtime_min_per_year"];
-    const std::string name = g.contains("cause") ? g["cause"].get<std::string>() : key;
-    std::printf("  %-32s %.4g (%.3g to %.3g)  %4.1f %%  %.3g\n", name.c_str(), d["value"].get<double>(),
-                d["low"].get<double>(), d["high"].get<double>(), 100 * g["downtime_share"].get<double>(),
-                g["it_loss_episodes_per_year"]["value"].get<double>());
-  }
-}
-
-void print_first_episodes(const json& episodes, bool weighted) {
-  const std::size_t shown = std::min<std::size_t>(3, episodes.size());
-  if (shown == 0)
-    return;
-  std::printf("first IT-loss episodes%s\n", weighted ? " (drawn under biasing; each has its cycle's weight)" : "");
-  for (std::size_t i = 0; i < shown; ++i) {
-    const json& e = episodes[i];
-    std::printf("  year %.1f, %.3g min of IT downtime: %s\n", e["it_lost_s"].get<double>() / units::seconds_per_year,
-                e["it_downtime_min"].get<double>(), e["chain"].get<std::string>().c_str());
-  }
-}
-
 } // namespace
-
-json episode_json(const power::Episode& e, const std::vector<std::string>& causes) {
-  return {{"chain_start_s", e.chain_start_s},
-          {"it_lost_s", e.it_lost_s},
-          {"end_s", e.end_s},
-          {"it_downtime_min", e.it_downtime_min},
-          {"racks_lost", e.racks_lost},
-          {"first_cause", causes[static_cast<std::size_t>(e.first_cause)]},
-          {"first_component", e.first_component},
-          {"last_cause", causes[static_cast<std::size_t>(e.last_cause)]},
-          {"last_component", e.last_component},
-          {"weight", e.weight},
-          {"chain", e.chain}};
-}
 
 json to_json(const AvailabilityResult& r) {
   const power::RareEventEstimate& e = r.estimate;
@@ -171,8 +125,8 @@ void print_availability_text(const json& j) {
   std::printf("  %-32s %s of %s cycles\n", "effective sample size",
               with_thousands(a["effective_sample_size"].get<double>(), 0).c_str(),
               with_thousands(a["cycles"].get<double>(), 0).c_str());
-  print_groups("IT downtime by first cause", a["by_first_cause"]);
-  print_groups("IT downtime by first cause's component", a["by_component"]);
+  print_episode_groups("IT downtime by first cause", a["by_first_cause"]);
+  print_episode_groups("IT downtime by first cause's component", a["by_component"]);
   print_first_episodes(j["episodes"]["first"], a["estimator"] == "is");
   for (const auto& w : a["warnings"])
     std::printf("warning: %s\n", w.get<std::string>().c_str());

@@ -7,8 +7,6 @@
 namespace aidcsim::cli {
 
 json to_json(const AvailabilityResult& r);
-// One episode as JSON, its causes named.
-json episode_json(const power::Episode& e, const std::vector<std::string>& causes);
 void print_availability_text(const json& j);
 
 } // namespace aidcsim::cli

@@ -224,6 +224,8 @@ int run_command(const RunArgs& args) {
     return exit_bad_input;
   if (!args.out_dir.empty() && (!scenario.facility.empty() || scenario.workload.ai()))
     options.timeline_csv = (std::filesystem::path(args.out_dir) / "timeline.csv").string();
+  if (!args.out_dir.empty() && !scenario.facility.empty())
+    options.episodes_csv = (std::filesystem::path(args.out_dir) / "episodes.csv").string();
   int code = exit_ok;
   const std::optional<json> result = run_scenario_in_child(scenario, options, "aidcsim run", code);
   if (!result)

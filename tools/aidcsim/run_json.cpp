@@ -1,6 +1,9 @@
 #include "tools/aidcsim/run_json.hpp"
 
+#include "engine/base/units.hpp"
+
 #include "tools/aidcsim/ai_report.hpp"
+#include "tools/aidcsim/episodes_json.hpp"
 
 namespace aidcsim::cli {
 
@@ -10,7 +13,7 @@ std::string dump(const json& j, int indent) {
 
 namespace {
 
-json to_json(const FacilityResult& f) {
+json to_json(const FacilityResult& f, double years) {
   json j = json::object();
   const auto& table = power::facility_metrics();
   for (std::size_t i = 0; i < table.size(); ++i) {
@@ -34,6 +37,7 @@ json to_json(const FacilityResult& f) {
     components[c.id] = one;
   }
   j["components"] = components;
+  j["episodes"] = episodes_json(f.episodes, years);
   return j;
 }
 
@@ -50,7 +54,7 @@ json to_json(const RunResult& r) {
   j["it_energy_kwh"] = r.it_energy_kwh;
   j["mean_it_power_kw"] = r.mean_it_power_kw;
   if (r.facility.present)
-    j["facility"] = to_json(r.facility);
+    j["facility"] = to_json(r.facility, r.simulated_time_s / units::seconds_per_year);
   if (r.ai.present)
     j["workload"] = to_json(r.ai);
   if (r.timeline)

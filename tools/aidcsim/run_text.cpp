@@ -1,9 +1,11 @@
 #include "tools/aidcsim/run_text.hpp"
 
+
 #include "engine/base/units.hpp"
 #include "engine/results/human_units.hpp"
 #include "models/power/facility_metrics.hpp"
 #include "tools/aidcsim/ai_report.hpp"
+#include "tools/aidcsim/episodes_text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -122,6 +124,11 @@ void print_text(const json& j) {
   if (j["facility"].contains("components")) {
     std::printf("components\n");
     print_components(j["facility"]["components"]);
+  }
+  if (const json& e = j["facility"]["episodes"]; e.is_object()) {
+    print_episode_groups("IT-loss episodes by first cause", e["by_first_cause"]);
+    print_episode_groups("IT-loss episodes by first cause's component", e["by_component"]);
+    print_first_episodes(e["first"], false);
   }
 }
 

@@ -67,6 +67,10 @@ void read_genset_item(ItemContext& c) {
       r.quantity("fail_while_running", Dimension::rate, Need::optional, Range::non_negative)
           .value_or(g.fail_while_running_per_s);
   g.common_cause_beta = read_probability(r, "common_cause", 0.0);
+  if (c.spec.typical_failures)
+    g.unit_repair = power::typical_genset_unit_repair();
+  if (const YamlNode n = r.node("repair", Need::optional); n.IsDefined())
+    g.unit_repair = read_duration(n, r, "repair");
   g.fuel_tank_s = r.quantity("fuel_tank", Dimension::time, Need::optional).value_or(g.fuel_tank_s);
   g.refuel_lead_time_s =
       r.quantity("refuel_lead_time", Dimension::time, Need::optional).value_or(g.refuel_lead_time_s);
