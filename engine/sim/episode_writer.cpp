@@ -55,12 +55,11 @@ void EpisodeWriter::attach(power::EpisodeRecorder& recorder) {
 
 void EpisodeWriter::add(const power::Episode& e, const power::EpisodeRecorder& recorder) {
   const auto& causes = recorder.causes();
-  const int n = std::fprintf(file_, "%.17g,%.17g,%.17g,%.17g,%d,%s,%s,%s,%s,%.17g,%s\n", e.chain_start_s,
-                             e.it_lost_s, e.end_s, e.it_downtime_min, e.racks_lost,
-                             csv_field(causes[static_cast<std::size_t>(e.first_cause)]).c_str(),
-                             csv_field(e.first_component).c_str(),
-                             csv_field(causes[static_cast<std::size_t>(e.last_cause)]).c_str(),
-                             csv_field(e.last_component).c_str(), e.weight, csv_field(e.chain).c_str());
+  const int n = std::fprintf(
+      file_, "%.17g,%.17g,%.17g,%.17g,%d,%s,%s,%s,%s,%.17g,%s\n", e.chain_start_s, e.it_lost_s, e.end_s,
+      e.it_downtime_min, e.racks_lost, csv_field(causes[static_cast<std::size_t>(e.first_cause)]).c_str(),
+      csv_field(e.first_component).c_str(), csv_field(causes[static_cast<std::size_t>(e.last_cause)]).c_str(),
+      csv_field(e.last_component).c_str(), e.weight, csv_field(e.chain).c_str());
   failed_ = failed_ || n < 0;
   ++rows_;
 }

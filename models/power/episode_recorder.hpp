@@ -27,9 +27,9 @@
 namespace aidcsim::power {
 
 struct Episode {
-  double chain_start_s = 0;  // the chain's first fault (the IT loss itself when there is none)
-  double it_lost_s = 0;      // an IT rack first lost power
-  double end_s = 0;          // every IT rack powered again (the run's end if it never was)
+  double chain_start_s = 0;   // the chain's first fault (the IT loss itself when there is none)
+  double it_lost_s = 0;       // an IT rack first lost power
+  double end_s = 0;           // every IT rack powered again (the run's end if it never was)
   double it_downtime_min = 0; // IT downtime booked in it (minutes, averaged over IT racks)
   int racks_lost = 0;         // IT racks unpowered at once, at the worst
   int first_cause = 0;        // index into EpisodeRecorder::causes()

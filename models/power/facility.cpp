@@ -118,9 +118,9 @@ void Facility::close_cycle_if_regenerated(double t) {
   if (!cycle_dirty_ || !chain_.all_up())
     return;
   const OutageRecorder& o = metrics_.outages();
-  const double weight = estimator_->close_cycle(t, o.it_downtime_min_total(), o.it_loss_onsets(),
-                                               chain_.log_likelihood_ratio(), episodes_.by_cause(),
-                                               episodes_.by_component());
+  const double weight =
+      estimator_->close_cycle(t, o.it_downtime_min_total(), o.it_loss_onsets(), chain_.log_likelihood_ratio(),
+                              episodes_.by_cause(), episodes_.by_component());
   episodes_.close_cycle(weight);
   cycle_dirty_ = false;
 }

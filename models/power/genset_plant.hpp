@@ -83,7 +83,7 @@ private:
     UnitState state = UnitState::stopped;
     double at = never; // when the current state ends (start done, retry, failure)
     bool start_fails = false;
-    bool forced = false; // fails every attempt of this demand
+    bool forced = false;         // fails every attempt of this demand
     bool failed_running = false; // in state failed: it had run (else it failed to start)
     int attempts_left = 0;
   };

@@ -158,9 +158,9 @@ private:
   std::vector<char> load_powered_; // per load, as of the last settle
   std::vector<LoadChange> changes_;
   std::vector<int> booted_;
-  int boots_pending_ = 0;          // loads whose boot timer runs
-  std::vector<int> drawing_nodes_; // nodes whose component draws failures (failure_draws())
-  std::vector<int> rate_modes_;    // per drawing node: its rate modes with a positive rate
+  int boots_pending_ = 0;           // loads whose boot timer runs
+  std::vector<int> drawing_nodes_;  // nodes whose component draws failures (failure_draws())
+  std::vector<int> rate_modes_;     // per drawing node: its rate modes with a positive rate
   std::vector<double> critical_kw_; // per node: IT power with one way left (compute_critical_flows)
   bool compute_critical_flows();
   std::vector<int> storage_nodes_; // nodes whose component has a battery

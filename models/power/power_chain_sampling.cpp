@@ -30,7 +30,8 @@ bool PowerChain::compute_critical_flows() {
   const auto& topo = graph_.topological_order();
   for (auto it = topo.rbegin(); it != topo.rend(); ++it)
     if (energized_[*it])
-      std::visit([&](const auto& c) { c.pass_draw(critical_kw_[*it], around(*it), critical_kw_); }, nodes_[*it]);
+      std::visit([&](const auto& c) { c.pass_draw(critical_kw_[*it], around(*it), critical_kw_); },
+                 nodes_[*it]);
   return true;
 }
 

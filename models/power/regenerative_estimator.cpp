@@ -44,8 +44,8 @@ FailureBias RegenerativeEstimator::bias(double repair_rate_per_s) const {
 }
 
 double RegenerativeEstimator::close_cycle(double now, double downtime_min, long onsets, double log_lr,
-                                         const std::vector<CauseCounts>& by_cause,
-                                         const std::vector<CauseCounts>& by_component) {
+                                          const std::vector<CauseCounts>& by_cause,
+                                          const std::vector<CauseCounts>& by_component) {
   const double t = now - start_s_;
   const double d = downtime_min - start_downtime_min_;
   const double k = static_cast<double>(onsets - start_onsets_);

@@ -66,7 +66,7 @@ struct RareEventEstimate {
   // reduction per cycle.
   double plain_variance_per_cycle = 0;
   double variance_per_cycle = 0;
-  std::vector<std::string> warnings; // likelihood ratios that degenerate, too few events
+  std::vector<std::string> warnings;       // likelihood ratios that degenerate, too few events
   std::vector<CauseEstimate> by_cause;     // by the episode recorder's cause index
   std::vector<CauseEstimate> by_component; // by its component index
 };

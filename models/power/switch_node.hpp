@@ -67,9 +67,7 @@ public:
            : pos == TransferSwitch::Position::alternate ? "alternate"
                                                         : "transferring";
   }
-  Fault fault(const Surroundings&) const {
-    return failures_.failed() > 0 ? "transfer switch stuck" : "";
-  }
+  Fault fault(const Surroundings&) const { return failures_.failed() > 0 ? "transfer switch stuck" : ""; }
   double state_of_charge() const { return -1; }
   std::vector<Metric> metrics() const {
     return {{"transfers", double(switch_.transfers()), "transfers between its sources, both ways", true},

@@ -22,8 +22,7 @@ constexpr double typical_repair_sigma = 1.3;
 inline Interruptions typical_interruptions(double per_year, double mttr_h) {
   Interruptions i;
   i.rate_per_s = per_year / units::seconds_per_year;
-  const double median_s =
-      mttr_h * 3600.0 / std::exp(typical_repair_sigma * typical_repair_sigma / 2);
+  const double median_s = mttr_h * 3600.0 / std::exp(typical_repair_sigma * typical_repair_sigma / 2);
   i.duration = faults::DurationDistribution::lognormal(median_s, typical_repair_sigma);
   i.given = true;
   return i;

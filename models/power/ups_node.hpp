@@ -105,7 +105,8 @@ public:
   Fault fault(const Surroundings& s) const {
     const bool modules_down = ups_.modules().failed() > 0;
     if (!s.self_energized())
-      return modules_down && ups_.capacity_kw() <= 0 ? Fault("UPS modules failed") : Fault("UPS battery empty", true);
+      return modules_down && ups_.capacity_kw() <= 0 ? Fault("UPS modules failed")
+                                                     : Fault("UPS battery empty", true);
     if (!input_ok(s))
       return {"UPS on battery", true};
     return modules_down ? "UPS module failure" : "";

@@ -120,6 +120,19 @@ add_test(NAME cli.power_timeline_csv
                  -P ${CLI_CHECK}
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 
+# Root causes: the genset that fails to start, as episodes.csv tells it, and the JSON's totals.
+add_test(NAME cli.power_episodes_csv
+         COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=0 -DEXPECT_FILE=${CMAKE_BINARY_DIR}/episodes-out/episodes.csv
+                 "-DEXPECT_FILE_REGEX=^chain_start_s,it_lost_s,end_s,it_downtime_min,racks_lost,first_cause,first_component,last_cause,last_component,weight,chain\n3600,3900,6300,40,1,utility outage,grid,UPS battery empty,ups,1,grid utility outage\; \\+0 s ups UPS on battery\; \\+10 s gen genset fail to start\; \\+5 min ups UPS battery empty\; \\+5 min IT lost\n$"
+                 -DCOMMAND=$<TARGET_FILE:aidcsim>|run|scenarios/power/genset-fail-to-start.yaml|--out|${CMAKE_BINARY_DIR}/episodes-out
+                 -P ${CLI_CHECK}
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+aidcsim_cli_test(power_episodes_by_cause 0
+                 "\"episodes\": \\{\n *\"count\": 1,\n *\"by_first_cause\": \\{\n *\"utility_outage\": \\{\n *\"cause\": \"utility outage\",\n *\"episodes\": 1,\n *\"it_downtime_min\": 40\\.0,"
+                 run scenarios/power/genset-fail-to-start.yaml --json)
+aidcsim_cli_test(power_bad_failures_word 2 "key 'facility.distribution\\[0\\].failures' = 'typcal': expected 'typical', 'none'"
+                 run test/data/bad-facility/failures-bad-word.yaml)
+
 # Same seed, same output, byte for byte.
 add_test(NAME cli.power_same_seed_same_output
          COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=0 -DEXPECT_SAME_TWICE=1 "-DEXPECT_REGEX=\"seed\": 987654321,"
@@ -335,6 +348,9 @@ aidcsim_cli_test(estimator_is_text 0
 aidcsim_cli_test(estimator_mc_warns_of_few_losses 0
                  "plain Monte Carlo.*warning: fewer than 10 cycles lost IT power"
                  run test/data/rare/2n-pdus.yaml --estimator mc --years 5000)
+aidcsim_cli_test(estimator_by_cause 0
+                 "IT downtime by first cause \\(.*\n  PDU failure +[0-9.e-]+ min \\([0-9.e-]+ to [0-9.e-]+\\) +100\\.0 %.*\n  pdu-[ab] .*first IT-loss episodes \\(drawn under biasing.*PDU failure; \\+[0-9.]+ [a-z]+ pdu-[ab] PDU failure; "
+                 run test/data/rare/2n-pdus.yaml --years 5000 --estimator is)
 aidcsim_cli_test(estimator_bad_value 2 "--estimator 'fast': expected 'mc' or 'is'"
                  run test/data/rare/2n-pdus.yaml --estimator fast)
 aidcsim_cli_test(estimator_needs_a_facility 2 "default\\.yaml: error: key 'facility': .*this scenario has no facility"
@@ -357,6 +373,11 @@ aidcsim_cli_test(batch_estimator_needs_a_facility 2
 add_test(NAME plot.availability
          COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=0 -DEXPECT_FILE=${CMAKE_BINARY_DIR}/plots/availability.svg "-DEXPECT_FILE_REGEX=<svg"
                  "-DCOMMAND=/usr/bin/python3|${CMAKE_SOURCE_DIR}/tools/plot|availability|test/data/rare/2n-pdus.yaml|--years|1000,5000|--out|${CMAKE_BINARY_DIR}/plots/availability.png|--aidcsim|$<TARGET_FILE:aidcsim>"
+                 -P ${CLI_CHECK}
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+add_test(NAME plot.causes
+         COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=0 -DEXPECT_FILE=${CMAKE_BINARY_DIR}/plots/causes.svg "-DEXPECT_FILE_REGEX=<svg"
+                 "-DCOMMAND=/usr/bin/python3|${CMAKE_SOURCE_DIR}/tools/plot|causes|${CMAKE_SOURCE_DIR}/test/data/rare/causes-metrics.json|--out|${CMAKE_BINARY_DIR}/plots/causes.png"
                  -P ${CLI_CHECK}
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 add_test(NAME plot.availability_bad_years

@@ -76,8 +76,8 @@ ScheduledFault utility_loss(double at, double duration) {
 // its 10 min and IT is down until the utility returns an hour after it left.
 TEST(EpisodeRecorder, UtilityLossGensetFailsBatteryEmpties) {
   EpisodeRun run(chain_spec(),
-          {utility_loss(100, hour), {100, ScheduledFault::Kind::genset_fail_to_start, "gen", 0, 1}},
-          2 * hour);
+                 {utility_loss(100, hour), {100, ScheduledFault::Kind::genset_fail_to_start, "gen", 0, 1}},
+                 2 * hour);
   ASSERT_EQ(run.episodes.size(), 1u);
   const Episode& e = run.episodes[0];
   EXPECT_DOUBLE_EQ(e.chain_start_s, 100);
@@ -102,9 +102,10 @@ TEST(EpisodeRecorder, UtilityLossGensetFailsBatteryEmpties) {
 // An outage the battery bridges leaves no episode and its chain ends with it: a PDU failure later
 // starts a chain of its own, and its downtime is the repair's two hours.
 TEST(EpisodeRecorder, BridgedOutageLeavesNoChainBehind) {
-  EpisodeRun run(chain_spec(),
-          {utility_loss(100, 5 * minute), {hour, ScheduledFault::Kind::component_down, "pdu", 2 * hour, 0}},
-          5 * hour);
+  EpisodeRun run(
+      chain_spec(),
+      {utility_loss(100, 5 * minute), {hour, ScheduledFault::Kind::component_down, "pdu", 2 * hour, 0}},
+      5 * hour);
   ASSERT_EQ(run.episodes.size(), 1u);
   const Episode& e = run.episodes[0];
   EXPECT_EQ(e.chain, "pdu PDU failure; +0 s IT lost");

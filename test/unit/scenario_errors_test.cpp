@@ -237,7 +237,8 @@ TEST(GoodScenario, DefaultScenarioLoads) {
 // `component_failures: typical` gives each component without figures its kind's row of
 // docs/MODELS.md ("Component failure data"); `none` and figures of its own win.
 TEST(GoodScenario, TypicalFailuresFillEveryKind) {
-  const auto s = aidcsim::load_scenario(std::string(AIDCSIM_SOURCE_DIR) + "/test/data/facility/typical-failures.yaml");
+  const auto s =
+      aidcsim::load_scenario(std::string(AIDCSIM_SOURCE_DIR) + "/test/data/facility/typical-failures.yaml");
   const auto& f = s.facility;
   const double y = aidcsim::units::seconds_per_year;
   EXPECT_TRUE(f.typical_failures);

@@ -132,5 +132,4 @@ void print_availability_text(const json& j) {
     std::printf("warning: %s\n", w.get<std::string>().c_str());
 }
 
-
 } // namespace aidcsim::cli

@@ -60,8 +60,9 @@ json count_groups(const std::vector<std::string>& names, const std::vector<power
 } // namespace
 
 json episodes_json(const EpisodeSummary& s, double years) {
-  const double total = std::accumulate(s.by_cause.begin(), s.by_cause.end(), 0.0,
-                                       [](double t, const power::CauseCounts& c) { return t + c.it_downtime_min; });
+  const double total =
+      std::accumulate(s.by_cause.begin(), s.by_cause.end(), 0.0,
+                      [](double t, const power::CauseCounts& c) { return t + c.it_downtime_min; });
   json j;
   j["count"] = s.episodes;
   j["by_first_cause"] = count_groups(s.causes, s.by_cause, total, years, true);

@@ -22,12 +22,14 @@ template <class Json> void print_episode_groups(const char* title, const Json& g
     const Json& d = g["it_downtime_min_per_year"];
     const Json& n = g["it_loss_episodes_per_year"];
     if (d.is_object())
-      std::printf("  %-30s %.4g min (%.3g to %.3g)  %5.1f %%  %.3g\n", name.c_str(), d["value"].template get<double>(),
-                  d["low"].template get<double>(), d["high"].template get<double>(), 100 * g["downtime_share"].template get<double>(),
+      std::printf("  %-30s %.4g min (%.3g to %.3g)  %5.1f %%  %.3g\n", name.c_str(),
+                  d["value"].template get<double>(), d["low"].template get<double>(),
+                  d["high"].template get<double>(), 100 * g["downtime_share"].template get<double>(),
                   n["value"].template get<double>());
     else
       std::printf("  %-30s %.4g min  %5.1f %%  %.3g (%ld episodes)\n", name.c_str(), d.template get<double>(),
-                  100 * g["downtime_share"].template get<double>(), n.template get<double>(), g["episodes"].template get<long>());
+                  100 * g["downtime_share"].template get<double>(), n.template get<double>(),
+                  g["episodes"].template get<long>());
   }
 }
 
@@ -35,13 +37,14 @@ template <class Json> void print_first_episodes(const Json& episodes, bool weigh
   const std::size_t shown = std::min<std::size_t>(3, episodes.size());
   if (shown == 0)
     return;
-  std::printf("first IT-loss episodes%s\n", weighted ? " (drawn under biasing; each has its cycle's weight)" : "");
+  std::printf("first IT-loss episodes%s\n",
+              weighted ? " (drawn under biasing; each has its cycle's weight)" : "");
   for (std::size_t i = 0; i < shown; ++i) {
     const Json& e = episodes[i];
-    std::printf("  year %.1f, %.3g min of IT downtime: %s\n", e["it_lost_s"].template get<double>() / units::seconds_per_year,
+    std::printf("  year %.1f, %.3g min of IT downtime: %s\n",
+                e["it_lost_s"].template get<double>() / units::seconds_per_year,
                 e["it_downtime_min"].template get<double>(), e["chain"].template get<std::string>().c_str());
   }
 }
-
 
 } // namespace aidcsim::cli

@@ -1,6 +1,5 @@
 #include "tools/aidcsim/run_text.hpp"
 
-
 #include "engine/base/units.hpp"
 #include "engine/results/human_units.hpp"
 #include "models/power/facility_metrics.hpp"

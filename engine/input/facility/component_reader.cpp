@@ -140,8 +140,8 @@ power::Interruptions read_interruptions(MapReader& parent, const std::string& ke
   return out;
 }
 
-power::Interruptions read_failures(ItemContext& c, const std::string& key, const power::Interruptions& typical,
-                                   bool group) {
+power::Interruptions read_failures(ItemContext& c, const std::string& key,
+                                   const power::Interruptions& typical, bool group) {
   MapReader& r = c.r;
   const YamlNode node = r.node(key, Need::optional);
   if (!node.IsDefined())

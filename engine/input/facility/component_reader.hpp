@@ -65,8 +65,8 @@ power::Interruptions read_interruptions(MapReader& parent, const std::string& ke
                                         const std::string& duration_key, bool group = false);
 // A component's failure process under `key`: figures as read_interruptions reads them, `typical`
 // (the kind's figures, passed in), or `none`. Absent, the facility's `component_failures` decides.
-power::Interruptions read_failures(ItemContext& c, const std::string& key, const power::Interruptions& typical,
-                                   bool group = false);
+power::Interruptions read_failures(ItemContext& c, const std::string& key,
+                                   const power::Interruptions& typical, bool group = false);
 // `sizing:` of a plant of units: N, N+1, 2N, a percentage of the design load, or a count.
 power::UnitSizing read_sizing(ItemContext& c, const std::string& id);
 // `fail_to_start`, `start_attempts` and `retry_delay` of a plant of units; the values passed in

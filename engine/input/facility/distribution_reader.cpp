@@ -8,8 +8,8 @@ void read_distribution_item(ItemContext& c) {
   MapReader& r = c.r;
   power::DistributionSpec d;
   d.id = read_id(c);
-  const auto kind =
-      r.one_of("kind", {"transformer", "switchgear", "pdu", "busway", "cable"}, Need::optional).value_or("pdu");
+  const auto kind = r.one_of("kind", {"transformer", "switchgear", "pdu", "busway", "cable"}, Need::optional)
+                        .value_or("pdu");
   d.kind = kind == "transformer"  ? power::DistributionKind::transformer
            : kind == "switchgear" ? power::DistributionKind::switchgear
            : kind == "busway"     ? power::DistributionKind::busway
