@@ -78,6 +78,27 @@ Fault DistributionNode::fault(const Surroundings&) const {
   return "PDU failure";
 }
 
+Fault LoadNode::fault(const Surroundings&) const {
+  if (failures_.failed() == 0)
+    return "";
+  switch (kind_) {
+  case LoadKind::chiller:
+    return "chiller failure";
+  case LoadKind::cdu:
+    return "CDU failure";
+  case LoadKind::crah:
+    return "CRAH failure";
+  case LoadKind::dry_cooler:
+    return "dry cooler failure";
+  case LoadKind::cooling_tower:
+    return "cooling tower failure";
+  case LoadKind::rack:
+  case LoadKind::other:
+    break;
+  }
+  return "cooling load failure";
+}
+
 std::string_view LoadNode::timeline_kind() const {
   switch (kind_) {
   case LoadKind::rack:

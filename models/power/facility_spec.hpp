@@ -158,6 +158,9 @@ struct LoadSpec {
   // The restart of a heat rejection unit on a modelled water loop when the scenario gives none:
   // a conventional chiller needs 4-8 min to run again after a power loss (docs/MODELS.md).
   static constexpr double default_restart_s = 300;
+  // A cooling load's own failures (a chiller, a CDU's pumps, a CRAH's fans): failed, it stops as
+  // if unpowered until repaired. An IT rack's failures are the workload's (workload.failures).
+  Interruptions failures;
   bool it() const { return kind == LoadKind::rack; }
   bool rejects_heat() const {
     return kind == LoadKind::chiller || kind == LoadKind::dry_cooler || kind == LoadKind::cooling_tower;

@@ -31,6 +31,7 @@ public:
   bool process(double now);
   double next_event_time() const { return next_; }
   long failures() const { return failures_; }
+  double rate_per_s() const { return spec_.rate_per_s; } // per unit, as given
   long common_cause_failures() const { return common_cause_failures_; }
 
   static constexpr double never = std::numeric_limits<double>::infinity();

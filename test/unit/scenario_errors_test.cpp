@@ -171,9 +171,10 @@ INSTANTIATE_TEST_SUITE_P(
               {18, 101, "facility.ups[0].module_failures.common_cause", "150 %",
                "a probability must be at most 1 (100 %)"}}},
         Case{"facility/failures-bad-word.yaml",
-             {{8, 23, "facility.component_failures", "usual", "expected one of: none, typical"},
-              {12, 52, "facility.distribution[0].failures", "typcal",
-               "expected 'typical', 'none' or a map with 'rate' and 'repair'"}}},
+             {{9, 23, "facility.component_failures", "usual", "expected one of: none, typical"},
+              {13, 52, "facility.distribution[0].failures", "typcal",
+               "expected 'typical', 'none' or a map with 'rate' and 'repair'"},
+              {15, 67, "facility.loads[0].failures", "typical", "an IT rack's failures are the workload's"}}},
         Case{"facility/bad-outage-rate.yaml",
              {{11, 15, "facility.utility[0].outages.rate", "2 y",
                "'y' is a unit of a duration, but a rate is expected"},
@@ -254,5 +255,13 @@ TEST(GoodScenario, TypicalFailuresFillEveryKind) {
   for (std::size_t i = 0; i < distribution.size(); ++i) {
     EXPECT_NEAR(f.distribution[i].failures.rate_per_s * y, distribution[i].first, 1e-12) << i;
     EXPECT_NEAR(f.distribution[i].failures.duration.mean_s() / 3600, distribution[i].second, 1e-9) << i;
+  }
+  const std::vector<std::pair<double, double>> loads = {
+      {0, 0}, {0.915, 11.6}, {0.426, 17.1}, {0, 0}}; // rack chiller cdu crah
+  ASSERT_EQ(f.loads.size(), loads.size());
+  for (std::size_t i = 0; i < loads.size(); ++i) {
+    EXPECT_NEAR(f.loads[i].failures.rate_per_s * y, loads[i].first, 1e-12) << i;
+    if (loads[i].first > 0)
+      EXPECT_NEAR(f.loads[i].failures.duration.mean_s() / 3600, loads[i].second, 1e-9) << i;
   }
 }

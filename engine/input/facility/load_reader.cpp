@@ -3,6 +3,7 @@
 #include "engine/input/facility/kind_readers.hpp"
 
 #include "engine/input/platform_racks.hpp"
+#include "models/power/typical_failures.hpp"
 
 namespace aidcsim {
 namespace {
@@ -168,6 +169,11 @@ void read_load_item(ItemContext& c) {
   if (const YamlNode n = r.node("platform_rack", Need::optional); n.IsDefined())
     c.pos.note(l.id, "platform_rack", r.pos(n));
   read_restart(r, l, kind);
+  if (l.it())
+    refuse_key(r, "failures",
+               "an IT rack's failures are the workload's (workload.failures), not the facility's");
+  else
+    l.failures = read_failures(c, "failures", power::typical_load_failures(l.kind));
   r.finish();
   if (from.IsDefined())
     expand_platform_racks(c, l, from);
