@@ -3,9 +3,9 @@
 // the run has ended, so a reader never sees half a file and a failed run leaves none.
 #pragma once
 
+#include "engine/base/staged_file.hpp"
 #include "models/power/episode_recorder.hpp"
 
-#include <cstdio>
 #include <string>
 
 namespace aidcsim {
@@ -14,9 +14,6 @@ class EpisodeWriter {
 public:
   // Throws std::runtime_error naming the path when the temporary file cannot be created.
   explicit EpisodeWriter(std::string path);
-  ~EpisodeWriter(); // removes the temporary file unless committed
-  EpisodeWriter(const EpisodeWriter&) = delete;
-  EpisodeWriter& operator=(const EpisodeWriter&) = delete;
 
   // Sends every episode the recorder finishes to the file.
   void attach(power::EpisodeRecorder& recorder);
@@ -27,9 +24,7 @@ public:
 private:
   void add(const power::Episode& e, const power::EpisodeRecorder& recorder);
 
-  std::string path_, temp_;
-  std::FILE* file_ = nullptr;
-  bool failed_ = false, committed_ = false;
+  StagedFile file_; // removed unless committed
   long rows_ = 0;
 };
 

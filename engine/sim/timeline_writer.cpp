@@ -3,11 +3,7 @@
 #include "engine/base/fixed_format.hpp"
 
 #include <bit>
-#include <cerrno>
 #include <cstring>
-#include <filesystem>
-#include <stdexcept>
-#include <unistd.h>
 
 namespace aidcsim {
 
@@ -41,33 +37,12 @@ template <class Last> char* put_number(char* out, double x, int decimals, Last& 
   return end;
 }
 
-std::string system_error(const std::string& what, const std::string& path) {
-  return what + " '" + path + "': " + std::strerror(errno);
-}
-
 } // namespace
 
 TimelineWriter::TimelineWriter(std::string path, TimelineFilter filter)
-    : path_(std::move(path)), temp_(path_ + ".tmp." + std::to_string(::getpid())),
-      filter_(std::move(filter)) {
-  const std::filesystem::path folder = std::filesystem::path(path_).parent_path();
-  std::error_code ec;
-  if (!folder.empty())
-    std::filesystem::create_directories(folder, ec); // as metrics.json's writer does
-  if (ec)
-    throw std::runtime_error("cannot create folder '" + folder.string() + "': " + ec.message());
-  file_ = std::fopen(temp_.c_str(), "wb");
-  if (file_ == nullptr)
-    throw std::runtime_error(system_error("cannot create", temp_));
+    : file_(std::move(path)), filter_(std::move(filter)) {
   buffer_ = std::make_unique<char[]>(capacity_);
   used_ = static_cast<std::size_t>(put(buffer_.get(), header) - buffer_.get());
-}
-
-TimelineWriter::~TimelineWriter() {
-  if (file_ != nullptr)
-    std::fclose(file_);
-  if (!committed_)
-    std::remove(temp_.c_str());
 }
 
 TimelineWriter::KeptRow& TimelineWriter::KeptRow::operator=(const power::TimelineRow& r) {
@@ -166,8 +141,8 @@ void TimelineWriter::write_row(const power::TimelineRow& row, double time_s) {
 }
 
 void TimelineWriter::flush() {
-  if (!failed_ && used_ > 0 && std::fwrite(buffer_.get(), 1, used_, file_) != used_)
-    failed_ = true;
+  if (!file_.failed() && used_ > 0 && std::fwrite(buffer_.get(), 1, used_, file_.get()) != used_)
+    file_.mark_failed();
   used_ = 0;
 }
 
@@ -175,14 +150,7 @@ void TimelineWriter::commit() {
   if (filter_.windowed() && window_ == Window::before)
     open_window(); // the run ended before `from`: the state at its end
   flush();
-  const bool flushed = !failed_ && std::fflush(file_) == 0;
-  const int closed = std::fclose(file_);
-  file_ = nullptr;
-  if (!flushed || closed != 0)
-    throw std::runtime_error(system_error("cannot write", temp_));
-  if (std::rename(temp_.c_str(), path_.c_str()) != 0)
-    throw std::runtime_error(system_error("cannot rename the timeline to", path_));
-  committed_ = true;
+  file_.commit("the timeline");
 }
 
 } // namespace aidcsim

@@ -11,6 +11,7 @@
 // component's state at `to` (its last row, with time `to`), so plots span the window.
 #pragma once
 
+#include "engine/base/staged_file.hpp"
 #include "models/power/timeline_recorder.hpp"
 
 #include <cstdint>
@@ -36,7 +37,6 @@ class TimelineWriter {
 public:
   // Throws std::runtime_error naming the path when the temporary file cannot be created.
   TimelineWriter(std::string path, TimelineFilter filter);
-  ~TimelineWriter(); // removes the temporary file unless committed
   TimelineWriter(const TimelineWriter&) = delete;
   TimelineWriter& operator=(const TimelineWriter&) = delete;
 
@@ -64,10 +64,8 @@ private:
   void write_row(const power::TimelineRow& row, double time_s);
   void flush();
 
-  std::string path_, temp_;
   TimelineFilter filter_;
-  std::FILE* file_ = nullptr;
-  bool failed_ = false, committed_ = false;
+  StagedFile file_;
   enum class Window { before, open, closed } window_ = Window::before;
   // Rows are formatted straight into this buffer (no copies through temporaries), written out when
   // full.
