@@ -125,9 +125,11 @@ void Facility::close_cycle_if_regenerated(double t) {
   cycle_dirty_ = false;
 }
 
+// Any failure active leaves the cycle to close at the next instant with everything up; the bias
+// follows the power path's failures alone (power_chain_sampling.cpp).
 void Facility::apply_failure_bias() {
-  const double repair_rate = chain_.repair_rate_per_s();
-  cycle_dirty_ = cycle_dirty_ || repair_rate > 0;
+  cycle_dirty_ = cycle_dirty_ || chain_.repair_rate_per_s() > 0;
+  const double repair_rate = chain_.repair_rate_per_s(true);
   // With no failure active the bias is the same for every component at every event: set once.
   if (repair_rate == 0 && natural_bias_set_)
     return;

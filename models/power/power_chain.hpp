@@ -99,8 +99,10 @@ public:
   // While degraded, the bias goes to the failures that can take IT down (power_chain_sampling.cpp).
   void set_failure_bias(const FailureBias& bias);
   double log_likelihood_ratio();
-  double repair_rate_per_s();     // not const: failure_draws() hands out the draws themselves
-  int failure_rate_modes() const; // rate modes with a positive rate, over the whole chain
+  // The rate at which active failures end (not const: failure_draws() hands out the draws); with
+  // power_path_only, those of the power path alone, without the cooling loads' own failures.
+  double repair_rate_per_s(bool power_path_only = false);
+  int failure_rate_modes() const; // rate modes with a positive rate, over the power path
   // Everything as at the start: no failure active, every switch on its normal source, every IT
   // rack powered and booted, every battery full. Any instant in this state is a regeneration point.
   bool all_up();

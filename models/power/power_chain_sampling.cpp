@@ -41,19 +41,22 @@ bool PowerChain::compute_critical_flows() {
 // biasing a side that the other still backs spends draws, and likelihood ratio, where IT cannot be
 // lost (the failure distance of Carrasco, "Failure distance based simulation of repairable
 // fault-tolerant systems", 1991). Per-demand failures (genset starts) are biased in every state.
+// A cooling load's own failures are never biased nor their repairs tilted: they reach IT only
+// through the cooling plant, if at all, and would only add likelihood-ratio noise.
 void PowerChain::set_failure_bias(const FailureBias& bias) {
   const FailureBias natural{0, bias.demand_probability, bias.duration_shift};
+  const FailureBias untouched{}; // a cooling load's failures: off the power path, drawn as they are
   const bool biased = bias.mode_rate_per_s > 0 && compute_critical_flows();
   for (int v : drawing_nodes_) {
-    const FailureBias& b = biased && critical_kw_[v] > 0 ? bias : natural;
+    const FailureBias& b = node_load_[v] >= 0 ? untouched : biased && critical_kw_[v] > 0 ? bias : natural;
     std::visit([&](auto& c) { c.failure_draws()->set_failure_bias(b, now_); }, nodes_[v]);
   }
 }
 
 int PowerChain::failure_rate_modes() const {
   int modes = 0;
-  for (int m : rate_modes_)
-    modes += m;
+  for (std::size_t i = 0; i < drawing_nodes_.size(); ++i)
+    modes += node_load_[drawing_nodes_[i]] < 0 ? rate_modes_[i] : 0;
   return modes;
 }
 
@@ -64,10 +67,11 @@ double PowerChain::log_likelihood_ratio() {
   return log_lr;
 }
 
-double PowerChain::repair_rate_per_s() {
+double PowerChain::repair_rate_per_s(bool power_path_only) {
   double rate = 0;
   for (int v : drawing_nodes_)
-    rate += std::visit([](auto& c) { return c.failure_draws()->repair_rate_per_s(); }, nodes_[v]);
+    if (!power_path_only || node_load_[v] < 0)
+      rate += std::visit([](auto& c) { return c.failure_draws()->repair_rate_per_s(); }, nodes_[v]);
   return rate;
 }
 
