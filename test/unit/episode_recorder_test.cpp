@@ -2,6 +2,7 @@
 // timelines, and the estimator's downtime by cause against its total.
 #include "engine/base/units.hpp"
 #include "models/power/facility.hpp"
+#include "test/unit/facility_chain.hpp"
 
 #include <gtest/gtest.h>
 
@@ -15,35 +16,7 @@ constexpr double minute = 60, hour = 3600;
 
 // utility -> ATS <- genset (one unit) -> UPS (10 min at the rack's load) -> PDU -> rack.
 FacilitySpec chain_spec() {
-  FacilitySpec spec;
-  spec.utilities.push_back({"grid", {}, {}});
-  GensetPlantSpec g;
-  g.id = "gen";
-  g.unit_rating_kw = 2000;
-  g.units = 1;
-  g.units_needed = 1;
-  g.start_delay_s = 10;
-  spec.gensets.push_back(g);
-  TransferSwitchSpec ats;
-  ats.id = "ats";
-  ats.normal = "grid";
-  ats.alternate = "gen";
-  ats.transfer_s = 0.1;
-  ats.retransfer_after_s = 5 * minute;
-  spec.switches.push_back(ats);
-  UpsSpec u;
-  u.id = "ups";
-  u.fed_by = "ats";
-  u.rating_kw = 1000;
-  u.battery = {1000, 10 * minute, 1.0, 250};
-  spec.ups.push_back(u);
-  spec.distribution.push_back({"pdu", DistributionKind::pdu, "ups", 0, {}});
-  LoadSpec rack;
-  rack.id = "rack";
-  rack.fed_by = {"pdu"};
-  rack.load_kw = 1000;
-  spec.loads.push_back(rack);
-  return spec;
+  return fixtures::Chain(1000, 10 * minute, true).spec;
 }
 
 struct EpisodeRun {
