@@ -79,28 +79,28 @@ double DurationDistribution::sample(RandomStream& rng) const {
   return 0;
 }
 
-double DurationDistribution::sample_tilted(RandomStream& rng, double shift, double& log_lr) const {
-  if (shift == 0)
+double DurationDistribution::sample_tilted(RandomStream& rng, double shift, double share,
+                                           double& log_lr) const {
+  if (shift == 0 || share <= 0 || kind_ == Kind::fixed || kind_ == Kind::empirical)
     return sample(rng);
-  switch (kind_) {
-  case Kind::exponential: {
-    const double k = std::exp(shift);
-    const double x = -a_ * k * std::log(rng.uniform01());
-    log_lr += shift - x / a_ * (1 - 1 / k); // f / g = k exp(-x / a + x / (a k))
-    return x;
-  }
-  case Kind::lognormal: {
+  // One uniform picks the mixture's part (none when share is 1, the pure tilt).
+  const bool tilted = share >= 1 || rng.uniform01() < share;
+  double x = 0, log_g_over_f = 0; // log of the tilted density over the natural one at x
+  if (kind_ == Kind::exponential) {
+    const double k = std::exp(shift); // the mean a_ k: g / f = exp(-x / (a k) + x / a) / k
+    x = -a_ * (tilted ? k : 1.0) * std::log(rng.uniform01());
+    log_g_over_f = x / a_ * (1 - 1 / k) - shift;
+  } else { // lognormal: its normal drawn with mean shift, g / f = exp(shift z - shift^2 / 2)
     const double u1 = rng.uniform01();
     const double u2 = rng.uniform01();
-    const double z = std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2) + shift;
-    log_lr += -shift * z + shift * shift / 2; // phi(z) / phi(z - shift)
-    return a_ * std::exp(b_ * z);
+    const double z =
+        std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2) + (tilted ? shift : 0.0);
+    x = a_ * std::exp(b_ * z);
+    log_g_over_f = shift * z - shift * shift / 2;
   }
-  case Kind::fixed:
-  case Kind::empirical:
-    break;
-  }
-  return sample(rng);
+  // f / (share g + (1 - share) f) = 1 / (share g / f + 1 - share)
+  log_lr -= share >= 1 ? log_g_over_f : std::log(share * std::exp(log_g_over_f) + (1 - share));
+  return x;
 }
 
 double DurationDistribution::mean_s() const {

@@ -30,7 +30,12 @@ public:
   // A sample drawn with its tail made heavier by `shift` (importance sampling), adding log(f / g)
   // of the sample to `log_lr`: a lognormal's normal shifted by `shift`; an exponential's mean
   // times exp(shift); fixed and empirical durations as they are. shift 0: sample() exactly.
-  double sample_tilted(RandomStream& rng, double shift, double& log_lr) const;
+  // With `share` below 1 the draw is a defensive mixture (Hesterberg, "Weighted average
+  // importance sampling and defensive mixture distributions", Technometrics 37(2), 1995): tilted
+  // with probability share, natural otherwise, g = share g_tilted + (1 - share) f. Its ratio
+  // f / g never exceeds 1 / (1 - share), where the pure tilt's grows without bound as the draw
+  // gets short (exp(shift^2 / 2 - shift z) for a lognormal's normal z).
+  double sample_tilted(RandomStream& rng, double shift, double share, double& log_lr) const;
   double mean_s() const;
   // P(X > x): used by tests and by closed-form checks such as E[max(0, X - t)].
   double survival(double x_s) const;

@@ -134,7 +134,7 @@ void Facility::apply_failure_bias() {
   if (repair_rate == 0 && natural_bias_set_)
     return;
   natural_bias_set_ = repair_rate == 0;
-  chain_.set_failure_bias(estimator_->bias(repair_rate));
+  chain_.set_failure_bias(estimator_->bias(repair_rate), repair_rate);
 }
 
 // After the chain has settled at now: the loops' inputs, the outage episode, the timeline and the

@@ -6,10 +6,12 @@
 // simulation of highly reliable Markovian systems", Management Science 40(3), 1994) in continuous
 // time: each exposed failure mode is drawn at the same total rate, a multiple of the rate at which
 // the active failures are being repaired, unless its own rate is higher; a per-demand failure (a
-// genset's start) at a floor probability. With everything up nothing is biased, so the first
-// failure of a regenerative cycle comes at its natural rate. Outage and repair durations are drawn
-// with heavier tails in every state (DurationDistribution::sample_tilted): long outages, not more
-// failures, are what makes a Tier III design's downtime.
+// genset's start) at a floor probability. Which modes, and how strongly, the power chain decides
+// from its state (PowerChain::set_failure_bias). With everything up nothing is biased, so the
+// first failure of a regenerative cycle comes at its natural rate. Outage and repair durations
+// are drawn with heavier tails in every state, from a defensive mixture of the tilted and the
+// natural distribution (DurationDistribution::sample_tilted): long outages, not more failures,
+// are what makes a Tier III design's downtime.
 //
 // Likelihood ratio of an exponential clock of rate r drawn at b r (dP/dQ): each failure drawn
 // contributes 1/b, each exposure of length dt exp((b - 1) r dt); of a demand drawn at p' for p:
@@ -30,6 +32,8 @@ struct FailureBias {
   double demand_probability = 0; // each per-demand mode drawn at no less than this
   double duration_shift = 0;     // outage and repair durations drawn with heavier tails
                                  // (DurationDistribution::sample_tilted), in every state
+  double tilt_share = 1;         // the share of them drawn tilted, the rest natural (a defensive
+                                 // mixture: each one's likelihood ratio stays below 1 / (1 - share))
 };
 
 // The failure draws of one component, as the sampler sees them.
@@ -42,6 +46,8 @@ public:
   virtual double log_likelihood_ratio(double now) = 0;
   // The rate at which its active failures end (sum of 1 / mean repair time); 0 when none is active.
   virtual double repair_rate_per_s() const = 0;
+  // The natural rate at which what runs now fails (a genset plant's running units); 0 for the rest.
+  virtual double running_failure_rate_per_s() const { return 0; }
 };
 
 // One exponential failure mode: `units` exposed units at rate_per_s each, drawn at factor x rate.

@@ -66,6 +66,9 @@ PowerChain::PowerChain(const FacilitySpec& spec, const PowerGraph& graph, std::u
   refused_before_.assign(n, 0);
   out_kw_.assign(n, 0.0);
   critical_kw_.assign(n, 0.0);
+  weak_kw_.assign(n, 0.0);
+  steady_.assign(n, 0);
+  secure_.assign(n, 0);
   load_powered_.assign(spec_.loads.size(), 1);
 }
 

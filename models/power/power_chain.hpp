@@ -97,7 +97,14 @@ public:
   // The importance sampler's hooks (failure_bias.hpp, power_chain_sampling.cpp), over the
   // components that draw failures, at now().
   // While degraded, the bias goes to the failures that can take IT down (power_chain_sampling.cpp).
-  void set_failure_bias(const FailureBias& bias);
+  // path_repair_per_s: the power path's repair rate, from which the bias was set.
+  void set_failure_bias(const FailureBias& bias, double path_repair_per_s);
+  // Where the last set_failure_bias put the bias: per node, the IT power it carries with one way
+  // left (biased in full) or whose other ways run on a backup plant (biased at that plant's running
+  // failure rate); whether a rack ran on batteries alone (genset starts biased).
+  double critical_kw(int v) const { return critical_kw_[v]; }
+  double weak_kw(int v) const { return weak_kw_[v]; }
+  bool stranded() const { return stranded_; }
   double log_likelihood_ratio();
   // The rate at which active failures end (not const: failure_draws() hands out the draws); with
   // power_path_only, those of the power path alone, without the cooling loads' own failures.
@@ -164,7 +171,13 @@ private:
   std::vector<int> drawing_nodes_;  // nodes whose component draws failures (failure_draws())
   std::vector<int> rate_modes_;     // per drawing node: its rate modes with a positive rate
   std::vector<double> critical_kw_; // per node: IT power with one way left (compute_critical_flows)
+  std::vector<double> weak_kw_;     // per node: IT power whose other ways run on a backup plant
+  std::vector<char> steady_;        // per node: energized from a source up, through no battery
+  std::vector<char> secure_;        // per node: steady, and not from a backup plant running
+  bool stranded_ = false;           // an IT rack runs on batteries alone
+  bool weak_ = false;               // some IT power flows weakly (weak_kw_)
   bool compute_critical_flows();
+  void mark_secure();
   std::vector<int> storage_nodes_; // nodes whose component has a battery
   double now_ = 0;
 };

@@ -4,53 +4,136 @@
 
 #include "models/power/cooling_plant.hpp" // PowerChain::draw_kw
 
+#include <utility>
+
 namespace aidcsim::power {
 
-// The IT power with one way left, per node: the draw of every powered IT rack with a single live
-// cord, passed up the chain as compute_flows passes every load's. Each component it flows through
-// is a single point of failure for a rack now. Returns whether there is any.
+// Steady: energized from a source with nothing wrong with it, through nothing that runs on its
+// battery (a UPS on battery reports a fault that follows from its feeders: the cords below it stay
+// live for minutes only). Secure: steady, and not from a backup plant running on its fuel, which
+// fails while running at its own rate (a utility feed up, an on-site prime plant).
+void PowerChain::mark_secure() {
+  for (int v : graph_.topological_order()) {
+    steady_[v] = secure_[v] = 0;
+    if (!energized_[v])
+      continue;
+    const Surroundings s = around(v);
+    if (s.feeders.empty()) { // a source
+      const auto [fine, backup] = std::visit(
+          [&](const auto& c) {
+            OutageSigns signs;
+            c.outage_signs(now_, s, signs);
+            return std::pair{c.fault(s).empty(), signs.backup_running};
+          },
+          nodes_[v]);
+      steady_[v] = fine ? 1 : 0;
+      secure_[v] = fine && !backup ? 1 : 0;
+      continue;
+    }
+    if (std::visit([&](const auto& c) { return c.fault(s).follows; }, nodes_[v]))
+      continue; // a UPS on battery, or its battery empty
+    for (int u : s.feeders) {
+      steady_[v] = steady_[v] || steady_[u] ? 1 : 0;
+      secure_[v] = secure_[v] || secure_[u] ? 1 : 0;
+    }
+  }
+}
+
+// The IT power with one way left, per node: the draw of every powered IT rack with at most one
+// secure cord, passed up the chain as compute_flows passes every load's. Each component it flows
+// through is a single point of failure for a rack now, or about to be:
+// - one secure cord, the others dead or on batteries: up the secure cord alone (the battery-fed
+//   ones go within minutes);
+// - one secure cord, the others on a backup plant: up the secure cord, but weakly (weak_kw_): the
+//   backup fails at its running rate, so the bias there follows that rate (set_failure_bias);
+// - no secure cord: up every live cord; stranded_ when none is steady (batteries alone).
+// Returns whether there is any.
 bool PowerChain::compute_critical_flows() {
   std::fill(critical_kw_.begin(), critical_kw_.end(), 0.0);
+  std::fill(weak_kw_.begin(), weak_kw_.end(), 0.0);
+  mark_secure();
   bool any = false;
+  stranded_ = weak_ = false;
   for (int l : it_loads_) {
     const int v = load_node_[l];
     if (!energized_[v])
       continue;
     const Surroundings s = around(v);
-    int live = 0;
-    for (std::size_t k = 0; k < s.feeders.size(); ++k)
-      live += s.feeder_live(k) ? 1 : 0;
-    if (live == 1) {
-      critical_kw_[v] = draw_kw(l);
-      any = true;
+    int live = 0, steady = 0, secure = 0, secure_feeder = -1;
+    for (std::size_t k = 0; k < s.feeders.size(); ++k) {
+      if (!s.feeder_live(k))
+        continue;
+      ++live;
+      steady += steady_[s.feeders[k]];
+      if (secure_[s.feeders[k]]) {
+        ++secure;
+        secure_feeder = s.feeders[k];
+      }
     }
+    if (secure >= 2)
+      continue;
+    any = true;
+    stranded_ = stranded_ || steady == 0;
+    if (secure == 0 || live == 1)
+      critical_kw_[v] = draw_kw(l);
+    else if (steady == live) { // the others run on a backup plant
+      weak_kw_[secure_feeder] += draw_kw(l);
+      weak_ = true;
+    } else
+      critical_kw_[secure_feeder] += draw_kw(l);
   }
   if (!any)
     return false;
   const auto& topo = graph_.topological_order();
   for (auto it = topo.rbegin(); it != topo.rend(); ++it)
     if (energized_[*it])
-      std::visit([&](const auto& c) { c.pass_draw(critical_kw_[*it], around(*it), critical_kw_); },
-                 nodes_[*it]);
+      std::visit(
+          [&](const auto& c) {
+            c.pass_draw(critical_kw_[*it], around(*it), critical_kw_);
+            c.pass_draw(weak_kw_[*it], around(*it), weak_kw_);
+          },
+          nodes_[*it]);
   return true;
 }
 
 // While degraded, failures are biased only where one failure takes a rack down: at the single
-// points of failure of the racks with one live cord (every component of a single-corded design's
-// path; the surviving side of a 2N design that has lost one). Elsewhere they keep their own rates:
-// biasing a side that the other still backs spends draws, and likelihood ratio, where IT cannot be
-// lost (the failure distance of Carrasco, "Failure distance based simulation of repairable
-// fault-tolerant systems", 1991). Per-demand failures (genset starts) are biased in every state.
-// A cooling load's own failures are never biased nor their repairs tilted: they reach IT only
-// through the cooling plant, if at all, and would only add likelihood-ratio noise.
-void PowerChain::set_failure_bias(const FailureBias& bias) {
-  const FailureBias natural{0, bias.demand_probability, bias.duration_shift};
-  const FailureBias untouched{}; // a cooling load's failures: off the power path, drawn as they are
+// points of failure of the racks with at most one secure cord (every component of a
+// single-corded design's path; the surviving side of a 2N design whose other side is lost or on
+// battery). Elsewhere they keep their own rates: biasing a side that the other still backs spends
+// draws, and likelihood ratio, where IT cannot be lost (the failure distance of Carrasco,
+// "Failure distance based simulation of repairable fault-tolerant systems", 1991). Where the
+// other side runs on a backup plant, the surviving side is biased in proportion to the rate at
+// which that plant fails running, not to the repair rate: a plant that bridges an hour's grid
+// outage rarely fails in it, one that carries a transformer's weeks of repair often does.
+// Per-demand failures (genset starts) are biased only while a rack runs on batteries alone, the
+// one state in which a failed start takes IT down. A cooling load's own failures are never biased
+// nor their repairs tilted: they reach IT only through the cooling plant, if at all, and would
+// only add likelihood-ratio noise.
+void PowerChain::set_failure_bias(const FailureBias& bias, double path_repair_per_s) {
   const bool biased = bias.mode_rate_per_s > 0 && compute_critical_flows();
-  for (int v : drawing_nodes_) {
-    const FailureBias& b = node_load_[v] >= 0 ? untouched : biased && critical_kw_[v] > 0 ? bias : natural;
-    std::visit([&](auto& c) { c.failure_draws()->set_failure_bias(b, now_); }, nodes_[v]);
+  FailureBias natural = bias;
+  natural.mode_rate_per_s = 0;
+  natural.demand_probability = biased && stranded_ ? bias.demand_probability : 0.0;
+  FailureBias critical = bias;
+  critical.demand_probability = natural.demand_probability;
+  FailureBias weak = critical;
+  if (biased && weak_) {
+    double running = 0;
+    for (int v : drawing_nodes_)
+      running +=
+          std::visit([](auto& c) { return c.failure_draws()->running_failure_rate_per_s(); }, nodes_[v]);
+    weak.mode_rate_per_s = bias.mode_rate_per_s * std::min(1.0, running / path_repair_per_s);
   }
+  const FailureBias untouched{}; // a cooling load's failures: off the power path, drawn as they are
+  auto bias_of = [&](int v) -> const FailureBias& {
+    if (node_load_[v] >= 0)
+      return untouched;
+    if (biased && critical_kw_[v] > 0)
+      return critical;
+    return biased && weak_kw_[v] > 0 ? weak : natural;
+  };
+  for (int v : drawing_nodes_)
+    std::visit([&](auto& c) { c.failure_draws()->set_failure_bias(bias_of(v), now_); }, nodes_[v]);
 }
 
 int PowerChain::failure_rate_modes() const {

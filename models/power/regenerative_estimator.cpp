@@ -39,8 +39,9 @@ FailureBias RegenerativeEstimator::bias(double repair_rate_per_s) const {
   if (!options_.biased)
     return {};
   if (!(repair_rate_per_s > 0))
-    return {0, 0, options_.duration_shift};
-  return {options_.balance * repair_rate_per_s / modes_, options_.demand_floor, options_.duration_shift};
+    return {0, 0, options_.duration_shift, options_.tilt_share};
+  return {options_.balance * repair_rate_per_s / modes_, options_.demand_floor, options_.duration_shift,
+          options_.tilt_share};
 }
 
 double RegenerativeEstimator::close_cycle(double now, double downtime_min, long onsets, double log_lr,

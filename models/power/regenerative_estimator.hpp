@@ -27,6 +27,8 @@ struct SamplingOptions {
                                // q / (1 - q): 0.5 is q = 1/3; test/unit/rare_event_test.cpp compares)
   double demand_floor = 0.2;   // a start attempt fails with at least this probability while degraded
   double duration_shift = 1.0; // outage and repair durations drawn with heavier tails (always)
+  double tilt_share = 0.8;     // of them, the share drawn tilted; the rest natural, which bounds
+                               // each one's likelihood ratio by 5 (DurationDistribution::sample_tilted)
 };
 
 // A figure with its 95 % confidence half-width.

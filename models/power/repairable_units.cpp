@@ -56,7 +56,7 @@ void RepairableUnits::force_down(int count, double until) {
 void RepairableUnits::fail(Unit& u, double now) {
   ++failures_;
   u.down = true;
-  u.at = now + spec_.duration.sample_tilted(rng_, duration_shift_, duration_log_lr_);
+  u.at = now + spec_.duration.sample_tilted(rng_, duration_shift_, tilt_share_, duration_log_lr_);
 }
 
 bool RepairableUnits::process(double now) {
@@ -95,6 +95,7 @@ bool RepairableUnits::process(double now) {
 
 void RepairableUnits::set_failure_bias(const FailureBias& bias, double now) {
   duration_shift_ = bias.duration_shift;
+  tilt_share_ = bias.tilt_share;
   if (common_bias_.set(bias, now, up() > 0 ? 1 : 0) && up() > 0)
     common_at_ = rng_.next_arrival(now, common_bias_.drawn_per_s()); // memoryless: a fresh draw
   if (bias_.set(bias, now, up()))

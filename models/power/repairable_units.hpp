@@ -58,7 +58,7 @@ private:
   BiasedRate bias_;
   BiasedRate common_bias_;
   double common_at_ = never; // the next common-cause event, while any unit is up
-  double duration_shift_ = 0, duration_log_lr_ = 0;
+  double duration_shift_ = 0, tilt_share_ = 1, duration_log_lr_ = 0;
   std::vector<Unit> units_;
   int failed_ = 0;
   double next_ = never;

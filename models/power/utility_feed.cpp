@@ -37,7 +37,7 @@ void UtilityFeed::start_outage(double now, double duration_s, double ends_per_s)
 void UtilityFeed::start_random(double now, bool major) {
   const Interruptions& process = major ? spec_.major_events : spec_.outages;
   BiasedRate& bias = major ? major_bias_ : bias_;
-  start_outage(now, process.duration.sample_tilted(rng_, duration_shift_, duration_log_lr_),
+  start_outage(now, process.duration.sample_tilted(rng_, duration_shift_, tilt_share_, duration_log_lr_),
                inverse_mean(process.duration));
   bias.failed();
   major_events_ += major ? 1 : 0;
@@ -83,6 +83,7 @@ void UtilityFeed::set_failure_bias(const FailureBias& bias, double now) {
   // Biased only while up: an outage that arrives during another merges with it and brings no
   // other component closer to failing, so drawing it more often would only spread the weights.
   duration_shift_ = bias.duration_shift;
+  tilt_share_ = bias.tilt_share;
   const FailureBias b = up() ? bias : FailureBias{};
   if (bias_.set(b, now, 1)) // memoryless: the next arrival after now, at the new rate
     next_random_start_ = std::max(rng_.next_arrival(now, bias_.drawn_per_s()), std::nextafter(now, never));

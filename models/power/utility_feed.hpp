@@ -47,7 +47,7 @@ private:
   BiasedRate bias_;
   BiasedRate major_bias_;
   double next_major_start_;
-  double duration_shift_ = 0, duration_log_lr_ = 0;
+  double duration_shift_ = 0, tilt_share_ = 1, duration_log_lr_ = 0;
   double next_random_start_;
   std::vector<Active> active_;
   std::vector<double> ended_now_; // outages that ended at the current instant

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 using aidcsim::RandomStream;
@@ -108,30 +109,38 @@ TEST(Distribution, FixedIsConstant) {
 
 // Tilted samples carry their likelihood ratio: weighted by it they have the natural distribution's
 // moments (E_g[L] = 1, E_g[L x] = the mean, E_g[L 1{x > t}] = the survival at t), while the tail
-// they visit is heavier. Shift 0 draws exactly what sample() draws.
+// they visit is heavier. So does the defensive mixture (share 0.8 tilted), whose ratios never
+// exceed 1 / (1 - share) = 5 where the pure tilt's reach far higher. Shift 0 draws exactly what
+// sample() draws.
 TEST(Distribution, TiltedSamplesWeightedByTheirRatioHaveTheNaturalMoments) {
-  for (const auto& d :
-       {DurationDistribution::lognormal(2400.0, 1.2), DurationDistribution::exponential(8 * 3600.0)}) {
-    RandomStream rng(7, "tilt");
-    const int n = 400000;
-    double sw = 0, swx = 0, swt = 0, tail = 0;
-    const double t = 10 * d.mean_s();
-    for (int i = 0; i < n; ++i) {
-      double log_lr = 0;
-      const double x = d.sample_tilted(rng, 1.0, log_lr);
-      const double w = std::exp(log_lr);
-      sw += w;
-      swx += w * x;
-      swt += x > t ? w : 0.0;
-      tail += x > t ? 1.0 : 0.0;
+  for (const double share : {1.0, 0.8})
+    for (const auto& d :
+         {DurationDistribution::lognormal(2400.0, 1.2), DurationDistribution::exponential(8 * 3600.0)}) {
+      RandomStream rng(7, "tilt");
+      const int n = 400000;
+      double sw = 0, swx = 0, swt = 0, tail = 0, w_max = 0;
+      const double t = 10 * d.mean_s();
+      for (int i = 0; i < n; ++i) {
+        double log_lr = 0;
+        const double x = d.sample_tilted(rng, 1.0, share, log_lr);
+        const double w = std::exp(log_lr);
+        sw += w;
+        swx += w * x;
+        swt += x > t ? w : 0.0;
+        tail += x > t ? 1.0 : 0.0;
+        w_max = std::max(w_max, w);
+      }
+      EXPECT_NEAR(sw / n, 1.0, 0.02) << d.describe() << " share " << share;
+      EXPECT_NEAR(swx / n / d.mean_s(), 1.0, 0.03) << d.describe() << " share " << share;
+      EXPECT_NEAR(swt / n / d.survival(t), 1.0, 0.1) << d.describe() << " share " << share;
+      EXPECT_GT(tail / n, 4 * d.survival(t)) << d.describe(); // the tail is visited far more often
+      if (share < 1)
+        EXPECT_LE(w_max, 1 / (1 - share) + 1e-9) << d.describe();
+      else if (d.kind() == DurationDistribution::Kind::lognormal)
+        EXPECT_GT(w_max, 10.0); // the pure tilt: short draws weigh exp(1/2 - z), unbounded
+      RandomStream a(3, "same"), b(3, "same");
+      double unused = 0;
+      EXPECT_EQ(d.sample(a), d.sample_tilted(b, 0.0, share, unused));
+      EXPECT_EQ(unused, 0.0);
     }
-    EXPECT_NEAR(sw / n, 1.0, 0.02) << d.describe();
-    EXPECT_NEAR(swx / n / d.mean_s(), 1.0, 0.03) << d.describe();
-    EXPECT_NEAR(swt / n / d.survival(t), 1.0, 0.1) << d.describe();
-    EXPECT_GT(tail / n, 5 * d.survival(t)) << d.describe(); // the tail is visited far more often
-    RandomStream a(3, "same"), b(3, "same");
-    double unused = 0;
-    EXPECT_EQ(d.sample(a), d.sample_tilted(b, 0.0, unused));
-    EXPECT_EQ(unused, 0.0);
-  }
 }

@@ -261,7 +261,8 @@ TEST(GoodScenario, TypicalFailuresFillEveryKind) {
   ASSERT_EQ(f.loads.size(), loads.size());
   for (std::size_t i = 0; i < loads.size(); ++i) {
     EXPECT_NEAR(f.loads[i].failures.rate_per_s * y, loads[i].first, 1e-12) << i;
-    if (loads[i].first > 0)
+    if (loads[i].first > 0) {
       EXPECT_NEAR(f.loads[i].failures.duration.mean_s() / 3600, loads[i].second, 1e-9) << i;
+    }
   }
 }
