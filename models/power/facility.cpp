@@ -123,6 +123,7 @@ void Facility::close_cycle_if_regenerated(double t) {
                               episodes_.by_cause(), episodes_.by_component());
   episodes_.close_cycle(weight);
   cycle_dirty_ = false;
+  cycle_failures_ = 0;
 }
 
 // Any failure active leaves the cycle to close at the next instant with everything up; the bias
@@ -134,7 +135,11 @@ void Facility::apply_failure_bias() {
   if (repair_rate == 0 && natural_bias_set_)
     return;
   natural_bias_set_ = repair_rate == 0;
-  chain_.set_failure_bias(estimator_->bias(repair_rate), repair_rate);
+  // A failure starts where the power path's repair rate rises; the ones after the first few of a
+  // cycle are drawn untilted (SamplingOptions::tilted_failures).
+  cycle_failures_ += repair_rate > last_repair_rate_ ? 1 : 0;
+  last_repair_rate_ = repair_rate;
+  chain_.set_failure_bias(estimator_->bias(repair_rate, cycle_failures_), repair_rate);
 }
 
 // After the chain has settled at now: the loops' inputs, the outage episode, the timeline and the

@@ -124,6 +124,8 @@ private:
   std::unique_ptr<RegenerativeEstimator> estimator_;
   bool cycle_dirty_ = false;      // a failure was active since the cycle began
   bool natural_bias_set_ = false; // the components draw at the bias of no failure active
+  int cycle_failures_ = 0;        // failures on the power path since the cycle began
+  double last_repair_rate_ = 0;   // the power path's, at the last apply_failure_bias
 };
 
 } // namespace aidcsim::power

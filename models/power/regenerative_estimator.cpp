@@ -35,13 +35,14 @@ Interval scaled(Interval i, double k) {
 RegenerativeEstimator::RegenerativeEstimator(SamplingOptions options, int failure_rate_modes)
     : options_(options), modes_(std::max(1, failure_rate_modes)) {}
 
-FailureBias RegenerativeEstimator::bias(double repair_rate_per_s) const {
+FailureBias RegenerativeEstimator::bias(double repair_rate_per_s, int cycle_failures) const {
   if (!options_.biased)
     return {};
+  const bool tilt = options_.tilted_failures <= 0 || cycle_failures < options_.tilted_failures;
+  const double shift = tilt ? options_.duration_shift : 0.0;
   if (!(repair_rate_per_s > 0))
-    return {0, 0, options_.duration_shift, options_.tilt_share};
-  return {options_.balance * repair_rate_per_s / modes_, options_.demand_floor, options_.duration_shift,
-          options_.tilt_share};
+    return {0, 0, shift, options_.tilt_share};
+  return {options_.balance * repair_rate_per_s / modes_, options_.demand_floor, shift, options_.tilt_share};
 }
 
 double RegenerativeEstimator::close_cycle(double now, double downtime_min, long onsets, double log_lr,

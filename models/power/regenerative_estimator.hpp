@@ -29,6 +29,8 @@ struct SamplingOptions {
   double duration_shift = 1.0; // outage and repair durations drawn with heavier tails (always)
   double tilt_share = 0.8;     // of them, the share drawn tilted; the rest natural, which bounds
                                // each one's likelihood ratio by 5 (DurationDistribution::sample_tilted)
+  int tilted_failures = 3;     // only the first failures of a cycle have their durations tilted
+                               // (0: all); docs/MODELS.md says why
 };
 
 // A figure with its 95 % confidence half-width.
@@ -77,8 +79,9 @@ class RegenerativeEstimator {
 public:
   RegenerativeEstimator(SamplingOptions options, int failure_rate_modes);
 
-  // The bias for the chain's state: none with no failure active, else balanced.
-  FailureBias bias(double repair_rate_per_s) const;
+  // The bias for the chain's state: none with no failure active, else balanced; durations tilted
+  // while the cycle has seen fewer than tilted_failures failures.
+  FailureBias bias(double repair_rate_per_s, int cycle_failures = 0) const;
   // A cycle ended at `now` with these running totals (IT downtime in minutes, IT-loss onsets,
   // log likelihood ratio, and both by first cause); the next begins. Returns the cycle's
   // likelihood ratio L.
