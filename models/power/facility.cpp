@@ -136,7 +136,9 @@ void Facility::apply_failure_bias() {
     return;
   natural_bias_set_ = repair_rate == 0;
   // A failure starts where the power path's repair rate rises; the ones after the first few of a
-  // cycle are drawn untilted (SamplingOptions::tilted_failures).
+  // cycle are drawn untilted (SamplingOptions::tilted_failures). The natural bias is not set
+  // again when a cycle closes, so after a cycle that ended past that count the next cycle's first
+  // failure is drawn untilted too (docs/MODELS.md: measured, not yet changed).
   cycle_failures_ += repair_rate > last_repair_rate_ ? 1 : 0;
   last_repair_rate_ = repair_rate;
   chain_.set_failure_bias(estimator_->bias(repair_rate, cycle_failures_), repair_rate);
