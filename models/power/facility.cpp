@@ -141,7 +141,8 @@ void Facility::apply_failure_bias() {
   // failure is drawn untilted too (docs/MODELS.md: measured, not yet changed).
   cycle_failures_ += repair_rate > last_repair_rate_ ? 1 : 0;
   last_repair_rate_ = repair_rate;
-  chain_.set_failure_bias(estimator_->bias(repair_rate, cycle_failures_), repair_rate);
+  const double bias_rate = repair_rate > 0 ? chain_.bias_rate_per_s(true) : 0.0;
+  chain_.set_failure_bias(estimator_->bias(bias_rate, cycle_failures_), bias_rate);
 }
 
 // After the chain has settled at now: the loops' inputs, the outage episode, the timeline and the

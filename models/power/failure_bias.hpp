@@ -7,8 +7,9 @@
 // time: each exposed failure mode is drawn at the same total rate, a multiple of the rate at which
 // the active failures are being repaired, unless its own rate is higher; a per-demand failure (a
 // genset's start) at a floor probability. Which modes, and how strongly, the power chain decides
-// from its state (PowerChain::set_failure_bias). With everything up nothing is biased, so the
-// first failure of a regenerative cycle comes at its natural rate. Outage and repair durations
+// from its state (PowerChain::set_failure_bias). With everything up only the choice of the
+// component that fails first is biased, the total rate kept (first_failure_bias.hpp), so the time
+// to a regenerative cycle's first failure keeps its law. Outage and repair durations
 // are drawn with heavier tails in every state, from a defensive mixture of the tilted and the
 // natural distribution (DurationDistribution::sample_tilted): long outages, not more failures,
 // are what makes a Tier III design's downtime.
@@ -34,6 +35,22 @@ struct FailureBias {
                                  // (DurationDistribution::sample_tilted), in every state
   double tilt_share = 1;         // the share of them drawn tilted, the rest natural (a defensive
                                  // mixture: each one's likelihood ratio stays below 1 / (1 - share))
+  // With everything up, a cycle's first failure (first_failure_bias.hpp): the share of it drawn
+  // towards the components whose loss matters; the chain turns it into the factors below, at
+  // which each component's loss modes and its other modes are drawn (0: not in use).
+  double first_failure_share = 0;
+  double loss_factor = 0;
+  double other_factor = 0;
+};
+
+// A component's failures as they stand with everything up, for the bias of a cycle's first
+// failure (first_failure_bias.hpp).
+struct FirstFailureFigures {
+  double loss_rate_per_s = 0;       // the rate at which it is lost whole
+  double loss_repair_s = 0;         // the mean time it then stays lost
+  double other_rate_per_s = 0;      // its other failures: one unit of a redundant group
+  double demand_failure = 0;        // a backup plant: probability it fails to take the load
+  double running_failure_per_s = 0; // a backup plant: the rate at which it fails carrying it
 };
 
 // The failure draws of one component, as the sampler sees them.
@@ -46,8 +63,12 @@ public:
   virtual double log_likelihood_ratio(double now) = 0;
   // The rate at which its active failures end (sum of 1 / mean repair time); 0 when none is active.
   virtual double repair_rate_per_s() const = 0;
+  // The rate the bias is set from: the repair rate, unless a repair drawn long (the tilted tail)
+  // counts by the time it has left (failure_bias.hpp's RepairableUnits override).
+  virtual double bias_rate_per_s(double /*now*/) const { return repair_rate_per_s(); }
   // The natural rate at which what runs now fails (a genset plant's running units); 0 for the rest.
   virtual double running_failure_rate_per_s() const { return 0; }
+  virtual FirstFailureFigures first_failure_figures() const { return {}; }
 };
 
 // One exponential failure mode: `units` exposed units at rate_per_s each, drawn at factor x rate.
@@ -66,12 +87,16 @@ public:
     if (factor_ != 1)
       log_lr_ -= std::log(factor_);
   }
-  // The factor `bias` gives with `units` exposed now; true when it changed (redraw the clocks).
-  bool set(const FailureBias& bias, double now, int units) {
+  // The factor `bias` gives with `units` exposed now (`loss`: this mode loses the component
+  // whole); true when it changed (redraw the clocks).
+  bool set(const FailureBias& bias, double now, int units, bool loss = false) {
     expose(now, units);
     const double total = rate_ * units;
-    const double f =
-        bias.mode_rate_per_s > 0 && total > 0 ? std::max(1.0, bias.mode_rate_per_s / total) : 1.0;
+    double f = 1.0;
+    if (bias.other_factor > 0)
+      f = loss ? bias.loss_factor : bias.other_factor;
+    else if (bias.mode_rate_per_s > 0 && total > 0)
+      f = std::max(1.0, bias.mode_rate_per_s / total);
     if (f == factor_)
       return false;
     factor_ = f;

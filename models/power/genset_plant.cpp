@@ -228,4 +228,45 @@ double GensetPlant::log_likelihood_ratio(double now) {
   return start_bias_.log_lr() + run_bias_.log_lr() + common_start_.log_lr() + common_run_.log_lr();
 }
 
+namespace {
+// P(at least m of n independent trials fail), each with probability p.
+double binomial_tail(int n, int m, double p) {
+  if (m <= 0 || p >= 1)
+    return 1.0;
+  if (p <= 0 || m > n)
+    return 0.0;
+  double tail = 0, term = std::pow(1 - p, n); // P(k = 0)
+  for (int k = 0; k <= n; ++k) {
+    if (k >= m)
+      tail += term;
+    term *= (n - k) / (k + 1.0) * p / (1 - p);
+  }
+  return tail;
+}
+
+// How long a failed unit stays out when units are not repaired while demanded: a guess (it only
+// weights the first-failure bias), about a long grid outage.
+constexpr double unrepaired_unit_out_s = 86400;
+} // namespace
+
+// Every unit fails all its attempts with (its independent part of) p_fts to the attempts; the
+// plant fails a demand when more than the spare units do, or by the common cause. Running, it
+// drops below the needed units at the common-cause rate plus, without a spare, any unit's rate;
+// with spares, any unit's rate times the chance that each spare fails too within a unit's repair
+// (a day when units are not repaired while demanded: a guess, it only weights the sampling).
+FirstFailureFigures GensetPlant::first_failure_figures() const {
+  FirstFailureFigures f;
+  const double beta = spec_.common_cause_beta;
+  const int spare = spec_.units - spec_.units_needed;
+  const double unit_fails = std::pow((1 - beta) * spec_.fail_to_start, std::max(1, spec_.start_attempts));
+  const double common = beta * spec_.fail_to_start;
+  f.demand_failure = common + (1 - common) * binomial_tail(spec_.units, spare + 1, unit_fails);
+  const double unit_rate = (1 - beta) * spec_.fail_while_running_per_s;
+  const double repair_s = repairs() ? spec_.unit_repair.mean_s() : unrepaired_unit_out_s;
+  const double again = std::min(1.0, (spec_.units - 1) * unit_rate * repair_s);
+  f.running_failure_per_s =
+      beta * spec_.fail_while_running_per_s + spec_.units * unit_rate * std::pow(again, std::max(0, spare));
+  return f;
+}
+
 } // namespace aidcsim::power

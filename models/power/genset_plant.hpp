@@ -77,6 +77,9 @@ public:
   void set_failure_bias(const FailureBias& bias, double now) override;
   double log_likelihood_ratio(double now) override;
   double repair_rate_per_s() const override;
+  // As a backup: the chance that fewer than the needed units start on a demand, and a
+  // first-order rate at which the running plant drops below them (first_failure_bias.hpp).
+  FirstFailureFigures first_failure_figures() const override;
   double running_failure_rate_per_s() const override {
     return run_bias_.rate_per_s() * running_ + (running_ > 0 ? common_run_.rate_per_s() : 0.0);
   }

@@ -20,6 +20,7 @@
 namespace aidcsim::power {
 
 class CoolingPlant; // what each load draws (cooling_plant.hpp)
+struct FirstFailureNode;
 
 // What one component reported at the end of the run (kinds without figures of their own, loads,
 // are left out).
@@ -109,7 +110,8 @@ public:
   // The rate at which active failures end (not const: failure_draws() hands out the draws); with
   // power_path_only, those of the power path alone, without the cooling loads' own failures.
   double repair_rate_per_s(bool power_path_only = false);
-  int failure_rate_modes() const; // rate modes with a positive rate, over the power path
+  double bias_rate_per_s(bool power_path_only); // the same as the bias sees it (FailureDraws)
+  int failure_rate_modes() const;               // rate modes with a positive rate, over the power path
   // Everything as at the start: no failure active, every switch on its normal source, every IT
   // rack powered and booted, every battery full. Any instant in this state is a regeneration point.
   bool all_up();
@@ -178,6 +180,11 @@ private:
   bool weak_ = false;               // some IT power flows weakly (weak_kw_)
   bool compute_critical_flows();
   void mark_secure();
+  std::vector<FirstFailureNode> first_failure_nodes();
+  void set_first_failure_bias(const FailureBias& bias);
+  double first_failure_share_ = 0;        // the share the factors below were found for
+  std::vector<double> first_loss_factor_; // per node (first_failure_bias.hpp)
+  double first_other_factor_ = 1;
   std::vector<int> storage_nodes_; // nodes whose component has a battery
   double now_ = 0;
 };

@@ -3,6 +3,7 @@
 #include "models/power/power_chain.hpp"
 
 #include "models/power/cooling_plant.hpp" // PowerChain::draw_kw
+#include "models/power/first_failure_bias.hpp"
 
 #include <utility>
 
@@ -110,6 +111,10 @@ bool PowerChain::compute_critical_flows() {
 // nor their repairs tilted: they reach IT only through the cooling plant, if at all, and would
 // only add likelihood-ratio noise.
 void PowerChain::set_failure_bias(const FailureBias& bias, double path_repair_per_s) {
+  if (bias.first_failure_share > 0) {
+    set_first_failure_bias(bias);
+    return;
+  }
   const bool biased = bias.mode_rate_per_s > 0 && compute_critical_flows();
   FailureBias natural = bias;
   natural.mode_rate_per_s = 0;
@@ -136,6 +141,60 @@ void PowerChain::set_failure_bias(const FailureBias& bias, double path_repair_pe
     std::visit([&](auto& c) { c.failure_draws()->set_failure_bias(bias_of(v), now_); }, nodes_[v]);
 }
 
+// The graph as the first-failure bias sees it (first_failure_bias.hpp): roles, the components'
+// figures with everything up, the IT racks' shares of the IT draw.
+std::vector<FirstFailureNode> PowerChain::first_failure_nodes() {
+  std::vector<FirstFailureNode> nodes(nodes_.size());
+  std::vector<char> it_node(nodes_.size(), 0);
+  double it_kw = 0;
+  for (int l : it_loads_) {
+    it_node[load_node_[l]] = 1;
+    it_kw += draw_kw(l);
+  }
+  for (int v = 0; v < size(); ++v) {
+    FirstFailureNode& n = nodes[v];
+    n.feeders = graph_.feeders(v);
+    if (node_load_[v] >= 0)
+      n.role = it_node[v] ? FirstFailureNode::Role::it_load : FirstFailureNode::Role::other_load;
+    else if (std::holds_alternative<GensetNode>(nodes_[v]))
+      n.role = FirstFailureNode::Role::backup_source;
+    else if (n.feeders.empty())
+      n.role = FirstFailureNode::Role::source;
+    if (it_node[v])
+      n.it_share = it_kw > 0 ? draw_kw(node_load_[v]) / it_kw : 1.0 / static_cast<double>(it_loads_.size());
+  }
+  for (int v : drawing_nodes_) {
+    const FirstFailureFigures f =
+        std::visit([](auto& c) { return c.failure_draws()->first_failure_figures(); }, nodes_[v]);
+    FirstFailureNode& n = nodes[v];
+    n.loss_rate_per_s = f.loss_rate_per_s;
+    n.loss_repair_s = f.loss_repair_s;
+    n.other_rate_per_s = f.other_rate_per_s;
+    n.demand_failure = f.demand_failure;
+    n.running_failure_per_s = f.running_failure_per_s;
+  }
+  return nodes;
+}
+
+// With everything up: each component's loss modes drawn at its factor, its other modes at the
+// common one (first_failure_bias.hpp). The factors depend on the design alone: found once.
+void PowerChain::set_first_failure_bias(const FailureBias& bias) {
+  if (first_failure_share_ != bias.first_failure_share) {
+    const std::vector<FirstFailureNode> nodes = first_failure_nodes();
+    const FirstFailureFactors f = first_failure_factors(
+        nodes, first_failure_risks(nodes, graph_.topological_order()), bias.first_failure_share);
+    first_loss_factor_ = f.loss;
+    first_other_factor_ = f.other;
+    first_failure_share_ = bias.first_failure_share;
+  }
+  FailureBias b = bias;
+  b.other_factor = first_other_factor_;
+  for (int v : drawing_nodes_) {
+    b.loss_factor = first_loss_factor_[v];
+    std::visit([&](auto& c) { c.failure_draws()->set_failure_bias(b, now_); }, nodes_[v]);
+  }
+}
+
 int PowerChain::failure_rate_modes() const {
   int modes = 0;
   for (std::size_t i = 0; i < drawing_nodes_.size(); ++i)
@@ -155,6 +214,14 @@ double PowerChain::repair_rate_per_s(bool power_path_only) {
   for (int v : drawing_nodes_)
     if (!power_path_only || node_load_[v] < 0)
       rate += std::visit([](auto& c) { return c.failure_draws()->repair_rate_per_s(); }, nodes_[v]);
+  return rate;
+}
+
+double PowerChain::bias_rate_per_s(bool power_path_only) {
+  double rate = 0;
+  for (int v : drawing_nodes_)
+    if (!power_path_only || node_load_[v] < 0)
+      rate += std::visit([&](auto& c) { return c.failure_draws()->bias_rate_per_s(now_); }, nodes_[v]);
   return rate;
 }
 

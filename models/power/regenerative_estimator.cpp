@@ -40,8 +40,11 @@ FailureBias RegenerativeEstimator::bias(double repair_rate_per_s, int cycle_fail
     return {};
   const bool tilt = options_.tilted_failures <= 0 || cycle_failures < options_.tilted_failures;
   const double shift = tilt ? options_.duration_shift : 0.0;
-  if (!(repair_rate_per_s > 0))
-    return {0, 0, shift, options_.tilt_share};
+  if (!(repair_rate_per_s > 0)) {
+    FailureBias up{0, 0, shift, options_.tilt_share};
+    up.first_failure_share = options_.first_failure_share;
+    return up;
+  }
   return {options_.balance * repair_rate_per_s / modes_, options_.demand_floor, shift, options_.tilt_share};
 }
 

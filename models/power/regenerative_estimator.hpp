@@ -22,15 +22,17 @@
 namespace aidcsim::power {
 
 struct SamplingOptions {
-  bool biased = true;          // false: plain Monte Carlo, the same cycles and figures
-  double balance = 0.5;        // biased failure rate over repair rate while degraded (Shahabuddin's
-                               // q / (1 - q): 0.5 is q = 1/3; test/unit/rare_event_test.cpp compares)
-  double demand_floor = 0.2;   // a start attempt fails with at least this probability while degraded
-  double duration_shift = 1.0; // outage and repair durations drawn with heavier tails (always)
-  double tilt_share = 0.8;     // of them, the share drawn tilted; the rest natural, which bounds
-                               // each one's likelihood ratio by 5 (DurationDistribution::sample_tilted)
-  int tilted_failures = 3;     // only the first failures of a cycle have their durations tilted
-                               // (0: all); docs/MODELS.md says why
+  bool biased = true;               // false: plain Monte Carlo, the same cycles and figures
+  double balance = 0.5;             // biased failure rate over repair rate while degraded (Shahabuddin's
+                                    // q / (1 - q): 0.5 is q = 1/3; test/unit/rare_event_test.cpp compares)
+  double demand_floor = 0.2;        // a start attempt fails with at least this probability while degraded
+  double duration_shift = 1.0;      // outage and repair durations drawn with heavier tails (always)
+  double tilt_share = 0.8;          // of them, the share drawn tilted; the rest natural, which bounds
+                                    // each one's likelihood ratio by 5 (DurationDistribution::sample_tilted)
+  double first_failure_share = 0.5; // with everything up, the share of first failures drawn towards
+                                    // the components whose loss matters (first_failure_bias.hpp)
+  int tilted_failures = 3;          // only the first failures of a cycle have their durations tilted
+                                    // (0: all); docs/MODELS.md says why
 };
 
 // A figure with its 95 % confidence half-width.

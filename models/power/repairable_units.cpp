@@ -96,9 +96,9 @@ bool RepairableUnits::process(double now) {
 void RepairableUnits::set_failure_bias(const FailureBias& bias, double now) {
   duration_shift_ = bias.duration_shift;
   tilt_share_ = bias.tilt_share;
-  if (common_bias_.set(bias, now, up() > 0 ? 1 : 0) && up() > 0)
+  if (common_bias_.set(bias, now, up() > 0 ? 1 : 0, true) && up() > 0)
     common_at_ = rng_.next_arrival(now, common_bias_.drawn_per_s()); // memoryless: a fresh draw
-  if (bias_.set(bias, now, up()))
+  if (bias_.set(bias, now, up(), count() == 1))
     for (auto& u : units_) // memoryless: a unit up since any time fails after a fresh draw
       if (!u.down)
         u.at = draw_time_to_failure(now);
@@ -109,6 +109,24 @@ double RepairableUnits::log_likelihood_ratio(double now) {
   bias_.expose(now, up());
   common_bias_.expose(now, up() > 0 ? 1 : 0);
   return bias_.log_lr() + common_bias_.log_lr() + duration_log_lr_;
+}
+
+FirstFailureFigures RepairableUnits::first_failure_figures() const {
+  FirstFailureFigures f;
+  f.loss_rate_per_s =
+      count() == 1 ? bias_.rate_per_s() + common_bias_.rate_per_s() : common_bias_.rate_per_s();
+  f.other_rate_per_s = count() == 1 ? 0.0 : count() * bias_.rate_per_s();
+  f.loss_repair_s = spec_.duration.mean_s();
+  return f;
+}
+
+double RepairableUnits::bias_rate_per_s(double now) const {
+  const double per_repair = repair_rate_per_s() / std::max(1, failed_);
+  double rate = 0;
+  for (const Unit& u : units_)
+    if (u.down)
+      rate += u.at > now && u.at < never ? std::min(per_repair, 1 / (u.at - now)) : per_repair;
+  return rate;
 }
 
 double RepairableUnits::repair_rate_per_s() const {

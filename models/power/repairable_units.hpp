@@ -40,6 +40,12 @@ public:
   void set_failure_bias(const FailureBias& bias, double now) override;
   double log_likelihood_ratio(double now) override;
   double repair_rate_per_s() const override;
+  // Each unit in repair by min(1 / mean repair, 1 / the time it has left): a repair drawn weeks
+  // long is not biased as a two-day one for all its length (docs/MODELS.md).
+  double bias_rate_per_s(double now) const override;
+  // A group of one is lost by any failure; a larger one by its common cause alone (a single unit
+  // of a redundant group is an other mode, UPS modules or genset units).
+  FirstFailureFigures first_failure_figures() const override;
 
 private:
   struct Unit {

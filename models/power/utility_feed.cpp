@@ -85,9 +85,9 @@ void UtilityFeed::set_failure_bias(const FailureBias& bias, double now) {
   duration_shift_ = bias.duration_shift;
   tilt_share_ = bias.tilt_share;
   const FailureBias b = up() ? bias : FailureBias{};
-  if (bias_.set(b, now, 1)) // memoryless: the next arrival after now, at the new rate
+  if (bias_.set(b, now, 1, true)) // memoryless: the next arrival after now, at the new rate
     next_random_start_ = std::max(rng_.next_arrival(now, bias_.drawn_per_s()), std::nextafter(now, never));
-  if (major_bias_.set(b, now, 1))
+  if (major_bias_.set(b, now, 1, true))
     next_major_start_ =
         std::max(rng_.next_arrival(now, major_bias_.drawn_per_s()), std::nextafter(now, never));
 }
@@ -96,6 +96,17 @@ double UtilityFeed::log_likelihood_ratio(double now) {
   bias_.expose(now, 1);
   major_bias_.expose(now, 1);
   return bias_.log_lr() + major_bias_.log_lr() + duration_log_lr_;
+}
+
+FirstFailureFigures UtilityFeed::first_failure_figures() const {
+  FirstFailureFigures f;
+  const double ordinary = spec_.outages.rate_per_s, major = spec_.major_events.rate_per_s;
+  f.loss_rate_per_s = ordinary + major;
+  if (f.loss_rate_per_s > 0)
+    f.loss_repair_s =
+        (ordinary * spec_.outages.duration.mean_s() + major * spec_.major_events.duration.mean_s()) /
+        f.loss_rate_per_s;
+  return f;
 }
 
 double UtilityFeed::repair_rate_per_s() const {

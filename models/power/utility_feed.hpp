@@ -33,6 +33,7 @@ public:
   void set_failure_bias(const FailureBias& bias, double now) override;
   double log_likelihood_ratio(double now) override;
   double repair_rate_per_s() const override;
+  FirstFailureFigures first_failure_figures() const override; // both processes lose the feed
 
 private:
   // An active outage: when it ends, and 1 / the mean duration of its kind (the sampler's repair rate).

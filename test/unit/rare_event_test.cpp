@@ -121,7 +121,9 @@ TEST_P(RareEvent, IntervalCoversTheExactUnavailability) {
                 e.cycles_with_it_loss);
   SCOPED_TRACE(trace);
   std::printf("%s\n", trace);
-  EXPECT_LE(std::abs(e.unavailability.value - exact), e.unavailability.half_width);
+  // One seed per design, checked at 99 %: at 95 % one of the six would miss about one change in
+  // four by chance; the 95 % coverage itself is checked over 20 seeds below.
+  EXPECT_LE(std::abs(e.unavailability.value - exact), 2.576 / 1.96 * e.unavailability.half_width);
   EXPECT_LT(e.relative_error, 0.1);
   EXPECT_TRUE(e.warnings.empty()) << e.warnings.front();
 }
