@@ -170,16 +170,16 @@ TEST(FirstFailureFactors, NoRiskOrNoShareLeavesEveryRate) {
 // (binomial), or by the common cause; running, it drops below two when a unit fails and another
 // follows within a unit's repair.
 TEST(FirstFailureFigures, GensetPlantAsABackup) {
-  GensetPlantSpec g;
-  g.id = "gen";
-  g.unit_rating_kw = 1000;
-  g.units = 3;
-  g.units_needed = 2;
-  g.fail_to_start = 0.02;
-  g.start_attempts = 2;
-  g.fail_while_running_per_s = 1 / (1000 * hour);
-  g.common_cause_beta = 0.1;
-  g.unit_repair = aidcsim::faults::DurationDistribution::exponential(24 * hour);
+  const GensetPlantSpec g{.id = "gen",
+                          .unit_rating_kw = 1000,
+                          .sizing = {},
+                          .units = 3,
+                          .units_needed = 2,
+                          .fail_to_start = 0.02,
+                          .start_attempts = 2,
+                          .fail_while_running_per_s = 1 / (1000 * hour),
+                          .common_cause_beta = 0.1,
+                          .unit_repair = aidcsim::faults::DurationDistribution::exponential(24 * hour)};
   const FirstFailureFigures f = GensetPlant(g, 2000, aidcsim::RandomStream(1, "gen")).first_failure_figures();
   const double p = std::pow(0.9 * 0.02, 2), common = 0.1 * 0.02;
   const double two_or_more = 3 * p * p * (1 - p) + p * p * p;
