@@ -64,7 +64,7 @@ public:
   // The rate at which its active failures end (sum of 1 / mean repair time); 0 when none is active.
   virtual double repair_rate_per_s() const = 0;
   // The rate the bias is set from: the repair rate, unless a repair drawn long (the tilted tail)
-  // counts by the time it has left (failure_bias.hpp's RepairableUnits override).
+  // counts by the time it has left (RepairableUnits, GensetPlant; utility outages keep the mean).
   virtual double bias_rate_per_s(double /*now*/) const { return repair_rate_per_s(); }
   // The natural rate at which what runs now fails (a genset plant's running units); 0 for the rest.
   virtual double running_failure_rate_per_s() const { return 0; }

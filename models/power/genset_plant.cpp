@@ -141,6 +141,17 @@ double GensetPlant::repair_rate_per_s() const {
   return repairing / spec_.unit_repair.mean_s();
 }
 
+double GensetPlant::bias_rate_per_s(double now) const {
+  if (!repairs())
+    return 0.0;
+  const double per_repair = 1 / spec_.unit_repair.mean_s();
+  double rate = 0;
+  for (const Unit& u : units_)
+    if (u.state == UnitState::failed && u.at < never)
+      rate += u.at > now ? std::min(per_repair, 1 / (u.at - now)) : per_repair;
+  return rate;
+}
+
 bool GensetPlant::process(double now) {
   const int before = running_;
   run_bias_.expose(now, running_);

@@ -77,6 +77,8 @@ public:
   void set_failure_bias(const FailureBias& bias, double now) override;
   double log_likelihood_ratio(double now) override;
   double repair_rate_per_s() const override;
+  // As RepairableUnits: a unit repair drawn long counts by the time it has left.
+  double bias_rate_per_s(double now) const override;
   // As a backup: the chance that fewer than the needed units start on a demand, and a
   // first-order rate at which the running plant drops below them (first_failure_bias.hpp).
   FirstFailureFigures first_failure_figures() const override;

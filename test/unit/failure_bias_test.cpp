@@ -4,6 +4,7 @@
 // batteries alone. A 2N design, side by side, through a grid outage on side A.
 #include "models/power/facility.hpp"
 #include "models/power/power_graph.hpp"
+#include "models/power/repairable_units.hpp"
 
 #include <gtest/gtest.h>
 
@@ -108,4 +109,18 @@ TEST(FailureBiasPlacement, FollowsTheSecureCords) {
               {100, ScheduledFault::Kind::utility_loss, "grid-b", hour, 0}});
   both.advance(100); // both sides on battery: stranded, the starts are biased
   EXPECT_TRUE(both.facility.chain().stranded());
+}
+
+// A repair sets the bias by its mean, unless it has longer left: a PDU repair drawn weeks long is
+// biased as one of weeks, not of two days, for all its length (docs/MODELS.md).
+TEST(FailureBiasRate, ALongRepairCountsByTheTimeItHasLeft) {
+  Interruptions pdu;
+  pdu.rate_per_s = 0.02 / year;
+  pdu.duration = DurationDistribution::exponential(48 * hour);
+  RepairableUnits units(1, pdu, aidcsim::RandomStream(1, "pdu"));
+  EXPECT_EQ(units.bias_rate_per_s(0), 0.0);
+  units.force_down(1, 480 * hour);
+  EXPECT_DOUBLE_EQ(units.repair_rate_per_s(), 1 / (48 * hour));
+  EXPECT_DOUBLE_EQ(units.bias_rate_per_s(0), 1 / (480 * hour));
+  EXPECT_DOUBLE_EQ(units.bias_rate_per_s(456 * hour), 1 / (48 * hour)); // 24 h left: the mean
 }
