@@ -3,10 +3,11 @@
 #   make test   installs what is missing, builds and runs the whole test suite
 #   make bench  benchmarks: simulated facility-years per second, scaling exponents
 #   make lint   include layers, clang-format and clang-tidy (cognitive complexity at most 25)
+#   make docs-images  regenerates every image the README shows (tools/docs-images)
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps configure build run test bench lint format clean
+.PHONY: all deps configure build run test bench lint format clean docs-images
 
 all: build
 
@@ -33,6 +34,9 @@ bench: build
 
 lint: configure
 	./tools/lint $(BUILD)
+
+docs-images: build
+	JOBS=$(JOBS) tools/docs-images --aidcsim $(BUILD)/aidcsim
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
