@@ -1,5 +1,7 @@
 #include "engine/base/atomic_file.hpp"
 
+#include "engine/base/output_path.hpp"
+
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -12,18 +14,12 @@ namespace aidcsim {
 void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
   namespace fs = std::filesystem;
   const fs::path target(path);
-  if (target.has_parent_path()) {
-    std::error_code ec;
-    fs::create_directories(target.parent_path(), ec);
-    if (ec)
-      throw std::runtime_error("cannot create folder '" + target.parent_path().string() +
-                               "': " + ec.message());
-  }
+  check_replaceable(path);
   const std::string tmp = path + ".tmp." + std::to_string(::getpid());
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out)
-      throw std::runtime_error("cannot write '" + tmp + "': " + std::strerror(errno));
+      throw OutputError("cannot write '" + tmp + "': " + std::strerror(errno));
     try {
       write(out);
     } catch (...) {
@@ -36,14 +32,20 @@ void write_file_atomically(const std::string& path, const std::function<void(std
       const std::string why = std::strerror(errno);
       out.close();
       std::remove(tmp.c_str());
-      throw std::runtime_error("error while writing '" + tmp + "': " + why);
+      throw OutputError("error while writing '" + tmp + "': " + why);
     }
   }
   std::error_code ec;
+  try {
+    check_replaceable(path); // again: it may have changed while the file was written
+  } catch (...) {
+    std::remove(tmp.c_str());
+    throw;
+  }
   fs::rename(tmp, target, ec);
   if (ec) {
     std::remove(tmp.c_str());
-    throw std::runtime_error("cannot move '" + tmp + "' to '" + path + "': " + ec.message());
+    throw OutputError("cannot move '" + tmp + "' to '" + path + "': " + ec.message());
   }
 }
 

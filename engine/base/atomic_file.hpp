@@ -9,8 +9,9 @@
 
 namespace aidcsim {
 
-// Throws std::runtime_error (naming the path and the system error) when writing fails; the
-// temporary file is removed and the target left untouched.
+// Throws OutputError (output_path.hpp: naming the path and the system error) when writing fails or
+// the target exists and is not a regular file; the temporary file is removed and the target left
+// untouched. The folder must exist.
 void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 } // namespace aidcsim

@@ -1,7 +1,10 @@
 #include "engine/base/staged_file.hpp"
 
+#include "engine/base/output_path.hpp"
+
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <stdexcept>
 #include <unistd.h>
@@ -13,19 +16,29 @@ std::string system_error(const std::string& what, const std::string& path) {
   return what + " '" + path + "': " + std::strerror(errno);
 }
 
+// A file with no name in the target's folder (Linux O_TMPFILE): a process killed outright leaves
+// nothing behind, and the kernel frees it. -1 where the file system does not offer it.
+int open_unnamed(const std::string& path) {
+  const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  return ::open(folder.empty() ? "." : folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+}
+
 } // namespace
 
 StagedFile::StagedFile(std::string path)
     : path_(std::move(path)), temp_(path_ + ".tmp." + std::to_string(::getpid())) {
-  const std::filesystem::path folder = std::filesystem::path(path_).parent_path();
-  std::error_code ec;
-  if (!folder.empty())
-    std::filesystem::create_directories(folder, ec); // as metrics.json's writer does
-  if (ec)
-    throw std::runtime_error("cannot create folder '" + folder.string() + "': " + ec.message());
-  file_ = std::fopen(temp_.c_str(), "wb");
+  check_replaceable(path_);
+  const int fd = open_unnamed(path_);
+  if (fd >= 0) {
+    file_ = ::fdopen(fd, "wb");
+    unnamed_ = file_ != nullptr;
+    if (file_ == nullptr)
+      ::close(fd);
+  }
   if (file_ == nullptr)
-    throw std::runtime_error(system_error("cannot create", temp_));
+    file_ = std::fopen(temp_.c_str(), "wb");
+  if (file_ == nullptr)
+    throw OutputError(system_error("cannot create", temp_));
 }
 
 StagedFile::~StagedFile() {
@@ -37,12 +50,22 @@ StagedFile::~StagedFile() {
 
 void StagedFile::commit(const std::string& what) {
   const bool flushed = !failed_ && std::fflush(file_) == 0;
+  // An unnamed file gets its temporary name now, then is renamed as a named one would be: linkat()
+  // cannot replace an existing target, rename() can, atomically.
+  const std::string self = "/proc/self/fd/" + std::to_string(::fileno(file_));
+  const bool named =
+      !unnamed_ || ::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, temp_.c_str(), AT_SYMLINK_FOLLOW) == 0;
+  const int link_errno = errno;
   const int closed = std::fclose(file_);
   file_ = nullptr;
   if (!flushed || closed != 0)
-    throw std::runtime_error(system_error("cannot write", temp_));
+    throw OutputError(system_error("cannot write", temp_));
+  errno = link_errno;
+  if (!named)
+    throw OutputError(system_error("cannot name", temp_));
+  check_replaceable(path_);
   if (std::rename(temp_.c_str(), path_.c_str()) != 0)
-    throw std::runtime_error(system_error("cannot rename " + what + " to", path_));
+    throw OutputError(system_error("cannot rename " + what + " to", path_));
   committed_ = true;
 }
 

@@ -1,5 +1,6 @@
 #include "engine/results/results_db.hpp"
 
+#include "engine/base/build_info.hpp"
 #include "engine/input/sweep.hpp"
 
 #include <nlohmann/json.hpp>
@@ -20,7 +21,7 @@ class Statement {
 public:
   Statement(sqlite3* db, const char* sql) : db_(db) {
     if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK)
-      throw std::runtime_error(std::string("SQLite: ") + sqlite3_errmsg(db));
+      throw std::runtime_error(error_text());
   }
   ~Statement() { sqlite3_finalize(stmt_); }
   Statement(const Statement&) = delete;
@@ -43,7 +44,7 @@ public:
       return true;
     if (rc == SQLITE_DONE)
       return false;
-    throw std::runtime_error(std::string("SQLite: ") + sqlite3_errmsg(db_));
+    throw std::runtime_error(error_text());
   }
   void reset() {
     sqlite3_reset(stmt_);
@@ -57,6 +58,11 @@ public:
   double real(int col) { return sqlite3_column_double(stmt_, col); }
 
 private:
+  // "results database 'x.sqlite': disk I/O error": the file, then SQLite's words.
+  std::string error_text() const {
+    const char* file = sqlite3_db_filename(db_, "main");
+    return "results database '" + std::string(file ? file : "?") + "': " + sqlite3_errmsg(db_);
+  }
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
 };
@@ -86,6 +92,11 @@ ResultsDb::ResultsDb(const std::string& path, Mode mode) : path_(path) {
   if (mode == Mode::read_only)
     return;
   try {
+    // SQLite opens a file it may not write read-only without a word; a batch would find out only
+    // at its first result, after that run was computed.
+    if (sqlite3_db_readonly(db_, "main") == 1)
+      throw std::runtime_error("results database '" + path +
+                               "' cannot be written (read-only file or folder)");
     setup();
   } catch (...) {
     sqlite3_close(db_);
@@ -109,6 +120,13 @@ void ResultsDb::setup() {
 }
 
 ResultsDb::~ResultsDb() {
+  if (lock_fd_ >= 0) {
+    // The write-ahead log folded back into the file: a finished batch leaves one self-contained
+    // file, which `report` can read where it cannot create the log's index (read-only media). A
+    // resumed batch turns the log on again. Errors leave the log in place, which is still valid.
+    sqlite3_exec(db_, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE", nullptr, nullptr,
+                 nullptr);
+  }
   sqlite3_close(db_);
   if (lock_fd_ >= 0)
     ::close(lock_fd_); // releases the lock
@@ -123,22 +141,30 @@ void ResultsDb::exec(const char* sql) {
   }
 }
 
+void ResultsDb::rollback() noexcept {
+  // SQLite rolls back by itself on some errors (a full disk, I/O errors); a ROLLBACK then fails
+  // with "no transaction is active" and its message would hide the real one.
+  if (sqlite3_get_autocommit(db_) == 0)
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
 std::string ResultsDb::sweep_value(const std::string& key) {
   Statement q(db_, "SELECT value FROM sweep WHERE key = ?");
   q.bind(1, key);
   return q.step() ? q.text(0) : "";
 }
 
-void ResultsDb::bind_sweep(const Sweep& sweep) {
+void ResultsDb::bind_sweep(const Sweep& sweep, bool allow_version_change) {
   exec("BEGIN IMMEDIATE");
   const std::string existing = sweep_value("fingerprint");
   if (!existing.empty()) {
-    const std::string name = sweep_value("name");
+    try {
+      resume_sweep(sweep, existing, allow_version_change);
+    } catch (...) {
+      rollback();
+      throw;
+    }
     exec("COMMIT");
-    if (existing != sweep.fingerprint)
-      throw std::invalid_argument(
-          "results database '" + path_ + "' holds another sweep ('" + name +
-          "'), or this sweep's base scenario or platform changed since; use a new file");
     return;
   }
   try {
@@ -147,9 +173,13 @@ void ResultsDb::bind_sweep(const Sweep& sweep) {
     for (const auto& a : sweep.axes)
       axes.push_back({{"key", a.key}, {"values", a.values}});
     const std::pair<const char*, std::string> rows[] = {
-        {"name", sweep.name},  {"fingerprint", sweep.fingerprint},
-        {"file", sweep.file},  {"metric", sweep.metric},
-        {"axes", axes.dump()}, {"replications", std::to_string(sweep.replications)},
+        {"name", sweep.name},
+        {"fingerprint", sweep.fingerprint},
+        {"file", sweep.file},
+        {"metric", sweep.metric},
+        {"axes", axes.dump()},
+        {"replications", std::to_string(sweep.replications)},
+        {"versions", nlohmann::json::array({version_line()}).dump()},
     };
     for (const auto& [k, v] : rows) {
       put.bind(1, std::string(k)).bind(2, v).step();
@@ -165,9 +195,45 @@ void ResultsDb::bind_sweep(const Sweep& sweep) {
     }
     exec("COMMIT");
   } catch (...) {
-    exec("ROLLBACK");
+    rollback();
     throw;
   }
+}
+
+// The file holds this sweep already: resume it, if the program that wrote its runs is this one (or
+// the user allowed another, which the file then records).
+void ResultsDb::resume_sweep(const Sweep& sweep, const std::string& fingerprint, bool allow_version_change) {
+  if (fingerprint != sweep.fingerprint)
+    throw std::invalid_argument(
+        "results database '" + path_ + "' holds another sweep ('" + sweep_value("name") +
+        "'), or this sweep's base scenario or platform changed since; use a new file");
+  const std::string recorded = sweep_value("versions");
+  // Files from before versions were recorded resume as from an unknown version.
+  nlohmann::json versions = recorded.empty() ? nlohmann::json::array({"an unrecorded version"})
+                                             : nlohmann::json::parse(recorded, nullptr, false);
+  if (!versions.is_array() || versions.empty())
+    versions = nlohmann::json::array({"an unrecorded version"});
+  const std::string now = version_line();
+  if (versions.back() == now)
+    return;
+  if (!allow_version_change)
+    throw std::invalid_argument("results database '" + path_ + "' was written by " +
+                                versions.back().get<std::string>() + "; this is " + now +
+                                ": results of two versions would mix. Use a new file, or give "
+                                "--allow-version-change to resume anyway (the file records both)");
+  versions.push_back(now);
+  Statement put(db_, "INSERT OR REPLACE INTO sweep(key, value) VALUES ('versions', ?)");
+  put.bind(1, versions.dump()).step();
+}
+
+std::vector<std::string> ResultsDb::versions() {
+  std::vector<std::string> out;
+  const nlohmann::json v = nlohmann::json::parse(sweep_value("versions"), nullptr, false);
+  if (v.is_array())
+    for (const auto& line : v)
+      if (line.is_string())
+        out.push_back(line.get<std::string>());
+  return out;
 }
 
 std::set<std::string> ResultsDb::finished_runs() {
@@ -192,7 +258,7 @@ void ResultsDb::record_run(const std::string& run_key, int point, int replicatio
     }
     exec("COMMIT");
   } catch (...) {
-    exec("ROLLBACK");
+    rollback();
     throw;
   }
 }

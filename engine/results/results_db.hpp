@@ -1,7 +1,9 @@
 // Batch results in one SQLite file: a row per finished run and its metrics, each run written in
 // one transaction (WAL journal), so a killed batch leaves only whole runs and a rerun resumes.
 //
-//   sweep(key TEXT PRIMARY KEY, value TEXT)           name, fingerprint, file, metric, axes
+//   sweep(key TEXT PRIMARY KEY, value TEXT)           name, fingerprint, file, metric, axes,
+//                                                     replications, versions (JSON list of the
+//                                                     `aidcsim --version` lines that wrote runs)
 //   points(point INTEGER PRIMARY KEY, label TEXT, params TEXT)
 //   runs(run_key TEXT PRIMARY KEY, point INTEGER, replication INTEGER, seed INTEGER, wall_s REAL)
 //   metrics(run_key TEXT, name TEXT, value REAL, PRIMARY KEY (run_key, name))
@@ -29,8 +31,12 @@ public:
   ResultsDb(const ResultsDb&) = delete;
   ResultsDb& operator=(const ResultsDb&) = delete;
 
-  // Records the sweep on first use; throws std::invalid_argument if the file holds another sweep.
-  void bind_sweep(const Sweep& sweep);
+  // Records the sweep and this program's version (build_info.hpp) on first use. Throws
+  // std::invalid_argument if the file holds another sweep, or runs of another version unless
+  // `allow_version_change` (the file then lists both).
+  void bind_sweep(const Sweep& sweep, bool allow_version_change = false);
+  // The versions that wrote runs into this file, oldest first (empty for files from before).
+  std::vector<std::string> versions();
   std::set<std::string> finished_runs();
   // One transaction: the run row and all its metrics, or nothing.
   void record_run(const std::string& run_key, int point, int replication, long long seed, double wall_s,
@@ -49,6 +55,8 @@ public:
 
 private:
   void exec(const char* sql);
+  void resume_sweep(const Sweep& sweep, const std::string& fingerprint, bool allow_version_change);
+  void rollback() noexcept; // of the open transaction, if SQLite has not rolled it back already
   void setup();
   sqlite3* db_ = nullptr;
   std::string path_;

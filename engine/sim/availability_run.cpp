@@ -6,17 +6,20 @@
 #include "models/power/facility.hpp"
 #include "models/power/power_graph.hpp"
 
+#include "engine/base/progress_meter.hpp"
+
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
 
 namespace aidcsim {
 
 namespace {
-std::unique_ptr<EpisodeWriter> open_episodes(const std::string& path) {
+std::unique_ptr<EpisodeWriter> open_episodes(const std::string& path, const std::string& preamble) {
   if (path.empty())
     return nullptr;
   try {
-    return std::make_unique<EpisodeWriter>(path);
+    return std::make_unique<EpisodeWriter>(path, preamble);
   } catch (const std::runtime_error& e) {
     throw_input_error(SourcePos{"command line", 0, 0}, "--out", path, e.what());
   }
@@ -24,7 +27,8 @@ std::unique_ptr<EpisodeWriter> open_episodes(const std::string& path) {
 } // namespace
 
 AvailabilityResult estimate_availability(const Scenario& scenario, const power::SamplingOptions& options,
-                                         const std::string& episodes_csv) {
+                                         const std::string& episodes_csv, const std::string& preamble,
+                                         bool progress) {
   if (scenario.facility.empty())
     throw_input_error(SourcePos{scenario.file, 0, 0}, "facility", "",
                       "--estimator estimates a facility's availability; this scenario has no facility");
@@ -40,13 +44,17 @@ AvailabilityResult estimate_availability(const Scenario& scenario, const power::
   // Biasing draws more failures than the natural rates: the budget holds for the natural run, and
   // each biased failure belongs to a cycle that a natural failure opened, a bounded multiple.
   check_event_budget(facility_sources(scenario, graph, facility), scenario.duration_s);
-  std::unique_ptr<EpisodeWriter> episodes = open_episodes(episodes_csv);
+  std::unique_ptr<EpisodeWriter> episodes = open_episodes(episodes_csv, preamble);
   if (episodes)
     episodes->attach(facility.episodes());
   facility.estimate_rare_events(options);
   const double end = scenario.duration_s;
-  while (facility.next_event_time() <= end)
+  ProgressMeter meter(end, progress);
+  while (facility.next_event_time() <= end) {
     facility.advance_to(facility.next_event_time());
+    meter.tick(std::min(facility.next_event_time(), end));
+  }
+  meter.finish();
   facility.finish(end);
 
   AvailabilityResult r;

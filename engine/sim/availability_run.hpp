@@ -28,8 +28,10 @@ struct AvailabilityResult {
 
 // Throws InputError for a scenario without a facility or with scheduled faults (a steady-state
 // estimate has no place for them), when the run would exceed the event budget, and when
-// `episodes_csv` (episodes.csv; empty: none) cannot be written.
+// `episodes_csv` (episodes.csv; empty: none) cannot be written. `preamble`: "# key: value" lines
+// atop episodes.csv (provenance). `progress`: a progress line on stderr (progress_meter.hpp).
 AvailabilityResult estimate_availability(const Scenario& scenario, const power::SamplingOptions& options,
-                                         const std::string& episodes_csv = "");
+                                         const std::string& episodes_csv = "",
+                                         const std::string& preamble = "", bool progress = false);
 
 } // namespace aidcsim

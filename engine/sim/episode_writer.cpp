@@ -20,8 +20,8 @@ constexpr const char* header = "chain_start_s,it_lost_s,end_s,it_downtime_min,ra
 
 } // namespace
 
-EpisodeWriter::EpisodeWriter(std::string path) : file_(std::move(path)) {
-  if (std::fputs(header, file_.get()) < 0)
+EpisodeWriter::EpisodeWriter(std::string path, const std::string& preamble) : file_(std::move(path)) {
+  if (std::fputs(preamble.c_str(), file_.get()) < 0 || std::fputs(header, file_.get()) < 0)
     file_.mark_failed();
 }
 

@@ -12,8 +12,9 @@ namespace aidcsim {
 
 class EpisodeWriter {
 public:
-  // Throws std::runtime_error naming the path when the temporary file cannot be created.
-  explicit EpisodeWriter(std::string path);
+  // Throws OutputError naming the path when the temporary file cannot be created. `preamble`
+  // (provenance as "# key: value" lines) comes before the header.
+  explicit EpisodeWriter(std::string path, const std::string& preamble = "");
 
   // Sends every episode the recorder finishes to the file.
   void attach(power::EpisodeRecorder& recorder);

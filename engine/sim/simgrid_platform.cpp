@@ -1,6 +1,7 @@
 #include "engine/sim/simgrid_platform.hpp"
 
 #include "engine/base/diagnostics.hpp"
+#include "engine/base/text_distance.hpp"
 
 #include <simgrid/Exception.hpp>
 #include <simgrid/plugins/energy.h>
@@ -9,10 +10,31 @@
 
 #include <filesystem>
 #include <regex>
+#include <sstream>
 
 namespace aidcsim {
 
 namespace {
+
+std::vector<std::string>& user_arguments() {
+  static std::vector<std::string> args;
+  return args;
+}
+
+// SimGrid's "Bad config key: x\nExisting config keys:\n  key: (type)default\n..." as its first line and
+// the closest key it knows.
+std::string config_hint(const std::string& what) {
+  std::istringstream lines(what);
+  std::string first, line;
+  std::getline(lines, first);
+  std::vector<std::string> keys;
+  while (std::getline(lines, line))
+    if (line.size() > 2 && line[0] == ' ' && line.find(':') != std::string::npos)
+      keys.push_back(line.substr(2, line.find(':') - 2));
+  const std::string bad = first.substr(first.rfind(' ') + 1);
+  const std::string near = closest_match(bad, keys);
+  return first + (near.empty() ? "" : "; did you mean '" + near + "'?");
+}
 
 // Before the platform is sealed (NetZoneImpl::create_host refuses a sealed zone), and with its
 // power profile set before sealing fires the energy plugin's creation callback, which reads it.
@@ -29,6 +51,10 @@ void add_driver_host(simgrid::s4u::Engine& engine, const std::string& path) {
 
 } // namespace
 
+void set_simgrid_arguments(const std::vector<std::string>& args) {
+  user_arguments() = args;
+}
+
 simgrid::s4u::Host* driver_host() {
   return simgrid::s4u::Host::by_name(driver_host_name);
 }
@@ -39,11 +65,21 @@ std::unique_ptr<simgrid::s4u::Engine> load_simgrid_platform(const std::string& p
   if (!std::filesystem::is_regular_file(path, ec))
     throw_input_error(SourcePos{path, 0, 0}, "", "", "platform file not found or not a regular file");
 
-  // SimGrid reads its options from argv; these keep its info messages off our output.
-  static const char* args[] = {"aidcsim", "--log=root.thresh:warning", "--log=root.fmt:[%c/%p]%e%m%n",
-                               nullptr};
-  int argc = 3;
-  auto engine = std::make_unique<simgrid::s4u::Engine>(&argc, const_cast<char**>(args));
+  // SimGrid reads its options from argv; the first two keep its info messages off our output, the
+  // user's own --log= and --cfg= come after them and win.
+  std::vector<std::string> words = {"aidcsim", "--log=root.thresh:warning", "--log=root.fmt:[%c/%p]%e%m%n"};
+  words.insert(words.end(), user_arguments().begin(), user_arguments().end());
+  std::vector<char*> argv;
+  for (std::string& w : words)
+    argv.push_back(w.data());
+  argv.push_back(nullptr);
+  int argc = static_cast<int>(words.size());
+  std::unique_ptr<simgrid::s4u::Engine> engine;
+  try {
+    engine = std::make_unique<simgrid::s4u::Engine>(&argc, argv.data());
+  } catch (const std::exception& e) { // a --cfg= SimGrid does not know
+    throw_input_error(SourcePos{"command line", 0, 0}, "--cfg", "", "SimGrid: " + config_hint(e.what()));
+  }
   for (const std::string& c : config)
     simgrid::s4u::Engine::set_config(c);
   sg_host_energy_plugin_init();

@@ -2,6 +2,7 @@
 
 #include "engine/base/atomic_file.hpp"
 #include "engine/base/diagnostics.hpp"
+#include "engine/base/progress_meter.hpp"
 #include "engine/base/units.hpp"
 #include "engine/input/event_budget.hpp"
 #include "engine/sim/ai_run.hpp"
@@ -124,7 +125,8 @@ std::unique_ptr<TimelineWriter> open_timeline(const RunOptions& options, const S
     return nullptr;
   check_timeline_components(options.timeline_filter, facility, scenario.workload.ai());
   try {
-    return std::make_unique<TimelineWriter>(options.timeline_csv, options.timeline_filter);
+    return std::make_unique<TimelineWriter>(options.timeline_csv, options.timeline_filter,
+                                            options.file_preamble);
   } catch (const std::runtime_error& e) {
     throw_input_error(SourcePos{"command line", 0, 0}, "--out", options.timeline_csv, e.what());
   }
@@ -135,7 +137,7 @@ std::unique_ptr<EpisodeWriter> open_episodes(const RunOptions& options, power::F
   if (options.episodes_csv.empty() || facility == nullptr)
     return nullptr;
   try {
-    auto writer = std::make_unique<EpisodeWriter>(options.episodes_csv);
+    auto writer = std::make_unique<EpisodeWriter>(options.episodes_csv, options.file_preamble);
     writer->attach(facility->episodes());
     return writer;
   } catch (const std::runtime_error& e) {
@@ -280,7 +282,10 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
 
   if (ai)
     ai->begin();
+  ProgressMeter meter(scenario.duration_s, options.progress);
+  sg4::Engine::on_time_advance_cb([&meter](double) { meter.tick(sg4::Engine::get_clock()); });
   engine->run();
+  meter.finish();
   if (f.facility && !f.clock->finished())
     f.facility->finish(scenario.duration_s);
 

@@ -62,7 +62,13 @@ struct RunOptions {
   std::string timeline_csv;                 // where to write the facility timeline; empty: none
   TimelineFilter timeline_filter;           // what of it to write (default: everything)
   std::string episodes_csv;                 // where to write the IT-loss episodes; empty: none
+  std::string file_preamble;                // "# key: value" lines atop both files (provenance)
+  bool progress = false;                    // a progress line on stderr (progress_meter.hpp)
 };
+
+// SimGrid's own options ("--log=...", "--cfg=..."), given to every engine this process creates
+// (SimGrid reads them from argv, once per engine). Set once, before any run.
+void set_simgrid_arguments(const std::vector<std::string>& args);
 
 // Runs the scenario to its duration. SimGrid keeps one engine per process: one run per process.
 // Throws InputError for a platform that does not load or does not match the facility.

@@ -39,8 +39,10 @@ template <class Last> char* put_number(char* out, double x, int decimals, Last& 
 
 } // namespace
 
-TimelineWriter::TimelineWriter(std::string path, TimelineFilter filter)
-    : file_(std::move(path)), filter_(std::move(filter)) {
+TimelineWriter::TimelineWriter(std::string path, TimelineFilter filter, const std::string& preamble)
+    : filter_(std::move(filter)), file_(std::move(path)) {
+  if (!preamble.empty() && std::fputs(preamble.c_str(), file_.get()) < 0)
+    file_.mark_failed();
   buffer_ = std::make_unique<char[]>(capacity_);
   used_ = static_cast<std::size_t>(put(buffer_.get(), header) - buffer_.get());
 }

@@ -35,8 +35,9 @@ struct TimelineFilter {
 
 class TimelineWriter {
 public:
-  // Throws std::runtime_error naming the path when the temporary file cannot be created.
-  TimelineWriter(std::string path, TimelineFilter filter);
+  // Throws OutputError naming the path when the temporary file cannot be created. `preamble`
+  // (provenance as "# key: value" lines) comes before the header.
+  TimelineWriter(std::string path, TimelineFilter filter, const std::string& preamble = "");
   TimelineWriter(const TimelineWriter&) = delete;
   TimelineWriter& operator=(const TimelineWriter&) = delete;
 

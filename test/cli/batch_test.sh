@@ -54,6 +54,24 @@ grep -q "12 already in" "$work/resume.log" || fail "resume did not skip finished
 [ "$(count_runs "$work/jobs2.sqlite")" = 12 ] || fail "resume changed the run count"
 echo "ok: resume skips finished runs"
 
+# Provenance: the file names the version that wrote it; resuming with another version is refused
+# unless asked, and the file then names both.
+"$aidcsim" report "$work/jobs2.sqlite" >"$work/report-version.txt"
+grep -qF "runs by $("$aidcsim" --version)" "$work/report-version.txt" || fail "report does not name the version"
+cp "$work/jobs2.sqlite" "$work/old.sqlite"
+/usr/bin/python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"update sweep set value='[\\\"aidcsim 0.0.1 (git 123456789abc, Release build, SimGrid 3.32)\\\"]' where key='versions'\"); c.execute(\"delete from metrics where run_key='p0-r0'\"); c.execute(\"delete from runs where run_key='p0-r0'\"); c.commit()" "$work/old.sqlite"
+set +e
+"$aidcsim" batch "$small" --db "$work/old.sqlite" 2>"$work/old.log"
+rc=$?
+set -e
+[ "$rc" = 2 ] || fail "resume across versions: exit $rc, expected 2"
+grep -q "was written by aidcsim 0.0.1 (git 123456789abc.*--allow-version-change" "$work/old.log" || fail "unclear error: $(cat "$work/old.log")"
+"$aidcsim" batch "$small" --db "$work/old.sqlite" --allow-version-change 2>"$work/old2.log"
+[ "$(count_runs "$work/old.sqlite")" = 12 ] || fail "--allow-version-change did not resume"
+"$aidcsim" report "$work/old.sqlite" >"$work/report-old.txt"
+grep -q "runs by (mixed versions): aidcsim 0.0.1" "$work/report-old.txt" || fail "mixed versions not reported"
+echo "ok: a resume with another version is refused unless --allow-version-change, and then reported"
+
 # Replay: one run alone gives the value stored in the database.
 replayed=$("$aidcsim" batch "$small" --replay p2-r1 | /usr/bin/python3 -c "import json,sys; print(repr(json.load(sys.stdin)['facility']['it_downtime_min_per_year']))")
 stored=$(/usr/bin/python3 -c "import sqlite3,sys; print(repr(sqlite3.connect(sys.argv[1]).execute(\"select value from metrics where run_key='p2-r1' and name='it_downtime_min_per_year'\").fetchone()[0]))" "$work/jobs1.sqlite")
@@ -78,7 +96,11 @@ for _ in $(seq 1 200); do
 done
 kill -9 "$batch"
 wait "$batch" 2>/dev/null || true
-sleep 0.3 # orphaned workers finish or die; they never write to the database
+# Its workers die with it (they hold neither the lock nor a result): resuming works at once.
+sleep 0.2
+if pgrep -f "batch $big --jobs 2 --db $work/killed.sqlite" >/dev/null; then
+  fail "workers outlived the killed batch: $(pgrep -a -f "batch $big --jobs 2 --db $work/killed.sqlite")"
+fi
 before=$(count_runs "$work/killed.sqlite")
 [ "$before" -lt 360 ] || fail "the batch finished before it could be killed"
 "$aidcsim" batch "$big" --jobs 2 --db "$work/killed.sqlite" 2>"$work/resumed.log"
@@ -112,7 +134,11 @@ if "$aidcsim" batch "$big" --jobs 1 --db "$work/busy.sqlite" 2>"$work/busy.log";
 fi
 grep -q "another batch is writing" "$work/busy.log" || { kill "$first"; fail "unclear error for a busy database: $(cat "$work/busy.log")"; }
 kill "$first"; wait "$first" 2>/dev/null || true
-echo "ok: a second batch on a busy database is refused"
+sleep 0.2
+if pgrep -f "batch $big --jobs 1 --db $work/busy.sqlite" >/dev/null; then
+  fail "workers outlived a batch ended by SIGTERM"
+fi
+echo "ok: a second batch on a busy database is refused; SIGTERM ends the batch and its workers"
 
 # Resuming after the base scenario changed is refused: results of two models must not mix.
 mkdir -p "$work/changed/sweeps" "$work/changed/validation"
@@ -133,8 +159,30 @@ if "$aidcsim" report "$work/foreign.sqlite" 2>"$work/foreign.log"; then fail "re
 [ "$(md5sum <"$work/foreign.sqlite")" = "$before" ] || fail "report modified a foreign database"
 echo "ok: report never writes"
 
+# A finished batch leaves one self-contained file (no write-ahead log): a report reads it where
+# nothing can be written, e.g. read-only media (a read-only folder stands in here; root ignores
+# folder permissions, so this part runs only for other users).
+[ ! -e "$work/jobs1.sqlite-wal" ] || fail "a finished batch left its write-ahead log"
+if [ "$(id -u)" -ne 0 ]; then
+  mkdir -p "$work/ro" && cp "$work/jobs1.sqlite" "$work/ro/" && chmod a-w "$work/ro"
+  "$aidcsim" report "$work/ro/jobs1.sqlite" >"$work/report-ro.txt" || fail "report on a read-only folder"
+  cmp "$work/report1.txt" "$work/report-ro.txt" || fail "report on a read-only folder differs"
+  chmod u+w "$work/ro"
+fi
+# A file that is not a database: exit 2 from batch and from report, naming the file.
+head -c 4096 /dev/urandom >"$work/noise.sqlite"
+for cmd in "batch $small --db" "report"; do
+  set +e
+  "$aidcsim" $cmd "$work/noise.sqlite" 2>"$work/noise.log"
+  rc=$?
+  set -e
+  [ "$rc" = 2 ] || fail "$cmd on a file that is not a database: exit $rc, expected 2"
+  grep -q "noise.sqlite': file is not a database" "$work/noise.log" || fail "unclear error: $(cat "$work/noise.log")"
+done
+echo "ok: a finished batch is one file; a file that is not a database is exit 2"
+
 # One replication: a mean, and no interval.
 "$aidcsim" batch test/data/sweeps/one-replication.yaml --db "$work/one.sqlite" 2>/dev/null
 "$aidcsim" report "$work/one.sqlite" --metric it_downtime_min_per_year | grep -q -- "- (one run)" || fail "one-run interval shown"
 echo "ok: one replication has no interval"
-echo "batch tests: 11 passed, 0 failed"
+echo "batch tests: 13 passed, 0 failed"

@@ -33,6 +33,25 @@ add_test(NAME cli.run_writes_metrics
                  -P ${CLI_CHECK}
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 
+# Provenance: the version line, and metrics.json and the timeline naming the build, the scenario and
+# the SHA-256 of its bytes.
+aidcsim_cli_test(version 0 "^aidcsim [0-9]+\\.[0-9]+\\.[0-9]+ \\(git [0-9a-f]+(-dirty)?|unknown, [A-Za-z]+ build, SimGrid 3\\.[0-9]+"
+                 --version)
+add_test(NAME cli.metrics_provenance
+         COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=0 -DEXPECT_FILE=${CMAKE_BINARY_DIR}/cli-provenance/metrics.json
+                 "-DEXPECT_FILE_REGEX=^{\n  \"provenance\": {\n    \"aidcsim_version\": \"[0-9.]+\",\n    \"git_revision\": .*\"scenario_file\": \"scenarios/default.yaml\""
+                 -DEXPECT_FILE_SHA256_OF=scenarios/default.yaml
+                 -DCOMMAND=$<TARGET_FILE:aidcsim>|run|scenarios/default.yaml|--out|${CMAKE_BINARY_DIR}/cli-provenance
+                 -P ${CLI_CHECK}
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+add_test(NAME cli.timeline_provenance
+         COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=0 -DEXPECT_FILE=${CMAKE_BINARY_DIR}/cli-provenance-tl/timeline.csv
+                 "-DEXPECT_FILE_REGEX=^# aidcsim_version: [0-9.]+\n# git_revision: .*\n# scenario_name: genset fails to start, 5 min of UPS\n.*# platform_sha256: [0-9a-f]+\ntime_s,component,"
+                 -DEXPECT_FILE_SHA256_OF=scenarios/power/genset-fail-to-start.yaml
+                 -DCOMMAND=$<TARGET_FILE:aidcsim>|run|scenarios/power/genset-fail-to-start.yaml|--out|${CMAKE_BINARY_DIR}/cli-provenance-tl
+                 -P ${CLI_CHECK}
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+
 # Every bad scenario fixture: exit code 2 and a file:line:col error.
 file(GLOB bad_scenarios RELATIVE ${CMAKE_SOURCE_DIR} ${CMAKE_SOURCE_DIR}/test/data/bad/*.yaml)
 foreach(f IN LISTS bad_scenarios)
@@ -115,7 +134,7 @@ aidcsim_cli_test(run_years_and_duration 2 "give --duration or --years, not both"
 # The timeline of a run: every state change, with time, component, state, load and charge.
 add_test(NAME cli.power_timeline_csv
          COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=0 -DEXPECT_FILE=${CMAKE_BINARY_DIR}/timeline-out/timeline.csv
-                 "-DEXPECT_FILE_REGEX=^time_s,component,kind,state,load_kw,state_of_charge,coolant_c,chip_c\n0\\.000000,grid,utility,up,145\\.000,,,\n.*3600\\.000000,ups,ups,on battery,145\\.000,1\\.000000,,.*3610\\.000000,gen,gensets,failed.*3900\\.000000,rack,rack,unpowered,0\\.000,.*6300\\.000000,rack,rack,booting,145\\.000,.*6900\\.000000,rack,rack,powered,145\\.000,"
+                 "-DEXPECT_FILE_REGEX=# platform_sha256: [0-9a-f]+\ntime_s,component,kind,state,load_kw,state_of_charge,coolant_c,chip_c\n0\\.000000,grid,utility,up,145\\.000,,,\n.*3600\\.000000,ups,ups,on battery,145\\.000,1\\.000000,,.*3610\\.000000,gen,gensets,failed.*3900\\.000000,rack,rack,unpowered,0\\.000,.*6300\\.000000,rack,rack,booting,145\\.000,.*6900\\.000000,rack,rack,powered,145\\.000,"
                  -DCOMMAND=$<TARGET_FILE:aidcsim>|run|scenarios/power/genset-fail-to-start.yaml|--out|${CMAKE_BINARY_DIR}/timeline-out
                  -P ${CLI_CHECK}
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
@@ -123,7 +142,7 @@ add_test(NAME cli.power_timeline_csv
 # Root causes: the genset that fails to start, as episodes.csv tells it, and the JSON's totals.
 add_test(NAME cli.power_episodes_csv
          COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=0 -DEXPECT_FILE=${CMAKE_BINARY_DIR}/episodes-out/episodes.csv
-                 "-DEXPECT_FILE_REGEX=^chain_start_s,it_lost_s,end_s,it_downtime_min,racks_lost,first_cause,first_component,last_cause,last_component,weight,chain\n3600,3900,6300,40,1,utility outage,grid,UPS battery empty,ups,1,grid utility outage\; \\+0 s ups UPS on battery\; \\+10 s gen genset fail to start\; \\+5 min ups UPS battery empty\; \\+5 min IT lost\n$"
+                 "-DEXPECT_FILE_REGEX=# platform_sha256: [0-9a-f]+\nchain_start_s,it_lost_s,end_s,it_downtime_min,racks_lost,first_cause,first_component,last_cause,last_component,weight,chain\n3600,3900,6300,40,1,utility outage,grid,UPS battery empty,ups,1,grid utility outage\; \\+0 s ups UPS on battery\; \\+10 s gen genset fail to start\; \\+5 min ups UPS battery empty\; \\+5 min IT lost\n$"
                  -DCOMMAND=$<TARGET_FILE:aidcsim>|run|scenarios/power/genset-fail-to-start.yaml|--out|${CMAKE_BINARY_DIR}/episodes-out
                  -P ${CLI_CHECK}
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
@@ -146,6 +165,23 @@ add_test(NAME batch.end_to_end
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/batch_test.sh $<TARGET_FILE:aidcsim> ${CMAKE_SOURCE_DIR}
                  ${CMAKE_BINARY_DIR}/batch-test)
 set_tests_properties(batch.end_to_end PROPERTIES FIXTURES_SETUP batch_db TIMEOUT 300)
+# A signal ends `run` and its simulation process; nothing is written into --out afterwards.
+add_test(NAME cli.run_signals
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/signals_test.sh $<TARGET_FILE:aidcsim> ${CMAKE_SOURCE_DIR}
+                 ${CMAKE_BINARY_DIR}/signals-test)
+set_tests_properties(cli.run_signals PROPERTIES TIMEOUT 120)
+
+# Outputs are checked before anything runs: never a device, a folder or a missing folder.
+aidcsim_cli_test(generate_to_device 2 "-o: '/dev/null' is not a regular file"
+                 platform generate --system nvl72 -o /dev/null)
+aidcsim_cli_test(generate_missing_folder 2 "-o: folder 'test/no-such-folder/sub' does not exist \\(give --parents"
+                 platform generate --system nvl72 -o test/no-such-folder/sub/x.xml)
+aidcsim_cli_test(run_out_is_a_file 2 "--out: 'README.md' is not a folder" run scenarios/default.yaml --out README.md)
+aidcsim_cli_test(run_out_missing_parent 2 "--out: folder 'test/no-such-folder' does not exist"
+                 run scenarios/default.yaml --out test/no-such-folder/out)
+aidcsim_cli_test(batch_db_is_a_device 2 "--db: '/dev/null' is not a regular file"
+                 batch test/data/sweeps/small.yaml --db /dev/null)
+
 aidcsim_cli_test(batch_list 0 "run_key\tseed\tpoint\np0-r0\t[0-9]+\tfacility.ups\\[ups\\].battery.runtime=5 min"
                  batch test/data/sweeps/small.yaml --list)
 aidcsim_cli_test(batch_bad_replay 2 "--replay 'p99-r0': no such run" batch test/data/sweeps/small.yaml --replay p99-r0)
@@ -309,7 +345,7 @@ add_test(NAME cli.run_timeline_long_is_whole
 add_test(NAME cli.timeline_window
          COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=0 "-DEXPECT_REGEX=timeline.csv holds 33 rows of the run's 426"
                  -DEXPECT_FILE=${CMAKE_BINARY_DIR}/timeline-window/timeline.csv
-                 "-DEXPECT_FILE_REGEX=^time_s,component[^\n]*\n63072000.000000,gen,gensets,stopped,0.000,,,\n63072000.000000,ups,ups,online,145.000,1.000000,,\n.*\n94608000.000000,gen,gensets,stopped,0.000,,,\n94608000.000000,ups,ups,online,145.000,1.000000,,\n$"
+                 "-DEXPECT_FILE_REGEX=# platform_sha256: [0-9a-f]+\ntime_s,component[^\n]*\n63072000.000000,gen,gensets,stopped,0.000,,,\n63072000.000000,ups,ups,online,145.000,1.000000,,\n.*\n94608000.000000,gen,gensets,stopped,0.000,,,\n94608000.000000,ups,ups,online,145.000,1.000000,,\n$"
                  "-DEXPECT_NO_FILES=${CMAKE_BINARY_DIR}/timeline-window/*.tmp.*"
                  "-DCOMMAND=$<TARGET_FILE:aidcsim>|run|scenarios/validation/genset-fts.yaml|--years|10|--out|${CMAKE_BINARY_DIR}/timeline-window|--timeline-from|2 y|--timeline-to|3 y|--timeline-components|gen,ups"
                  -P ${CLI_CHECK}
@@ -324,7 +360,7 @@ aidcsim_cli_test(timeline_window_order 2 "--timeline-to '1 d' must come after --
 aidcsim_cli_test(timeline_window_bad_unit 2 "--timeline-from '3 parsecs': unknown unit 'parsecs'"
   run scenarios/validation/genset-fts.yaml --years 1 --out ${CMAKE_BINARY_DIR}/timeline-bad --timeline-from "3 parsecs")
 # A folder that cannot be written is an error before the run, not after it (a million years).
-aidcsim_cli_test(timeline_out_unwritable_first 2 "key '--out' = '/proc/aidcsim-no/timeline.csv': cannot create folder"
+aidcsim_cli_test(timeline_out_unwritable_first 2 "aidcsim run: --out: cannot create folder '/proc/aidcsim-no'"
   run scenarios/validation/genset-fts.yaml --years 1000000 --out /proc/aidcsim-no)
 
 # How the probe times collectives: a method that does not exist is named with the allowed ones.

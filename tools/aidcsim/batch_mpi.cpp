@@ -5,6 +5,7 @@
 #include "tools/aidcsim/isolated_process.hpp"
 
 #include <mpi.h>
+#include <spdlog/spdlog.h>
 
 #include <chrono>
 #include <cstdio>
@@ -26,7 +27,7 @@ std::string run_in_fork(const Sweep& sweep, const SweepRun& run) {
 
 } // namespace
 
-int run_mpi_batch(const Sweep& sweep, const std::string& db_path) {
+int run_mpi_batch(const Sweep& sweep, const std::string& db_path, bool allow_version_change) {
   // Workers fork a child per run; Open MPI would warn about it, harmlessly (the child never
   // touches MPI).
   setenv("OMPI_MCA_mpi_warn_on_fork", "0", 1);
@@ -39,11 +40,10 @@ int run_mpi_batch(const Sweep& sweep, const std::string& db_path) {
     long failed = 0;
     try {
       ResultsDb db(db_path);
-      db.bind_sweep(sweep);
+      db.bind_sweep(sweep, allow_version_change);
       const std::vector<std::size_t> pending = pending_runs(sweep, db);
-      std::fprintf(stderr, "batch: %zu runs, %zu already in %s, %zu to run on %d MPI ranks\n",
-                   sweep.runs.size(), sweep.runs.size() - pending.size(), db_path.c_str(), pending.size(),
-                   size - 1);
+      spdlog::info("batch: {} runs, {} already in {}, {} to run on {} MPI ranks", sweep.runs.size(),
+                   sweep.runs.size() - pending.size(), db_path, pending.size(), size - 1);
       BatchProgress progress(sweep.runs.size(), sweep.runs.size() - pending.size(), sweep.metric);
       std::size_t next = 0;
       int active = size - 1;
@@ -74,7 +74,8 @@ int run_mpi_batch(const Sweep& sweep, const std::string& db_path) {
         MPI_Send(&work, 1, MPI_LONG_LONG, worker, tag_work, MPI_COMM_WORLD);
       }
       progress.finish();
-      std::fprintf(stderr, "batch: %zu runs done, %ld failed\n", pending.size() - failed, failed);
+      spdlog::info("batch: {} runs done, {} failed", pending.size() - static_cast<std::size_t>(failed),
+                   failed);
     } catch (const std::exception& e) {
       std::fprintf(stderr, "aidcsim batch: %s\n", e.what());
       MPI_Abort(MPI_COMM_WORLD, 2);

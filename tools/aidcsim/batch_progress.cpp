@@ -1,6 +1,7 @@
 #include "tools/aidcsim/batch_progress.hpp"
 
 #include "engine/base/statistics.hpp"
+#include "tools/aidcsim/logging.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -43,6 +44,8 @@ void BatchProgress::run_failed() {
 }
 
 void BatchProgress::draw(bool force) {
+  if (!info_enabled()) // -q
+    return;
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   const std::size_t new_runs = done_ - start_done_;
   const double rate = elapsed > 0 ? static_cast<double>(new_runs) / elapsed : 0;
@@ -73,7 +76,7 @@ void BatchProgress::draw(bool force) {
 
 void BatchProgress::finish() {
   draw(true);
-  if (tty_)
+  if (tty_ && info_enabled())
     std::fprintf(stderr, "\n");
 }
 

@@ -4,7 +4,10 @@
 #include "engine/sim/simulation.hpp"
 #include "tools/aidcsim/availability_report.hpp"
 #include "tools/aidcsim/isolated_process.hpp"
+#include "tools/aidcsim/process_tree.hpp"
 #include "tools/aidcsim/run_json.hpp"
+
+#include <spdlog/spdlog.h>
 
 #include <chrono>
 #include <cstdio>
@@ -38,14 +41,14 @@ std::string run_framed(const Sweep& sweep, const SweepRun& run) {
 bool store_answer(const Sweep& sweep, const SweepRun& run, const std::string& framed, double wall_s,
                   ResultsDb& db, BatchProgress& progress) {
   if (framed.empty() || framed.front() != 'R') {
-    std::fprintf(stderr, "\nbatch: run %s (%s) failed: %s\n", run.key.c_str(),
-                 sweep.points[run.point].label.c_str(),
-                 framed.empty() ? "the simulation process died" : framed.substr(1).c_str());
+    spdlog::error("batch: run {} ({}) failed: {}", run.key, sweep.points[run.point].label,
+                  framed.empty() ? "the simulation process died" : framed.substr(1));
     progress.run_failed();
     return false;
   }
   const auto metrics = flatten_metrics(json::parse(framed.substr(1)));
   db.record_run(run.key, run.point, run.replication, static_cast<long long>(run.seed), wall_s, metrics);
+  spdlog::debug("batch: run {} done in {:.3f} s", run.key, wall_s);
   const auto m = metrics.find(sweep.metric);
   progress.run_done(m == metrics.end() ? 0.0 : m->second, m != metrics.end());
   return true;
@@ -75,12 +78,8 @@ Child fork_run(const Sweep& sweep, std::size_t run) {
   int fds[2];
   if (pipe(fds) != 0)
     throw std::runtime_error("pipe() failed");
-  std::fflush(nullptr);
-  const pid_t pid = fork();
-  if (pid < 0)
-    throw std::runtime_error("fork() failed");
+  const pid_t pid = fork_child(fds[1]);
   if (pid == 0) {
-    close(fds[0]);
     write_all(fds[1], run_framed(sweep, sweep.runs[run]));
     std::_Exit(0);
   }
@@ -99,6 +98,7 @@ bool collect(Child& c, const Sweep& sweep, ResultsDb& db, BatchProgress& progres
   close(c.fd);
   int status = 0;
   waitpid(c.pid, &status, 0);
+  forget_child(c.pid);
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - c.start).count();
   if (!store_answer(sweep, sweep.runs[c.run], c.answer, wall, db, progress))
     ++failed;

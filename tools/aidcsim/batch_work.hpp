@@ -27,7 +27,7 @@ long run_local(const Sweep& sweep, int jobs, ResultsDb& db, const std::vector<st
                BatchProgress& progress);
 
 // Batch across MPI ranks (rank 0 writes the database). Returns the process exit code.
-int run_mpi_batch(const Sweep& sweep, const std::string& db_path);
+int run_mpi_batch(const Sweep& sweep, const std::string& db_path, bool allow_version_change);
 
 // True when this process was started by mpirun with more than one rank.
 bool launched_by_mpirun();

@@ -1,12 +1,15 @@
 // `aidcsim batch SWEEP.yaml --jobs N --db results.sqlite`: every run of a sweep, one process per
 // run, results in SQLite; rerunning resumes. Under mpirun the runs are spread over the ranks.
 #include "engine/base/diagnostics.hpp"
+#include "engine/base/output_path.hpp"
 #include "engine/input/sweep.hpp"
 #include "engine/results/results_db.hpp"
 #include "tools/aidcsim/batch_work.hpp"
 #include "tools/aidcsim/commands.hpp"
 #include "tools/aidcsim/isolated_process.hpp"
 #include "tools/aidcsim/run_json.hpp"
+
+#include <spdlog/spdlog.h>
 
 #include <chrono>
 #include <cstdio>
@@ -53,17 +56,22 @@ int batch_command(const BatchArgs& args) {
     std::cerr << "aidcsim batch: --db is required (the SQLite file for the results)\n";
     return exit_bad_input;
   }
+  try {
+    check_output_file(args.db, false); // the folder takes the file, its log and its lock
+  } catch (const OutputError& e) {
+    std::cerr << "aidcsim batch: --db: " << e.what() << "\n";
+    return exit_bad_input;
+  }
   if (launched_by_mpirun())
-    return run_mpi_batch(sweep, args.db);
+    return run_mpi_batch(sweep, args.db, args.allow_version_change);
 
   try {
     ResultsDb db(args.db);
-    db.bind_sweep(sweep);
+    db.bind_sweep(sweep, args.allow_version_change);
     const std::vector<std::size_t> pending = pending_runs(sweep, db);
-    std::fprintf(stderr,
-                 "batch: %zu runs (%zu points x %d replications), %zu already in %s, %zu to run on %d jobs\n",
+    spdlog::info("batch: {} runs ({} points x {} replications), {} already in {}, {} to run on {} jobs",
                  sweep.runs.size(), sweep.points.size(), sweep.replications,
-                 sweep.runs.size() - pending.size(), args.db.c_str(), pending.size(), args.jobs);
+                 sweep.runs.size() - pending.size(), args.db, pending.size(), args.jobs);
     BatchProgress progress(sweep.runs.size(), sweep.runs.size() - pending.size(), sweep.metric);
     const auto start = std::chrono::steady_clock::now();
     const long failed = run_local(sweep, args.jobs, db, pending, progress);
@@ -71,18 +79,18 @@ int batch_command(const BatchArgs& args) {
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const double years = static_cast<double>(pending.size() - static_cast<std::size_t>(failed)) *
                          sweep.duration_s / (365.0 * 86400.0);
-    std::fprintf(stderr, "batch: %zu runs done, %ld failed, %.1f s",
-                 pending.size() - static_cast<std::size_t>(failed), failed, wall);
+    std::string rate;
     if (sweep.duration_s > 0 && wall > 0)
-      std::fprintf(stderr, ", %.6g facility-years at %.0f facility-years/s", years, years / wall);
-    std::fprintf(stderr, "\n");
+      rate = fmt::format(", {:.6g} facility-years at {:.0f} facility-years/s", years, years / wall);
+    spdlog::info("batch: {} runs done, {} failed, {:.1f} s{}",
+                 pending.size() - static_cast<std::size_t>(failed), failed, wall, rate);
     return failed > 0 ? exit_internal_error : exit_ok;
   } catch (const std::invalid_argument& e) {
     std::cerr << "aidcsim batch: " << e.what() << "\n";
     return exit_bad_input;
-  } catch (const std::runtime_error& e) { // the database, the lock, fork: not the user's input
+  } catch (const std::runtime_error& e) { // the database file, its lock, fork(): the environment
     std::cerr << "aidcsim batch: " << e.what() << "\n";
-    return exit_internal_error;
+    return exit_bad_input;
   }
 }
 

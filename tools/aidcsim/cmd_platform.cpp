@@ -1,5 +1,6 @@
 // `aidcsim platform generate` and `aidcsim platform compare`.
 #include "engine/base/diagnostics.hpp"
+#include "engine/base/output_path.hpp"
 #include "engine/input/catalog.hpp"
 #include "engine/sim/platform_figures.hpp"
 #include "tools/aidcsim/children.hpp"
@@ -11,6 +12,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -58,6 +60,7 @@ std::optional<nlohmann::ordered_json> measure_in_child(const std::string& file, 
   case ChildOutcome::Kind::killed_while_loading:
   case ChildOutcome::Kind::crashed_after_loading:
   case ChildOutcome::Kind::internal_error:
+  case ChildOutcome::Kind::output_error: // measuring writes no file
     break;
   }
   std::cerr << file << ": internal error while measuring the platform: "
@@ -135,12 +138,20 @@ void print_table(const std::vector<nlohmann::ordered_json>& systems) {
 } // namespace
 
 int platform_generate_command(const GenerateArgs& args) {
+  if (!args.catalog_given && !std::filesystem::exists(args.catalog)) {
+    std::cerr << args.catalog
+              << ": error: file not found (the default catalog, read from the current folder: run from the "
+                 "aidcsim folder or give --catalog FILE)\n";
+    return exit_bad_input;
+  }
   try {
     const Catalog catalog = load_catalog(args.catalog);
     platform::GeneratorOptions opt;
     opt.system_id = args.system;
     opt.pods = args.pods;
     opt.oversubscription = args.oversubscription;
+    platform::check_options(catalog, opt);
+    check_output_file(args.output, args.parents); // before anything is written
     platform::generate_platform_file(catalog, opt, args.output);
   } catch (const InputError& e) {
     std::cerr << e.what();
@@ -148,8 +159,8 @@ int platform_generate_command(const GenerateArgs& args) {
   } catch (const std::invalid_argument& e) {
     std::cerr << "aidcsim platform generate: " << e.what() << "\n";
     return exit_bad_input;
-  } catch (const std::runtime_error& e) {
-    std::cerr << "aidcsim platform generate: " << e.what() << "\n";
+  } catch (const OutputError& e) {
+    std::cerr << "aidcsim platform generate: -o: " << e.what() << "\n";
     return exit_bad_input;
   }
   return exit_ok;

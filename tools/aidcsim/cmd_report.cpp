@@ -109,10 +109,15 @@ int report_command(const ReportArgs& args) {
     }
     json out;
     out["sweep"] = db.sweep_value("name");
-    if (args.csv)
+    const std::vector<std::string> versions = db.versions();
+    out["versions"] = versions;
+    if (args.csv) {
       std::printf("point,params,metric,n,mean,sd,ci95_low,ci95_high\n");
-    else if (!args.json)
+    } else if (!args.json) {
       std::printf("sweep: %s (%ld runs)\n", db.sweep_value("name").c_str(), db.run_count());
+      for (const auto& v : versions)
+        std::printf("%s %s\n", versions.size() > 1 ? "runs by (mixed versions):" : "runs by", v.c_str());
+    }
     out["points"] = report_points(args, db);
     if (args.json)
       std::cout << dump(out, 2) << "\n";

@@ -1,6 +1,8 @@
 // `aidcsim run SCENARIO.yaml`: one scenario, one simulation, in a child process.
 #include "engine/base/atomic_file.hpp"
+#include "engine/base/build_info.hpp"
 #include "engine/base/diagnostics.hpp"
+#include "engine/base/output_path.hpp"
 #include "engine/base/units.hpp"
 #include "engine/input/scenario.hpp"
 #include "engine/results/human_units.hpp"
@@ -10,13 +12,18 @@
 #include "tools/aidcsim/children.hpp"
 #include "tools/aidcsim/commands.hpp"
 #include "tools/aidcsim/isolated_process.hpp"
+#include "tools/aidcsim/logging.hpp"
+#include "tools/aidcsim/process_tree.hpp"
 #include "tools/aidcsim/run_json.hpp"
 #include "tools/aidcsim/run_text.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -50,6 +57,10 @@ std::optional<json> run_scenario_in_child(const Scenario& scenario, RunOptions o
     return json::parse(out.payload);
   case ChildOutcome::Kind::input_error:
     std::cerr << out.payload;
+    code = exit_bad_input;
+    return std::nullopt;
+  case ChildOutcome::Kind::output_error:
+    std::cerr << who << ": --out: " << out.payload << "\n";
     code = exit_bad_input;
     return std::nullopt;
   case ChildOutcome::Kind::crashed_while_loading:
@@ -157,17 +168,24 @@ void report_timeline(const json& j, const TimelineFilter& filter) {
   const auto rows = j["timeline"]["rows"].get<std::size_t>();
   const auto written = j["timeline"]["rows_written"].get<std::size_t>();
   if (filter.windowed() || !filter.components.empty())
-    std::cerr << "aidcsim run: timeline.csv holds " << with_thousands(double(written), 0)
-              << " rows of the run's " << with_thousands(double(rows), 0)
-              << " (the window and components asked for)\n";
+    spdlog::info(
+        "aidcsim run: timeline.csv holds {} rows of the run's {} (the window and components asked for)",
+        with_thousands(double(written), 0), with_thousands(double(rows), 0));
 }
 
-// metrics.json under --out (written whole or not at all), then the JSON or the text.
-int emit(const RunArgs& args, const json& j, const std::function<void(const json&)>& print) {
+// metrics.json under --out (written whole or not at all, its provenance first), then the JSON or
+// the text. The printed JSON leaves the provenance out: it is the same figures for the same
+// inputs from any build, which is what tools/scenario-json compares.
+int emit(const RunArgs& args, const Provenance& provenance, const json& j,
+         const std::function<void(const json&)>& print) {
   if (!args.out_dir.empty()) {
     const std::string path = (std::filesystem::path(args.out_dir) / "metrics.json").string();
+    json file = json::object();
+    for (const auto& [key, value] : provenance)
+      file["provenance"][key] = value;
+    file.update(j);
     try {
-      write_file_atomically(path, [&](std::ostream& o) { o << dump(j, 2) << "\n"; });
+      write_file_atomically(path, [&](std::ostream& o) { o << dump(file, 2) << "\n"; });
     } catch (const std::runtime_error& e) {
       std::cerr << "aidcsim run: --out: " << e.what() << "\n";
       return exit_bad_input;
@@ -181,7 +199,7 @@ int emit(const RunArgs& args, const json& j, const std::function<void(const json
 }
 
 // --estimator mc|is: the facility's event core alone, no SimGrid (engine/sim/availability_run.hpp).
-int estimate_command(const RunArgs& args, const Scenario& scenario) {
+int estimate_command(const RunArgs& args, const Scenario& scenario, const Provenance& provenance) {
   if (args.estimator != "mc" && args.estimator != "is") {
     std::cerr << "aidcsim run: --estimator '" << args.estimator << "': expected 'mc' or 'is'\n";
     return exit_bad_input;
@@ -196,12 +214,29 @@ int estimate_command(const RunArgs& args, const Scenario& scenario) {
   try {
     const std::string episodes_csv =
         args.out_dir.empty() ? "" : (std::filesystem::path(args.out_dir) / "episodes.csv").string();
-    j = to_json(estimate_availability(scenario, options, episodes_csv));
+    j = to_json(estimate_availability(scenario, options, episodes_csv, csv_comment_lines(provenance),
+                                      progress_enabled()));
   } catch (const InputError& e) {
     std::cerr << e.what();
     return exit_bad_input;
   }
-  return emit(args, j, print_availability_text);
+  return emit(args, provenance, j, print_availability_text);
+}
+
+// --out: the folder exists (or is made) and takes files, and no output there is anything but a
+// regular file, checked before a simulation that may take minutes. False after the message.
+bool prepare_out(const RunArgs& args) {
+  if (args.out_dir.empty())
+    return true;
+  try {
+    prepare_output_folder(args.out_dir, args.parents);
+    for (const char* name : {"metrics.json", "timeline.csv", "episodes.csv"})
+      check_replaceable((std::filesystem::path(args.out_dir) / name).string());
+  } catch (const OutputError& e) {
+    std::cerr << "aidcsim run: --out: " << e.what() << "\n";
+    return false;
+  }
+  return true;
 }
 
 } // namespace
@@ -214,10 +249,14 @@ int run_command(const RunArgs& args) {
     std::cerr << e.what();
     return exit_bad_input;
   }
-  if (!apply_run_options(args, scenario))
+  if (!apply_run_options(args, scenario) || !prepare_out(args))
     return exit_bad_input;
+  spdlog::debug("scenario '{}' ({}): platform {}, {}, seed {}, {} s simulated", scenario.name, scenario.file,
+                scenario.platform_path, scenario.facility.empty() ? "no facility" : "a facility",
+                scenario.seed, scenario.duration_s);
+  const Provenance provenance = make_provenance(scenario.name, scenario.file, scenario.platform_path);
   if (!args.estimator.empty())
-    return estimate_command(args, scenario);
+    return estimate_command(args, scenario, provenance);
 
   RunOptions options;
   if (!timeline_filter(args, scenario, options.timeline_filter))
@@ -226,10 +265,18 @@ int run_command(const RunArgs& args) {
     options.timeline_csv = (std::filesystem::path(args.out_dir) / "timeline.csv").string();
   if (!args.out_dir.empty() && !scenario.facility.empty())
     options.episodes_csv = (std::filesystem::path(args.out_dir) / "episodes.csv").string();
+  options.file_preamble = csv_comment_lines(provenance);
+  options.progress = progress_enabled();
+  for (const std::string& staged : {options.timeline_csv, options.episodes_csv})
+    if (!staged.empty())
+      remove_on_signal(staged); // the child's temporary files, should a signal end the command
   int code = exit_ok;
+  const auto start = std::chrono::steady_clock::now();
   const std::optional<json> result = run_scenario_in_child(scenario, options, "aidcsim run", code);
   if (!result)
     return code;
+  spdlog::debug("simulation process done in {:.3f} s",
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   json j = *result;
   if (j.contains("timeline")) {
     const TimelineFilter& f = options.timeline_filter;
@@ -242,7 +289,7 @@ int run_command(const RunArgs& args) {
       j["timeline"]["components"] = f.components;
   }
   report_timeline(j, options.timeline_filter);
-  return emit(args, j, [](const json& out) { print_text(out); });
+  return emit(args, provenance, j, [](const json& out) { print_text(out); });
 }
 
 } // namespace aidcsim::cli

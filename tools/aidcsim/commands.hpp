@@ -19,6 +19,7 @@ struct RunArgs {
   std::optional<std::string> years;    // a number of 365-day years
   bool json = false;
   std::string out_dir;                                   // empty: no files written
+  bool parents = false;                                  // create --out's missing parent folders
   std::optional<std::string> timeline_from, timeline_to; // times with unit: the timeline's window
   std::string timeline_components;                       // comma-separated ids or kinds
   std::string estimator;                                 // "", "mc" or "is": an availability estimate
@@ -27,6 +28,8 @@ int run_command(const RunArgs& args);
 
 struct GenerateArgs {
   std::string catalog;
+  bool catalog_given = false; // --catalog was on the command line (else the default, for the message)
+  bool parents = false;       // create the output's missing folders
   std::string system;
   int pods = 1;
   double oversubscription = 1.0;
@@ -57,6 +60,7 @@ struct BatchArgs {
   std::string db;
   bool list = false;                 // print the runs and exit
   std::optional<std::string> replay; // run one run key alone and print its JSON
+  bool allow_version_change = false; // resume a file another aidcsim version wrote runs into
 };
 int batch_command(const BatchArgs& args);
 

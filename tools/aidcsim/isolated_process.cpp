@@ -1,6 +1,8 @@
 #include "tools/aidcsim/isolated_process.hpp"
 
 #include "engine/base/diagnostics.hpp"
+#include "engine/base/output_path.hpp"
+#include "tools/aidcsim/process_tree.hpp"
 
 #include <csignal>
 #include <cstdio>
@@ -16,6 +18,7 @@ namespace {
 constexpr char tag_loaded = 'L';
 constexpr char tag_result = 'R';
 constexpr char tag_input_error = 'E';
+constexpr char tag_output_error = 'O';
 constexpr char tag_internal_error = 'X';
 
 } // namespace
@@ -34,18 +37,17 @@ ChildOutcome run_in_child(const std::function<std::string(const std::function<vo
   int fds[2];
   if (::pipe(fds) != 0)
     throw std::runtime_error("pipe() failed");
-  std::fflush(nullptr); // nothing buffered may be printed twice
-  const pid_t pid = ::fork();
-  if (pid < 0)
-    throw std::runtime_error("fork() failed");
+  const pid_t pid = fork_child(fds[1]);
   if (pid == 0) {
-    ::close(fds[0]);
     int code = 0;
     std::string message;
     try {
       message = tag_result + body([&] { write_all(fds[1], std::string(1, tag_loaded)); });
     } catch (const InputError& e) {
       message = tag_input_error + std::string(e.what());
+      code = 2;
+    } catch (const OutputError& e) {
+      message = tag_output_error + std::string(e.what());
       code = 2;
     } catch (const std::exception& e) {
       message = tag_internal_error + std::string(e.what());
@@ -65,6 +67,7 @@ ChildOutcome run_in_child(const std::function<std::string(const std::function<vo
   ::close(fds[0]);
   int status = 0;
   ::waitpid(pid, &status, 0);
+  forget_child(pid);
 
   bool loaded = false;
   if (!stream.empty() && stream.front() == tag_loaded) {
@@ -77,6 +80,8 @@ ChildOutcome run_in_child(const std::function<std::string(const std::function<vo
     out.kind = ChildOutcome::Kind::ok;
   } else if (clean_exit && stream.front() == tag_input_error) {
     out.kind = ChildOutcome::Kind::input_error;
+  } else if (clean_exit && stream.front() == tag_output_error) {
+    out.kind = ChildOutcome::Kind::output_error;
   } else if (clean_exit && stream.front() == tag_internal_error) {
     out.kind = ChildOutcome::Kind::internal_error;
   } else {

@@ -15,6 +15,7 @@ struct ChildOutcome {
   enum class Kind {
     ok,                    // payload holds the child's result
     input_error,           // payload holds the formatted InputError diagnostics
+    output_error,          // payload holds the OutputError's message (an output file it could not write)
     crashed_while_loading, // aborted (SIGABRT) before the platform was loaded: SimGrid rejected it
     killed_while_loading,  // died otherwise before loading finished (e.g. out of memory)
     crashed_after_loading,

@@ -1,5 +1,9 @@
 // aidcsim: simulator of AI data-center power and cooling on SimGrid. Command-line entry point.
+#include "engine/base/build_info.hpp"
+#include "engine/sim/simulation.hpp"
 #include "tools/aidcsim/commands.hpp"
+#include "tools/aidcsim/logging.hpp"
+#include "tools/aidcsim/process_tree.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -7,8 +11,22 @@
 
 int main(int argc, char** argv) {
   using namespace aidcsim::cli;
+  end_children_on_signal();
   CLI::App app{"aidcsim: discrete-event simulation of AI data-center power, cooling and clusters"};
   app.require_subcommand(1);
+  // Options of the command as a whole, given before or after the subcommand.
+  app.fallthrough();
+  LogArgs log;
+  app.add_flag("-v,--verbose", log.verbose, "more detail on stderr (-v: debug, -vv: trace)");
+  app.add_flag("-q,--quiet", log.quiet, "only warnings and errors on stderr (no progress)");
+  app.add_option("--log-level", log.level, "trace, debug, info, warning, error or off (overrides -v, -q)");
+  std::vector<std::string> simgrid_log, simgrid_cfg;
+  app.add_option("--log", simgrid_log, "SimGrid's own logging, passed through, e.g. --log=root.thresh:info")
+      ->allow_extra_args(false);
+  app.add_option("--cfg", simgrid_cfg, "a SimGrid setting, passed through, e.g. --cfg=network/model:CM02")
+      ->allow_extra_args(false);
+  app.set_version_flag("--version", aidcsim::version_line(),
+                       "print the version, git revision, build type and SimGrid version");
 
   RunArgs run;
   auto* run_cmd = app.add_subcommand("run", "run a scenario and report IT energy and power");
@@ -19,7 +37,10 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--years", run.years,
                       "simulated years, e.g. 100000 (overrides the scenario's duration)");
   run_cmd->add_flag("--json", run.json, "print results as JSON");
-  run_cmd->add_option("--out", run.out_dir, "folder for metrics.json (and timeline.csv with a facility)");
+  run_cmd->add_option("--out", run.out_dir,
+                      "folder for metrics.json (and timeline.csv, episodes.csv with a facility); created if "
+                      "missing, its parent must exist");
+  run_cmd->add_flag("--parents", run.parents, "create --out's missing parent folders too");
   run_cmd->add_option("--timeline-from", run.timeline_from,
                       "timeline.csv starts at this simulated time, e.g. '10 y' (the state then first)");
   run_cmd->add_option("--timeline-to", run.timeline_to,
@@ -51,7 +72,8 @@ int main(int argc, char** argv) {
   GenerateArgs gen;
   gen.catalog = "platforms/catalog.yaml";
   auto* gen_cmd = platform_cmd->add_subcommand("generate", "write a platform XML for K scale-up systems");
-  gen_cmd->add_option("--catalog", gen.catalog, "hardware catalog YAML")->capture_default_str();
+  auto* catalog_opt =
+      gen_cmd->add_option("--catalog", gen.catalog, "hardware catalog YAML")->capture_default_str();
   gen_cmd->add_option("--system", gen.system, "system kind from the catalog (nvl72, cm384)")->required();
   gen_cmd->add_option("--pods", gen.pods, "number of systems joined by a scale-out fat tree")
       ->capture_default_str()
@@ -61,7 +83,9 @@ int main(int argc, char** argv) {
                    "leaf-to-core oversubscription (1 = non-blocking)")
       ->capture_default_str()
       ->check(CLI::Range(1.0, 64.0));
-  gen_cmd->add_option("-o,--output", gen.output, "output XML file")->required();
+  gen_cmd->add_option("-o,--output", gen.output, "output XML file (a new file or a regular file to replace)")
+      ->required();
+  gen_cmd->add_flag("--parents", gen.parents, "create the output's missing folders");
 
   CompareArgs cmp;
   auto* cmp_cmd =
@@ -80,6 +104,8 @@ int main(int argc, char** argv) {
   batch_cmd->add_option("--db", batch.db, "SQLite results file (created, or resumed)");
   batch_cmd->add_flag("--list", batch.list, "print the runs (key, seed, point) and exit");
   batch_cmd->add_option("--replay", batch.replay, "run one run (e.g. p3-r17) alone and print its JSON");
+  batch_cmd->add_flag("--allow-version-change", batch.allow_version_change,
+                      "resume a --db that another aidcsim version (--version) wrote runs into");
 
   ReportArgs report;
   auto* report_cmd = app.add_subcommand("report", "mean, sd and 95% confidence interval per sweep point");
@@ -94,17 +120,30 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return exit_bad_input;
   }
 
+  if (!setup_logging(log))
+    return exit_bad_input;
+  std::vector<std::string> simgrid_args;
+  for (const auto& l : simgrid_log)
+    simgrid_args.push_back("--log=" + l);
+  for (const auto& c : simgrid_cfg)
+    simgrid_args.push_back("--cfg=" + c);
+  aidcsim::set_simgrid_arguments(simgrid_args);
+
   if (*run_cmd)
     return run_command(run);
   if (*scmp_cmd)
     return scenario_compare_command(scmp);
-  if (*gen_cmd)
+  if (*gen_cmd) {
+    gen.catalog_given = catalog_opt->count() > 0;
     return platform_generate_command(gen);
+  }
   if (*cmp_cmd)
     return platform_compare_command(cmp);
   if (*batch_cmd)
