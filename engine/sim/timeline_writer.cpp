@@ -13,12 +13,28 @@ constexpr std::string_view header = "time_s,component,kind,state,load_kw,state_o
 // A number takes at most this much (format_fixed); a row, its text plus four numbers and commas.
 constexpr std::size_t number_bytes = 400;
 constexpr std::size_t row_bytes(const power::TimelineRow& r) {
-  return r.component.size() + r.kind.size() + r.state.size() + 4 * number_bytes + 16;
+  // Text fields may double in size when quoted (put_field).
+  return 2 * (r.component.size() + r.kind.size() + r.state.size()) + 4 * number_bytes + 16;
 }
 
 char* put(char* out, std::string_view text) {
   std::memcpy(out, text.data(), text.size());
   return out + text.size();
+}
+
+// RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled (an
+// on-site plant's state reads "running 2/3 (0 in repair, 1 in maintenance)").
+char* put_field(char* out, std::string_view text) {
+  if (text.find_first_of(",\"\n\r") == std::string_view::npos)
+    return put(out, text);
+  *out++ = '"';
+  for (const char c : text) {
+    if (c == '"')
+      *out++ = '"';
+    *out++ = c;
+  }
+  *out++ = '"';
+  return out;
 }
 
 // x with `decimals` digits, copied from `last` when it holds the same value (the same bits: -0
@@ -122,11 +138,11 @@ void TimelineWriter::write_row(const power::TimelineRow& row, double time_s) {
   char* out = buffer_.get() + used_;
   out = put_number(out, time_s, 6, last_time_);
   *out++ = ',';
-  out = put(out, row.component);
+  out = put_field(out, row.component);
   *out++ = ',';
-  out = put(out, row.kind);
+  out = put_field(out, row.kind);
   *out++ = ',';
-  out = put(out, row.state);
+  out = put_field(out, row.state);
   *out++ = ',';
   out = put_number(out, row.load_kw, 3, last_load_);
   *out++ = ',';

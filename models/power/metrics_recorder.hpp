@@ -3,6 +3,7 @@
 // It reads the chain and never changes it.
 #pragma once
 
+#include "engine/base/compensated_sum.hpp"
 #include "models/power/load_metrics.hpp"
 #include "models/power/outage_recorder.hpp"
 #include "models/power/power_chain.hpp"
@@ -15,10 +16,11 @@ namespace aidcsim::power {
 // the batteries gave and were not yet refilled with by the end, what IT and cooling drew; the rest
 // was lost in conversion (UPS, battery round trip).
 struct FacilityEnergy {
-  double source_kwh = 0;
+  // Compensated: the balance supplied = IT + cooling + losses must close over any run length.
+  CompensatedSum source_kwh;
   double storage_drawdown_kwh = 0; // battery energy (at the UPS input) not yet recharged at the end
-  double it_kwh = 0;
-  double cooling_kwh = 0; // every load that is not IT
+  CompensatedSum it_kwh;
+  CompensatedSum cooling_kwh; // every load that is not IT
   double supplied_kwh() const { return source_kwh + storage_drawdown_kwh; }
   double pue() const { return it_kwh > 0 ? supplied_kwh() / it_kwh : 0.0; }
 };

@@ -113,13 +113,13 @@ std::vector<const UtilityFeed*> PowerChain::feeds() const {
   return feeds;
 }
 
-void PowerChain::integrate(double dt, double& source_kwh) {
+void PowerChain::integrate(double dt, CompensatedSum& source_kwh) {
   // Components' own state (batteries, fuel); a battery's recharge is source energy too.
   for (int v = 0; v < size(); ++v)
     source_kwh += std::visit([&](auto& c) { return c.integrate(dt, out_kw_[v], around(v)); }, nodes_[v]);
 }
 
-void PowerChain::add_source_energy(double dt, double& source_kwh) const {
+void PowerChain::add_source_energy(double dt, CompensatedSum& source_kwh) const {
   for (int v = 0; v < size(); ++v)
     if (std::visit([](const auto& c) { return c.is_source(); }, nodes_[v]))
       source_kwh += out_kw_[v] * dt / 3600.0;

@@ -8,6 +8,7 @@
 // shed by priority where a component's capacity is short (power_chain_shedding.cpp).
 #pragma once
 
+#include "engine/base/compensated_sum.hpp"
 #include "models/power/component.hpp"
 #include "models/power/facility_spec.hpp"
 #include "models/power/outage_recorder.hpp"
@@ -55,8 +56,8 @@ public:
   // Integrates every component over dt at the constant flows and adds the source energy that went
   // into storage (battery recharge) to source_kwh; add_source_energy adds what the sources
   // delivered. (Two steps, in the order the energy sums have always been taken.)
-  void integrate(double dt, double& source_kwh);
-  void add_source_energy(double dt, double& source_kwh) const;
+  void integrate(double dt, CompensatedSum& source_kwh);
+  void add_source_energy(double dt, CompensatedSum& source_kwh) const;
   // The events due at t: the components' own, then the scheduled faults.
   void process_due(double t);
   // Decides the chain's state at now afresh; load_changes() then lists the loads that gained or

@@ -5,9 +5,22 @@
 #include "models/power/cooling_plant.hpp" // PowerChain::draw_kw
 #include "models/power/first_failure_bias.hpp"
 
+#include <stdexcept>
 #include <utility>
 
 namespace aidcsim::power {
+namespace {
+
+// A node of the sampler's lists (drawing_nodes_), whose kind always draws failures. The check
+// also tells the compiler so: it warned of a null `this` through the kinds that draw none.
+template <class Node> FailureDraws& draws_of(Node& node) {
+  FailureDraws* draws = std::visit([](auto& c) { return c.failure_draws(); }, node);
+  if (draws == nullptr)
+    throw std::logic_error("PowerChain: a drawing node without failure draws");
+  return *draws;
+}
+
+} // namespace
 
 // Steady: energized from a source with nothing wrong with it, through nothing that runs on its
 // battery (a UPS on battery reports a fault that follows from its feeders: the cords below it stay
@@ -125,8 +138,7 @@ void PowerChain::set_failure_bias(const FailureBias& bias, double path_repair_pe
   if (biased && weak_) {
     double running = 0;
     for (int v : drawing_nodes_)
-      running +=
-          std::visit([](auto& c) { return c.failure_draws()->running_failure_rate_per_s(); }, nodes_[v]);
+      running += draws_of(nodes_[v]).running_failure_rate_per_s();
     weak.mode_rate_per_s = bias.mode_rate_per_s * std::min(1.0, running / path_repair_per_s);
   }
   const FailureBias untouched{}; // a cooling load's failures: off the power path, drawn as they are
@@ -138,7 +150,7 @@ void PowerChain::set_failure_bias(const FailureBias& bias, double path_repair_pe
     return biased && weak_kw_[v] > 0 ? weak : natural;
   };
   for (int v : drawing_nodes_)
-    std::visit([&](auto& c) { c.failure_draws()->set_failure_bias(bias_of(v), now_); }, nodes_[v]);
+    draws_of(nodes_[v]).set_failure_bias(bias_of(v), now_);
 }
 
 // The graph as the first-failure bias sees it (first_failure_bias.hpp): roles, the components'
@@ -164,8 +176,7 @@ std::vector<FirstFailureNode> PowerChain::first_failure_nodes() {
       n.it_share = it_kw > 0 ? draw_kw(node_load_[v]) / it_kw : 1.0 / static_cast<double>(it_loads_.size());
   }
   for (int v : drawing_nodes_) {
-    const FirstFailureFigures f =
-        std::visit([](auto& c) { return c.failure_draws()->first_failure_figures(); }, nodes_[v]);
+    const FirstFailureFigures f = draws_of(nodes_[v]).first_failure_figures();
     FirstFailureNode& n = nodes[v];
     n.loss_rate_per_s = f.loss_rate_per_s;
     n.loss_repair_s = f.loss_repair_s;
@@ -191,7 +202,7 @@ void PowerChain::set_first_failure_bias(const FailureBias& bias) {
   b.other_factor = first_other_factor_;
   for (int v : drawing_nodes_) {
     b.loss_factor = first_loss_factor_[v];
-    std::visit([&](auto& c) { c.failure_draws()->set_failure_bias(b, now_); }, nodes_[v]);
+    draws_of(nodes_[v]).set_failure_bias(b, now_);
   }
 }
 
@@ -205,7 +216,7 @@ int PowerChain::failure_rate_modes() const {
 double PowerChain::log_likelihood_ratio() {
   double log_lr = 0;
   for (int v : drawing_nodes_)
-    log_lr += std::visit([&](auto& c) { return c.failure_draws()->log_likelihood_ratio(now_); }, nodes_[v]);
+    log_lr += draws_of(nodes_[v]).log_likelihood_ratio(now_);
   return log_lr;
 }
 
@@ -213,7 +224,7 @@ double PowerChain::repair_rate_per_s(bool power_path_only) {
   double rate = 0;
   for (int v : drawing_nodes_)
     if (!power_path_only || node_load_[v] < 0)
-      rate += std::visit([](auto& c) { return c.failure_draws()->repair_rate_per_s(); }, nodes_[v]);
+      rate += draws_of(nodes_[v]).repair_rate_per_s();
   return rate;
 }
 
@@ -221,7 +232,7 @@ double PowerChain::bias_rate_per_s(bool power_path_only) {
   double rate = 0;
   for (int v : drawing_nodes_)
     if (!power_path_only || node_load_[v] < 0)
-      rate += std::visit([&](auto& c) { return c.failure_draws()->bias_rate_per_s(now_); }, nodes_[v]);
+      rate += draws_of(nodes_[v]).bias_rate_per_s(now_);
   return rate;
 }
 

@@ -82,8 +82,9 @@ private:
   Phase phase_ = Phase::computing;
   double now_ = 0;
   double rate_ = 1.0;
-  double work_ = 0;         // since the last checkpoint
-  double segment_wall_ = 0; // wall time of the open segment (computing and writing)
+  double work_ = 0;           // since the last checkpoint
+  double segment_wall_ = 0;   // wall time of the open segment (computing and writing)
+  double segment_slow_s_ = 0; // of which wall time lost to running below full rate (throttled)
   double phase_end_ = never;
   int cause_ = -1; // of the current restart or wait
   double last_interrupt_s_ = -1;
