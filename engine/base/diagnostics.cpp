@@ -15,7 +15,7 @@ std::string Diagnostic::format() const {
       out += std::to_string(pos.column);
     }
   }
-  out += ": error: ";
+  out += warning ? ": warning: " : ": error: ";
   if (!key.empty()) {
     out += "key '" + key + "'";
     if (!value.empty())

@@ -22,6 +22,7 @@ struct Diagnostic {
   std::string key;   // dotted path such as "workload.kind"; empty when not about one key
   std::string value; // offending value as written; empty when none
   std::string message;
+  bool warning = false; // accepted, but probably not what was meant: "warning:" instead of "error:"
 
   // "file:line:col: error: key 'workload.kind' = 'ful_load': unknown kind; allowed: full_load"
   std::string format() const;

@@ -1,4 +1,5 @@
 #include "engine/input/catalog.hpp"
+#include "engine/input/file_kind.hpp"
 
 #include "engine/base/text_distance.hpp"
 #include "engine/input/yaml_reader.hpp"
@@ -153,6 +154,7 @@ Catalog load_catalog(const std::string& path) {
   const YamlNode root = document.root();
   if (!diags.empty())
     throw InputError(std::move(diags));
+  require_file_kind(root, path, FileKind::catalog);
 
   MapReader top(root, "", path, diags);
   const YamlNode chips = top.node("chips", Need::required);

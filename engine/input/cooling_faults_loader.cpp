@@ -116,8 +116,8 @@ void read_loop_design(MapReader& r, power::CoolingLoopSpec& loop) {
       r.quantity("coolant_volume", Dimension::volume, Need::optional).value_or(s.coolant_volume_l);
   s.flow_l_per_min_per_kw =
       r.quantity("flow_l_per_min_per_kw", Dimension::ratio, Need::optional).value_or(s.flow_l_per_min_per_kw);
-  s.hx_effectiveness =
-      r.quantity("hx_effectiveness", Dimension::ratio, Need::optional).value_or(s.hx_effectiveness);
+  s.hx_effectiveness = r.quantity("hx_effectiveness", Dimension::ratio, Need::optional, Range::fraction)
+                           .value_or(s.hx_effectiveness);
   s.chip_power_w = r.quantity("chip_power", Dimension::power, Need::optional).value_or(s.chip_power_w);
   s.chip_to_coolant_k_per_w = r.quantity("chip_to_coolant_k_per_w", Dimension::ratio, Need::optional)
                                   .value_or(s.chip_to_coolant_k_per_w);
@@ -127,7 +127,8 @@ void read_loop_design(MapReader& r, power::CoolingLoopSpec& loop) {
       r.quantity("shutdown", Dimension::temperature, Need::optional, Range::any).value_or(s.shutdown_c);
   s.resume_c = r.quantity("resume", Dimension::temperature, Need::optional, Range::any).value_or(s.resume_c);
   loop.throttled_heat_fraction =
-      r.quantity("throttled_heat", Dimension::ratio, Need::optional).value_or(loop.throttled_heat_fraction);
+      r.quantity("throttled_heat", Dimension::ratio, Need::optional, Range::fraction)
+          .value_or(loop.throttled_heat_fraction);
 }
 
 // The water the CDU gets: the modelled facility water loop's, or the loop's own fixed figure.
@@ -148,14 +149,9 @@ void read_loop_water(MapReader& r, const FacilitySpec& spec, double water_c, pow
 // Temperatures that make a loop that can work: ordered thresholds, fractions, a reachable resume.
 void check_loop(MapReader& r, const YamlNode& item, const power::CoolingLoopSpec& loop) {
   const auto& s = loop.loop;
-  if (loop.facility_water_c < -273.15)
-    r.diagnostics().add(r.pos(item), r.path("facility_water"), "", "below absolute zero");
   if (!(s.resume_c < s.throttle_c && s.throttle_c < s.shutdown_c))
     r.diagnostics().add(r.pos(item), r.path("throttle"), "",
                         "temperatures must order resume < throttle < shutdown");
-  if (s.hx_effectiveness > 1 || loop.throttled_heat_fraction > 1)
-    r.diagnostics().add(r.pos(item), r.path("hx_effectiveness"), "",
-                        "hx_effectiveness and throttled_heat are fractions of at most 100 %");
   if (s.resume_c - s.chip_power_w * s.chip_to_coolant_k_per_w <= loop.facility_water_c) {
     char buf[160];
     std::snprintf(
@@ -327,7 +323,7 @@ void read_component_down(FaultItem& f, const FacilitySpec& spec, const std::vect
 } // namespace
 
 void read_faults(const YamlNode& node, MapReader& parent, const FacilitySpec& spec,
-                 std::vector<power::ScheduledFault>& faults) {
+                 std::vector<power::ScheduledFault>& faults, std::vector<SourcePos>& starts) {
   if (!node.IsSequence()) {
     parent.diagnostics().add(parent.pos(node), "faults", "",
                              "expected a list of faults (lines starting with '- ')");
@@ -350,7 +346,7 @@ void read_faults(const YamlNode& node, MapReader& parent, const FacilitySpec& sp
     MapReader r(node[i], "faults[" + std::to_string(i) + "]", parent.file(), parent.diagnostics());
     if (!r.is_map())
       continue;
-    FaultItem f{r, node[i]};
+    FaultItem f{r, node[i], 0, {}, {}};
     f.at = r.quantity("at", Dimension::time, Need::required, Range::non_negative).value_or(0);
     find_fault_kind(f, kinds);
     if (f.kind.empty()) {
@@ -370,6 +366,8 @@ void read_faults(const YamlNode& node, MapReader& parent, const FacilitySpec& sp
       read_component_down(f, spec, components, faults);
     }
     r.finish();
+    const SourcePos at = r.pos(r.node("at", Need::optional));
+    starts.resize(faults.size(), at); // a sag train adds one fault per dip, all from this item
   }
 }
 

@@ -27,7 +27,9 @@ void read_facility(const YamlNode& node, MapReader& parent, power::FacilitySpec&
 void read_cooling(const YamlNode& node, MapReader& parent, power::FacilitySpec& facility);
 
 // Fills `faults` from the `faults:` list; `facility` must already be read (names are checked).
+// Where each item's `at` was written goes into `starts` (same order as `faults`), for warnings
+// about faults after the run's end.
 void read_faults(const YamlNode& node, MapReader& parent, const power::FacilitySpec& facility,
-                 std::vector<power::ScheduledFault>& faults);
+                 std::vector<power::ScheduledFault>& faults, std::vector<SourcePos>& starts);
 
 } // namespace aidcsim

@@ -1,10 +1,12 @@
 #include "engine/input/scenario.hpp"
 
 #include "engine/input/facility_loader.hpp"
+#include "engine/input/file_kind.hpp"
 #include "engine/input/workload_loader.hpp"
 #include "engine/input/yaml_reader.hpp"
 
 #include <charconv>
+#include <cstdio>
 #include <filesystem>
 
 namespace aidcsim {
@@ -191,11 +193,67 @@ void read_power_and_cooling(MapReader& top, const std::string& path, Scenario& s
     if (s.facility.empty())
       diags.add(top.pos(faults), "faults", "", "faults act on a facility; add a 'facility:' section");
     else
-      read_faults(faults, top, s.facility, s.faults);
+      read_faults(faults, top, s.facility, s.faults, s.fault_starts);
   }
 }
 
 } // namespace
+
+namespace {
+
+// "5 h", "45 min", "1e-09 s": a time in the largest unit that reads well.
+std::string seconds_text(double s) {
+  char buf[48];
+  if (s >= 86400 * 365.0)
+    std::snprintf(buf, sizeof buf, "%.6g y", s / (86400 * 365.0));
+  else if (s >= 3600)
+    std::snprintf(buf, sizeof buf, "%.6g h", s / 3600);
+  else if (s >= 60)
+    std::snprintf(buf, sizeof buf, "%.6g min", s / 60);
+  else
+    std::snprintf(buf, sizeof buf, "%.6g s", s);
+  return buf;
+}
+
+// Training settings the model accepts but a person probably did not mean.
+void training_warnings(const TrainingJobConfig& j, std::vector<Diagnostic>& out) {
+  const int layers = j.model.layers, pp = j.pipeline;
+  if (pp > 1 && layers % pp != 0) {
+    const double even = static_cast<double>(layers) / pp;
+    const int most = layers / pp + 1;
+    char buf[320];
+    std::snprintf(buf, sizeof buf,
+                  "%d layers over %d pipeline stages: stages hold %d or %d layers, and the slowest sets the "
+                  "step; the model spreads %.2f per stage, so its step is up to %.1f %% short (give a "
+                  "multiple of %d)",
+                  layers, pp, most, most - 1, even, 100 * (most / even - 1), pp);
+    out.push_back({j.where, "workload.job.model.layers", std::to_string(layers), buf, true});
+  }
+  if (j.checkpoint_interval_s > 0 && j.checkpoint_interval_s < j.checkpoint_write_s)
+    out.push_back({j.where, "workload.job.checkpoint.interval", seconds_text(j.checkpoint_interval_s),
+                   "shorter than the checkpoint write (" + seconds_text(j.checkpoint_write_s) +
+                       "): the job spends more time writing checkpoints than computing",
+                   true});
+}
+
+} // namespace
+
+std::vector<Diagnostic> scenario_warnings(const Scenario& s) {
+  std::vector<Diagnostic> out = s.warnings;
+  SourcePos last;
+  for (std::size_t i = 0; i < s.faults.size(); ++i) {
+    const SourcePos at = i < s.fault_starts.size() ? s.fault_starts[i] : SourcePos{s.file, 0, 0};
+    if (s.faults[i].at_s < s.duration_s || (at.line == last.line && at.column == last.column && at.line > 0))
+      continue; // one warning per item (a sag train is several faults)
+    last = at;
+    out.push_back({at, "faults.at", seconds_text(s.faults[i].at_s),
+                   "at or after the run's end (" + seconds_text(s.duration_s) + "): this fault never happens",
+                   true});
+  }
+  if (s.workload.job)
+    training_warnings(*s.workload.job, out);
+  return out;
+}
 
 Scenario load_scenario(const std::string& path, const std::vector<KeyOverride>& overrides) {
   Diagnostics diags;
@@ -205,6 +263,7 @@ Scenario load_scenario(const std::string& path, const std::vector<KeyOverride>& 
   const YamlNode root = document.root();
   if (!diags.empty())
     throw InputError(std::move(diags));
+  require_file_kind(root, path, FileKind::scenario);
   for (const auto& o : overrides)
     apply_override(root, o, diags);
   if (!diags.empty())
@@ -212,6 +271,12 @@ Scenario load_scenario(const std::string& path, const std::vector<KeyOverride>& 
 
   MapReader top(root, "", path, diags);
   s.name = top.string("name", Need::required).value_or("");
+  if (s.name.size() > max_name_chars) {
+    diags.add(top.pos(top.node("name", Need::optional)), "name", s.name.substr(0, 40) + "...",
+              "a name of " + std::to_string(s.name.size()) + " characters; expected at most " +
+                  std::to_string(max_name_chars) + " (it heads every report and file)");
+    s.name.resize(max_name_chars);
+  }
   s.description = top.string("description", Need::optional).value_or("");
   read_platform(top, path, s, diags);
   read_duration(top, s, diags);

@@ -24,6 +24,8 @@ struct Scenario {
   WorkloadSpec workload;
   power::FacilitySpec facility;              // empty when the scenario has no `facility:`
   std::vector<power::ScheduledFault> faults; // from `faults:`
+  std::vector<SourcePos> fault_starts;       // where each fault's `at` was written
+  std::vector<Diagnostic> warnings;          // accepted, but probably not what was meant
   FacilityPositions
       facility_positions; // where each id and field was written // "id" and "id.field" -> where written
 };
@@ -37,6 +39,9 @@ const std::vector<std::string>& workload_kinds();
 inline constexpr double max_duration_s = 1e6 * 365.0 * 86400.0;
 inline constexpr double min_duration_s = 1e-6;
 
+// A scenario's name heads every report and file; a longer one is an error, not 52 MB on a terminal.
+inline constexpr std::size_t max_name_chars = 200;
+
 // Seeds are whole numbers from 0 to 2^63 - 1, in scenario files and on the command line.
 inline constexpr long long max_seed = 9223372036854775807LL;
 
@@ -49,7 +54,12 @@ struct KeyOverride {
   SourcePos where;
 };
 
-// Throws InputError listing every problem in the file (and in the overrides).
+// Throws InputError listing every problem in the file (and in the overrides). What it accepts but
+// doubts goes into `warnings`.
 Scenario load_scenario(const std::string& path, const std::vector<KeyOverride>& overrides = {});
+
+// The scenario's warnings, and those that depend on its duration as run (after --duration or
+// --years): scheduled faults at or after the end never happen.
+std::vector<Diagnostic> scenario_warnings(const Scenario& scenario);
 
 } // namespace aidcsim

@@ -1,4 +1,5 @@
 #include "engine/input/sweep.hpp"
+#include "engine/input/file_kind.hpp"
 
 #include "engine/base/random_stream.hpp"
 #include "engine/base/text_distance.hpp"
@@ -6,6 +7,7 @@
 #include "engine/input/yaml_reader.hpp"
 #include "models/power/facility_metrics.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -144,7 +146,15 @@ bool read_axis(MapReader& top, const YamlNode& key, const YamlNode& values, cons
     return false;
   }
   for (const auto& v : values) {
-    axis.values.push_back(yaml_text(v));
+    const std::string text = yaml_text(v);
+    const auto same = std::find(axis.values.begin(), axis.values.end(), text);
+    if (same != axis.values.end()) { // two identical points: twice the runs, one point's weight doubled
+      const SourcePos& first = axis.positions[static_cast<std::size_t>(same - axis.values.begin())];
+      diags.add(top.pos(v), "axes." + axis.key, text,
+                "the same value twice (first at line " + std::to_string(first.line) + "); each value once");
+      continue;
+    }
+    axis.values.push_back(text);
     axis.positions.push_back(top.pos(v));
   }
   return true;
@@ -256,6 +266,7 @@ Sweep load_sweep(const std::string& path) {
   const YamlNode root = document.root();
   if (!diags.empty())
     throw InputError(std::move(diags));
+  require_file_kind(root, path, FileKind::sweep);
   MapReader top(root, "", path, diags);
   sw.name = top.string("name", Need::required).value_or("");
   read_base(top, path, sw, diags);
@@ -300,6 +311,11 @@ Sweep load_sweep(const std::string& path) {
           {std::string("p").append(std::to_string(point.index)).append("-r").append(std::to_string(r)),
            point.index, r, sweep_seed(sw.name, point.label, r)});
   sw.fingerprint = fingerprint(sw);
+  // The base scenario's doubts, at the duration every run gets.
+  Scenario base = load_scenario(sw.base);
+  if (sw.duration_s > 0)
+    base.duration_s = sw.duration_s;
+  sw.warnings = scenario_warnings(base);
   return sw;
 }
 

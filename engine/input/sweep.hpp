@@ -51,8 +51,9 @@ struct Sweep {
   std::string estimator; // "", or "mc" / "is": each run estimates the facility's availability
   std::vector<SweepAxis> axes;
   std::vector<SweepPoint> points;
-  std::vector<SweepRun> runs; // point-major, then replication
-  std::string fingerprint;    // identifies the expansion, to refuse mixing sweeps in one database
+  std::vector<SweepRun> runs;       // point-major, then replication
+  std::vector<Diagnostic> warnings; // the base scenario's (scenario_warnings), at the sweep's duration
+  std::string fingerprint;          // identifies the expansion, to refuse mixing sweeps in one database
 
   // The scenario of one run: the base with the point's values, the run's seed and duration.
   Scenario scenario_for(const SweepRun& run) const;

@@ -2,6 +2,8 @@
 
 #include "engine/base/text_distance.hpp"
 
+#include <yaml-cpp/depthguard.h>
+
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
@@ -94,6 +96,13 @@ YamlDocument load_yaml_file(const std::string& path, Diagnostics& diags) {
       return YamlDocument();
     }
     return std::move(documents.first);
+  } catch (const YAML::DeepRecursion& e) { // yaml-cpp says only "bad file"
+    diags.add(
+        SourcePos{path, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.mark.column >= 0 ? e.mark.column + 1 : 0},
+        "", "",
+        "YAML nested too deep here: more than " + std::to_string(e.depth() - 1) +
+            " levels of [ ] or { }, the most the YAML parser reads");
+    return YamlDocument();
   } catch (const YAML::Exception& e) {
     diags.add(
         SourcePos{path, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.mark.column >= 0 ? e.mark.column + 1 : 0},
@@ -203,6 +212,14 @@ std::optional<double> MapReader::scalar_quantity(const YamlNode& n, const std::s
   const units::ParseResult r = units::parse(n.Scalar(), dim);
   if (!r.value) {
     diags_.add(pos(n), key_path, n.Scalar(), r.error);
+    return std::nullopt;
+  }
+  if (dim == units::Dimension::temperature && *r.value < -273.15) {
+    diags_.add(pos(n), key_path, n.Scalar(), "below absolute zero (-273.15 C)");
+    return std::nullopt;
+  }
+  if (range == Range::fraction && !(*r.value > 0.0 && *r.value <= 1.0)) {
+    diags_.add(pos(n), key_path, n.Scalar(), "must be more than 0 % and at most 100 %");
     return std::nullopt;
   }
   if (range == Range::positive && !(*r.value > 0.0)) {

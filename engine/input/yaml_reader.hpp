@@ -19,7 +19,9 @@
 namespace aidcsim {
 
 enum class Need { required, optional };
-enum class Range { any, positive, non_negative };
+// A temperature is never below absolute zero, whatever the range. `fraction`: above 0, at most 1
+// (100 %), for efficiencies and effectivenesses.
+enum class Range { any, positive, non_negative, fraction };
 
 // Loads a YAML file. On a missing file or a syntax error, adds a diagnostic and returns a document
 // whose root is undefined.

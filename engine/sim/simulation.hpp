@@ -64,6 +64,7 @@ struct RunOptions {
   std::string episodes_csv;                 // where to write the IT-loss episodes; empty: none
   std::string file_preamble;                // "# key: value" lines atop both files (provenance)
   bool progress = false;                    // a progress line on stderr (progress_meter.hpp)
+  bool setup_only = false; // load and check everything (platform, racks, job), then stop: `check`
 };
 
 // SimGrid's own options ("--log=...", "--cfg=..."), given to every engine this process creates

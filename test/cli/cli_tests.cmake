@@ -421,3 +421,59 @@ add_test(NAME plot.availability_bad_years
                  "-DCOMMAND=/usr/bin/python3|${CMAKE_SOURCE_DIR}/tools/plot|availability|test/data/rare/2n-pdus.yaml|--years|ten"
                  -P ${CLI_CHECK}
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+
+# `check`: every kind of file read and checked, nothing run; warnings for what is accepted but
+# probably not meant; the kind of a file given to the wrong command said in one sentence.
+aidcsim_cli_test(check_every_kind 0
+  "default\\.yaml: scenario 'one GB200 NVL72 rack at full load for 1 h': ok.*ups-gensets-grid\\.yaml: sweep '[^']+': ok \\(18 points x 20 replications = 360 runs.*catalog\\.yaml: hardware catalog: ok \\(2 chips, 2 systems\\).*gb200-nvl72\\.xml: platform: ok \\(72 accelerators\\)"
+  check scenarios/default.yaml scenarios/sweeps/ups-gensets-grid.yaml platforms/catalog.yaml platforms/gb200-nvl72.xml)
+aidcsim_cli_test(check_bad_file 2 "lognormal-sigma-50\\.yaml:12:68: error: key 'facility\\.utility\\[0\\]\\.outages\\.duration\\.sigma' = '50'"
+  check scenarios/default.yaml test/data/bad-facility/lognormal-sigma-50.yaml)
+aidcsim_cli_test(check_platform_only_errors 2 "platform-rack-missing\\.yaml:[0-9]+:[0-9]+: error: "
+  check test/data/bad-facility/platform-rack-missing.yaml)
+aidcsim_cli_test(check_unknown_kind 2 "unknown-kind\\.yaml:1:1: error: not a scenario.*cannot tell what this file is"
+  check test/data/unknown-kind.yaml)
+aidcsim_cli_test(warning_late_fault 0 "late-fault\\.yaml:14:10: warning: key 'faults\\.at' = '2 h': at or after the run's end \\(1 h\\)"
+  run test/data/warnings/late-fault.yaml)
+aidcsim_cli_test(warning_late_fault_shorter_run 0 "late-fault\\.yaml:13:10: warning: key 'faults\\.at' = '30 min'.*\\(10 min\\)"
+  run test/data/warnings/late-fault.yaml --duration "10 min")
+aidcsim_cli_test(warnings_training 0
+  "2 warnings.*warning: key 'workload\\.job\\.model\\.layers' = '81': 81 layers over 4 pipeline stages: stages hold 21 or 20 layers.*3\\.7 % short.*warning: key 'workload\\.job\\.checkpoint\\.interval' = '1e-09 s': shorter than the checkpoint write \\(1 min\\)"
+  check test/data/warnings/uneven-stages-short-checkpoint.yaml)
+aidcsim_cli_test(run_given_a_sweep 2 "ups-gensets-grid\\.yaml:1:1: error: this is a sweep file, not a scenario file; it is read by 'aidcsim batch FILE --db results\\.sqlite'"
+  run scenarios/sweeps/ups-gensets-grid.yaml)
+aidcsim_cli_test(batch_given_a_scenario 2 "default\\.yaml:1:1: error: this is a scenario file, not a sweep file; it is read by 'aidcsim run FILE'"
+  batch scenarios/default.yaml --db ${CMAKE_BINARY_DIR}/never.sqlite)
+aidcsim_cli_test(sweep_duplicate_value 2 "duplicate-value\\.yaml:7:54: error: key 'axes\\.facility\\.ups\\[ups\\]\\.battery\\.runtime' = '5 min': the same value twice \\(first at line 7\\)"
+  batch test/data/sweeps/duplicate-value.yaml --list)
+
+# `list`: from the tables the readers and reports use.
+aidcsim_cli_test(list_systems 0 "cm384 +Huawei CloudMatrix 384 +ascend910c +384 +599\\.8.*nvl72 +NVIDIA GB200 NVL72 +gb200 +72 +145\\.0"
+  list systems)
+aidcsim_cli_test(list_components 0 "utility .*gensets .*onsite_generation .*transfer_switches .*ups .*distribution .*loads "
+  list components)
+aidcsim_cli_test(list_failure_classes 0 "faulty_gpu +accelerator +6\\.970 host" list failure-classes)
+aidcsim_cli_test(list_metrics 0 "it_downtime_min_per_year +min/y .*energy\\.pue +ratio" list metrics)
+aidcsim_cli_test(list_unknown 2 "what: .*not in" list gadgets)
+
+# Messages: an unknown command named, --years with a unit, SimGrid's settings checked, the log
+# level checked, numbers shown as numbers in --help.
+aidcsim_cli_test(unknown_command 2 "aidcsim: unknown command 'frobnicate'; commands: run, compare" frobnicate)
+aidcsim_cli_test(years_with_unit 2 "--years '10 y': expected a number of years, e\\.g\\. --years 10 \\(or a time with its unit: --duration '10 y'\\)"
+  run scenarios/default.yaml --years "10 y")
+aidcsim_cli_test(simgrid_cfg_typo 2 "error: key '--cfg': SimGrid: Bad config key: network/modl; did you mean 'network/model'\\?"
+  run scenarios/default.yaml --cfg=network/modl:CM02)
+aidcsim_cli_test(simgrid_cfg_passed 0 "IT energy +145\\.0" run scenarios/default.yaml --cfg=network/model:CM02)
+aidcsim_cli_test(simgrid_log_passed 0 "\\[host_energy/INFO\\] Total energy consumption" run scenarios/default.yaml --log=root.thresh:info)
+aidcsim_cli_test(log_level_typo 2 "--log-level 'loud': expected trace, debug, info, warning, error or off"
+  --log-level loud run scenarios/default.yaml)
+aidcsim_cli_test(verbose_debug 0 "debug: scenario 'one GB200 NVL72 rack at full load for 1 h'" -v run scenarios/default.yaml)
+aidcsim_cli_test(help_names_types 0 "--seed INT .*--duration TIME .*--years NUMBER .*--out DIR" run --help)
+
+# timeline.csv quotes a field holding a comma (an on-site plant's state), as RFC 4180 says.
+add_test(NAME cli.timeline_quotes_commas
+         COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=0 -DEXPECT_FILE=${CMAKE_BINARY_DIR}/cli-quoted/timeline.csv
+                 "-DEXPECT_FILE_REGEX=\n[0-9.]+,turbines,onsite,\"running 2/3 \\(0 in repair, 1 in maintenance\\)\",1550\\.000,,,\n"
+                 -DCOMMAND=$<TARGET_FILE:aidcsim>|run|scenarios/power/turbines-prime-grid-backup.yaml|--out|${CMAKE_BINARY_DIR}/cli-quoted
+                 -P ${CLI_CHECK}
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})

@@ -8,6 +8,7 @@
 #include "tools/aidcsim/commands.hpp"
 #include "tools/aidcsim/isolated_process.hpp"
 #include "tools/aidcsim/run_json.hpp"
+#include "tools/aidcsim/warnings.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -25,6 +26,7 @@ int batch_command(const BatchArgs& args) {
     std::cerr << e.what();
     return exit_bad_input;
   }
+  print_warnings(sweep.warnings);
 
   if (args.list) {
     std::printf("run_key\tseed\tpoint\n");

@@ -7,6 +7,7 @@
 #include "tools/aidcsim/children.hpp"
 #include "tools/aidcsim/commands.hpp"
 #include "tools/aidcsim/run_json.hpp"
+#include "tools/aidcsim/warnings.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -163,6 +164,7 @@ int scenario_compare_command(const ScenarioCompareArgs& args) {
     std::cerr << e.what();
     return exit_bad_input;
   }
+  print_warnings(scenario_warnings(a)); // B differs from A by its platform and job size only
   const auto ra = run_scenario_in_child(a, {}, "aidcsim compare", code);
   if (!ra)
     return code;

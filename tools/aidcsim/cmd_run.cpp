@@ -16,6 +16,7 @@
 #include "tools/aidcsim/process_tree.hpp"
 #include "tools/aidcsim/run_json.hpp"
 #include "tools/aidcsim/run_text.hpp"
+#include "tools/aidcsim/warnings.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -104,6 +105,12 @@ bool apply_run_options(const RunArgs& args, Scenario& scenario) {
   }
   if (!args.duration && !args.years)
     return true;
+  if (args.years && args.years->find_first_not_of("0123456789.eE+-") != std::string::npos) {
+    std::cerr
+        << "aidcsim run: --years '" << *args.years
+        << "': expected a number of years, e.g. --years 10 (or a time with its unit: --duration '10 y')\n";
+    return false;
+  }
   const units::ParseResult d = args.duration ? units::parse(*args.duration, units::Dimension::time)
                                              : units::parse(*args.years + " y", units::Dimension::time);
   if (!d.value || *d.value < min_duration_s || *d.value > max_duration_s) {
@@ -251,6 +258,7 @@ int run_command(const RunArgs& args) {
   }
   if (!apply_run_options(args, scenario) || !prepare_out(args))
     return exit_bad_input;
+  print_warnings(scenario_warnings(scenario));
   spdlog::debug("scenario '{}' ({}): platform {}, {}, seed {}, {} s simulated", scenario.name, scenario.file,
                 scenario.platform_path, scenario.facility.empty() ? "no facility" : "a facility",
                 scenario.seed, scenario.duration_s);

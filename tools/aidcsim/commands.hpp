@@ -64,6 +64,19 @@ struct BatchArgs {
 };
 int batch_command(const BatchArgs& args);
 
+// `aidcsim check FILE...`: scenarios, sweeps, catalogs and platforms read and checked, not run.
+struct CheckArgs {
+  std::vector<std::string> files;
+};
+int check_command(const CheckArgs& args);
+
+// `aidcsim list systems|components|failure-classes|metrics`.
+struct ListArgs {
+  std::string what;
+  std::string catalog = "platforms/catalog.yaml"; // for systems
+};
+int list_command(const ListArgs& args);
+
 struct ReportArgs {
   std::string db;
   bool csv = false;

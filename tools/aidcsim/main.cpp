@@ -7,7 +7,55 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
 #include <iostream>
+
+namespace {
+
+// What each text option holds, for --help (CLI11 shows TEXT for every string). Numbers that carry
+// a unit are read as text and parsed by the units module, hence their own names.
+void name_option_types(CLI::App& app) {
+  static const std::pair<const char*, const char*> types[] = {
+      {"scenario", "FILE"},      {"sweep", "FILE"},        {"db", "FILE"},
+      {"files", "FILE"},         {"--seed", "INT"},        {"--duration", "TIME"},
+      {"--years", "NUMBER"},     {"--out", "DIR"},         {"--timeline-from", "TIME"},
+      {"--timeline-to", "TIME"}, {"--estimator", "mc|is"}, {"--timeline-components", "LIST"},
+      {"--platforms", "FILE"},   {"--catalog", "FILE"},    {"--system", "ID"},
+      {"--output", "FILE"},      {"--db", "FILE"},         {"--replay", "RUN"},
+      {"--metric", "NAME"},      {"--log-level", "LEVEL"}, {"--log", "SETTING"},
+      {"--cfg", "SETTING"},      {"what", "WHAT"},         {"--match", "accelerators|compute"},
+  };
+  for (CLI::Option* opt : app.get_options())
+    for (const auto& [name, type] : types)
+      if (opt->check_name(name))
+        opt->type_name(type);
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
+    name_option_types(*sub);
+}
+
+// CLI11 answers an unknown subcommand with "A subcommand is required": name the word instead.
+bool unknown_command(int argc, char** argv, const CLI::App& app) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string word = argv[i];
+    if (word == "--log-level" || word == "--log" || word == "--cfg") {
+      ++i; // its value follows
+      continue;
+    }
+    if (word.empty() || word.front() == '-')
+      continue;
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+      if (sub->get_name() == word)
+        return false;
+    std::fprintf(stderr,
+                 "aidcsim: unknown command '%s'; commands: run, compare, batch, report, check, list, "
+                 "platform (aidcsim --help)\n",
+                 word.c_str());
+    return true;
+  }
+  return false;
+}
+
+} // namespace
 
 int main(int argc, char** argv) {
   using namespace aidcsim::cli;
@@ -107,6 +155,20 @@ int main(int argc, char** argv) {
   batch_cmd->add_flag("--allow-version-change", batch.allow_version_change,
                       "resume a --db that another aidcsim version (--version) wrote runs into");
 
+  CheckArgs check;
+  auto* check_cmd = app.add_subcommand(
+      "check", "read and check scenarios, sweeps, catalogs and platforms without running them");
+  check_cmd->add_option("files", check.files, "YAML or platform XML files")->required();
+
+  ListArgs list;
+  auto* list_cmd =
+      app.add_subcommand("list", "list what aidcsim knows: systems, components, failure classes, metrics");
+  list_cmd->add_option("what", list.what, "systems, components, failure-classes or metrics")
+      ->required()
+      ->check(CLI::IsMember({"systems", "components", "failure-classes", "metrics"}));
+  list_cmd->add_option("--catalog", list.catalog, "hardware catalog YAML (for systems)")
+      ->capture_default_str();
+
   ReportArgs report;
   auto* report_cmd = app.add_subcommand("report", "mean, sd and 95% confidence interval per sweep point");
   report_cmd->add_option("db", report.db, "SQLite results file")->required();
@@ -114,6 +176,7 @@ int main(int argc, char** argv) {
   report_cmd->add_flag("--json", report.json, "print JSON");
   report_cmd->add_option("--metric", report.metrics, "only this metric (repeatable)");
 
+  name_option_types(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -123,7 +186,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
+    if (!unknown_command(argc, argv, app))
+      app.exit(e);
     return exit_bad_input;
   }
 
@@ -150,5 +214,9 @@ int main(int argc, char** argv) {
     return batch_command(batch);
   if (*report_cmd)
     return report_command(report);
+  if (*check_cmd)
+    return check_command(check);
+  if (*list_cmd)
+    return list_command(list);
   return exit_bad_input;
 }

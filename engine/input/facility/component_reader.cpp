@@ -50,13 +50,24 @@ std::optional<faults::DurationDistribution> read_empirical(MapReader& r) {
   return faults::DurationDistribution::empirical(points);
 }
 
+constexpr double max_lognormal_sigma = 5.0;
+
 std::optional<faults::DurationDistribution> read_parametric(MapReader& r, const std::string& kind) {
   if (kind == "exponential") {
     if (auto mean = r.quantity("mean", Dimension::time, Need::required))
       return faults::DurationDistribution::exponential(*mean);
   } else if (kind == "lognormal") {
     const auto median = r.quantity("median", Dimension::time, Need::required);
-    const auto sigma = r.quantity("sigma", Dimension::ratio, Need::required);
+    auto sigma = r.quantity("sigma", Dimension::ratio, Need::required);
+    // The mean is the median times exp(sigma^2 / 2): 270,000 times at 5, past any double at 38.
+    // Published repair and outage durations have sigmas of 0.5 to 2 (docs/MODELS.md).
+    if (sigma && *sigma > max_lognormal_sigma) {
+      const YamlNode n = r.node("sigma", Need::optional);
+      r.diagnostics().add(r.pos(n), r.path("sigma"), n.Scalar(),
+                          "a lognormal sigma above 5 puts the mean over 270,000 times the median; "
+                          "expected at most 5 (typical durations: 0.5 to 2)");
+      sigma.reset();
+    }
     if (median && sigma)
       return faults::DurationDistribution::lognormal(*median, *sigma);
   } else if (kind == "fixed") {

@@ -64,9 +64,8 @@ void read_ups_item(ItemContext& c) {
   if (u.redundant_modules >= u.modules)
     r.diagnostics().add(r.pos(c.item), r.path("redundant_modules"), std::to_string(u.redundant_modules),
                         "must be below the module count (" + std::to_string(u.modules) + ")");
-  u.efficiency = r.quantity("efficiency", Dimension::ratio, Need::optional).value_or(u.efficiency);
-  if (u.efficiency > 1.0)
-    r.diagnostics().add(r.pos(c.item), r.path("efficiency"), "", "an efficiency must be at most 100 %");
+  u.efficiency =
+      r.quantity("efficiency", Dimension::ratio, Need::optional, Range::fraction).value_or(u.efficiency);
   if (const YamlNode b = r.node("battery", Need::required, "a map with 'runtime' or 'energy'");
       b.IsDefined()) {
     MapReader br(b, r.path("battery"), r.file(), r.diagnostics());
