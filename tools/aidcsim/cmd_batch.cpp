@@ -18,6 +18,37 @@
 
 namespace aidcsim::cli {
 
+namespace {
+
+int list_runs(const Sweep& sweep) {
+  std::printf("run_key\tseed\tpoint\n");
+  for (const auto& r : sweep.runs)
+    std::printf("%s\t%llu\t%s\n", r.key.c_str(), static_cast<unsigned long long>(r.seed),
+                sweep.points[r.point].label.c_str());
+  return exit_ok;
+}
+
+// One run alone, in a child as in the batch, its JSON on stdout.
+int replay_run(const Sweep& sweep, const std::string& key) {
+  for (const auto& r : sweep.runs) {
+    if (r.key != key)
+      continue;
+    const ChildOutcome out = run_in_child([&](const std::function<void()>&) { return run_framed(sweep, r); });
+    if (out.kind != ChildOutcome::Kind::ok || out.payload.empty() || out.payload.front() != 'R') {
+      std::cerr << "aidcsim batch: run " << r.key
+                << " failed: " << (out.payload.size() > 1 ? out.payload.substr(1) : out.how) << "\n";
+      return exit_internal_error;
+    }
+    std::cout << json::parse(out.payload.substr(1)).dump(2) << "\n";
+    return exit_ok;
+  }
+  std::cerr << "aidcsim batch: --replay '" << key << "': no such run (runs are p<point>-r<replication>, "
+            << "p0-r0 to " << sweep.runs.back().key << ")\n";
+  return exit_bad_input;
+}
+
+} // namespace
+
 int batch_command(const BatchArgs& args) {
   Sweep sweep;
   try {
@@ -27,33 +58,10 @@ int batch_command(const BatchArgs& args) {
     return exit_bad_input;
   }
   print_warnings(sweep.warnings);
-
-  if (args.list) {
-    std::printf("run_key\tseed\tpoint\n");
-    for (const auto& r : sweep.runs)
-      std::printf("%s\t%llu\t%s\n", r.key.c_str(), static_cast<unsigned long long>(r.seed),
-                  sweep.points[r.point].label.c_str());
-    return exit_ok;
-  }
-  if (args.replay) {
-    for (const auto& r : sweep.runs) {
-      if (r.key != *args.replay)
-        continue;
-      const ChildOutcome out =
-          run_in_child([&](const std::function<void()>&) { return run_framed(sweep, r); });
-      if (out.kind != ChildOutcome::Kind::ok || out.payload.empty() || out.payload.front() != 'R') {
-        std::cerr << "aidcsim batch: run " << r.key
-                  << " failed: " << (out.payload.size() > 1 ? out.payload.substr(1) : out.how) << "\n";
-        return exit_internal_error;
-      }
-      std::cout << json::parse(out.payload.substr(1)).dump(2) << "\n";
-      return exit_ok;
-    }
-    std::cerr << "aidcsim batch: --replay '" << *args.replay
-              << "': no such run (runs are p<point>-r<replication>, "
-              << "p0-r0 to " << sweep.runs.back().key << ")\n";
-    return exit_bad_input;
-  }
+  if (args.list)
+    return list_runs(sweep);
+  if (args.replay)
+    return replay_run(sweep, *args.replay);
   if (args.db.empty()) {
     std::cerr << "aidcsim batch: --db is required (the SQLite file for the results)\n";
     return exit_bad_input;
