@@ -181,8 +181,18 @@ for cmd in "batch $small --db" "report"; do
 done
 echo "ok: a finished batch is one file; a file that is not a database is exit 2"
 
+# A full disk (a file size limit here) shows SQLite's own error, not "cannot rollback - no
+# transaction is active" from a ROLLBACK after SQLite had rolled back by itself; exit 2.
+set +e
+(trap '' XFSZ; ulimit -f 120; "$aidcsim" batch "$small" --db "$work/full.sqlite" 2>"$work/full.log")
+rc=$?
+set -e
+[ "$rc" = 2 ] || fail "a full disk: exit $rc, expected 2"
+grep -q "full.sqlite': disk I/O error" "$work/full.log" || fail "a full disk hid its error: $(tail -1 "$work/full.log")"
+echo "ok: a full disk is named, exit 2"
+
 # One replication: a mean, and no interval.
 "$aidcsim" batch test/data/sweeps/one-replication.yaml --db "$work/one.sqlite" 2>/dev/null
 "$aidcsim" report "$work/one.sqlite" --metric it_downtime_min_per_year | grep -q -- "- (one run)" || fail "one-run interval shown"
 echo "ok: one replication has no interval"
-echo "batch tests: 13 passed, 0 failed"
+echo "batch tests: 14 passed, 0 failed"

@@ -477,3 +477,17 @@ add_test(NAME cli.timeline_quotes_commas
                  -DCOMMAND=$<TARGET_FILE:aidcsim>|run|scenarios/power/turbines-prime-grid-backup.yaml|--out|${CMAKE_BINARY_DIR}/cli-quoted
                  -P ${CLI_CHECK}
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+
+# A training job that never runs slow has no throttled time: exactly 0, not a rounding residue.
+aidcsim_cli_test(training_throttled_exactly_zero 0 "\"throttled\": 0\\.0,"
+  run scenarios/workload/train-nvl72-x8-failures.yaml --json)
+# Outside the repository the default catalog is missing: the message points to --catalog.
+add_test(NAME cli.generate_catalog_hint
+         COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=2
+                 "-DEXPECT_REGEX=platforms/catalog\\.yaml: error: file not found \\(the default catalog, read from the current folder: run from the aidcsim folder or give --catalog FILE\\)"
+                 -DCOMMAND=$<TARGET_FILE:aidcsim>|platform|generate|--system|nvl72|-o|x.xml -P ${CLI_CHECK}
+         WORKING_DIRECTORY ${CMAKE_BINARY_DIR})
+# A lossless chain's energy balance closes over 100,000 years: the energies are compensated sums
+# and the losses are reported unclamped (plain sums gave a PUE of 1.00000000001 here).
+aidcsim_cli_test(energy_balance_closes 0 "\"conversion_losses_kwh\": -?[0-9.]+(e-(0[6-9]|[1-9][0-9]))?,\n *\"pue\": 1\\.0\n"
+  run scenarios/validation/genset-fts.yaml --years 100000 --json)
