@@ -2,13 +2,7 @@
 # Batch end to end: same report with --jobs 1, --jobs 2 and MPI; resume; replay; kill -9 and
 # resume without lost, duplicate or half-written runs.
 # Usage: batch_test.sh AIDCSIM SOURCE_DIR WORK_DIR
-set -euo pipefail
-aidcsim=$1
-src=$2
-work=$3
-rm -rf "$work" && mkdir -p "$work"
-cd "$src"
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "$0")/common.sh" "$@"
 count_runs() { /usr/bin/python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from runs').fetchone()[0])" "$1"; }
 
 small=test/data/sweeps/small.yaml

@@ -37,20 +37,14 @@ add_test(NAME cli.run_writes_metrics
 # the SHA-256 of its bytes.
 aidcsim_cli_test(version 0 "^aidcsim [0-9]+\\.[0-9]+\\.[0-9]+ \\(git [0-9a-f]+(-dirty)?|unknown, [A-Za-z]+ build, SimGrid 3\\.[0-9]+"
                  --version)
-add_test(NAME cli.metrics_provenance
-         COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=0 -DEXPECT_FILE=${CMAKE_BINARY_DIR}/cli-provenance/metrics.json
-                 "-DEXPECT_FILE_REGEX=^{\n  \"provenance\": {\n    \"aidcsim_version\": \"[0-9.]+\",\n    \"git_revision\": .*\"scenario_file\": \"scenarios/default.yaml\""
-                 -DEXPECT_FILE_SHA256_OF=scenarios/default.yaml
-                 -DCOMMAND=$<TARGET_FILE:aidcsim>|run|scenarios/default.yaml|--out|${CMAKE_BINARY_DIR}/cli-provenance
-                 -P ${CLI_CHECK}
-         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
-add_test(NAME cli.timeline_provenance
-         COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=0 -DEXPECT_FILE=${CMAKE_BINARY_DIR}/cli-provenance-tl/timeline.csv
-                 "-DEXPECT_FILE_REGEX=^# aidcsim_version: [0-9.]+\n# git_revision: .*\n# scenario_name: genset fails to start, 5 min of UPS\n.*# platform_sha256: [0-9a-f]+\ntime_s,component,"
-                 -DEXPECT_FILE_SHA256_OF=scenarios/power/genset-fail-to-start.yaml
-                 -DCOMMAND=$<TARGET_FILE:aidcsim>|run|scenarios/power/genset-fail-to-start.yaml|--out|${CMAKE_BINARY_DIR}/cli-provenance-tl
-                 -P ${CLI_CHECK}
-         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+aidcsim_cli_file_test(metrics_provenance 0 ${CMAKE_BINARY_DIR}/cli-provenance/metrics.json
+  "^{\n  \"provenance\": {\n    \"aidcsim_version\": \"[0-9.]+\",\n    \"git_revision\": .*\"scenario_file\": \"scenarios/default.yaml\""
+  SHA256_OF scenarios/default.yaml
+  run scenarios/default.yaml --out ${CMAKE_BINARY_DIR}/cli-provenance)
+aidcsim_cli_file_test(timeline_provenance 0 ${CMAKE_BINARY_DIR}/cli-provenance-tl/timeline.csv
+  "^# aidcsim_version: [0-9.]+\n# git_revision: .*\n# scenario_name: genset fails to start, 5 min of UPS\n.*# platform_sha256: [0-9a-f]+\ntime_s,component,"
+  SHA256_OF scenarios/power/genset-fail-to-start.yaml
+  run scenarios/power/genset-fail-to-start.yaml --out ${CMAKE_BINARY_DIR}/cli-provenance-tl)
 
 # Every bad scenario fixture: exit code 2 and a file:line:col error.
 file(GLOB bad_scenarios RELATIVE ${CMAKE_SOURCE_DIR} ${CMAKE_SOURCE_DIR}/test/data/bad/*.yaml)
@@ -471,12 +465,9 @@ aidcsim_cli_test(verbose_debug 0 "debug: scenario 'one GB200 NVL72 rack at full 
 aidcsim_cli_test(help_names_types 0 "--seed INT .*--duration TIME .*--years NUMBER .*--out DIR" run --help)
 
 # timeline.csv quotes a field holding a comma (an on-site plant's state), as RFC 4180 says.
-add_test(NAME cli.timeline_quotes_commas
-         COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=0 -DEXPECT_FILE=${CMAKE_BINARY_DIR}/cli-quoted/timeline.csv
-                 "-DEXPECT_FILE_REGEX=\n[0-9.]+,turbines,onsite,\"running 2/3 \\(0 in repair, 1 in maintenance\\)\",1550\\.000,,,\n"
-                 -DCOMMAND=$<TARGET_FILE:aidcsim>|run|scenarios/power/turbines-prime-grid-backup.yaml|--out|${CMAKE_BINARY_DIR}/cli-quoted
-                 -P ${CLI_CHECK}
-         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+aidcsim_cli_file_test(timeline_quotes_commas 0 ${CMAKE_BINARY_DIR}/cli-quoted/timeline.csv
+  "\n[0-9.]+,turbines,onsite,\"running 2/3 \\(0 in repair, 1 in maintenance\\)\",1550\\.000,,,\n"
+  run scenarios/power/turbines-prime-grid-backup.yaml --out ${CMAKE_BINARY_DIR}/cli-quoted)
 
 # A training job that never runs slow has no throttled time: exactly 0, not a rounding residue.
 aidcsim_cli_test(training_throttled_exactly_zero 0 "\"throttled\": 0\\.0,"

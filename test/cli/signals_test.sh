@@ -3,13 +3,7 @@
 # afterwards: SIGTERM (the command ends its child, removes the child's files and dies of the
 # signal) and SIGKILL (the kernel ends the child, whose files have no name until they are done).
 # Usage: signals_test.sh AIDCSIM SOURCE_DIR WORK_DIR
-set -euo pipefail
-aidcsim=$1
-src=$2
-work=$3
-rm -rf "$work" && mkdir -p "$work"
-cd "$src"
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "$0")/common.sh" "$@"
 
 
 child_of() {
