@@ -4,10 +4,11 @@
 #   make bench  benchmarks: simulated facility-years per second, scaling exponents
 #   make lint   include layers, clang-format and clang-tidy (cognitive complexity at most 25)
 #   make docs-images  regenerates every image the README shows (tools/docs-images)
+#   make docs-reference  regenerates docs/SCENARIOS.md from the YAML readers (tools/yaml-reference)
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps configure build run test bench lint format clean docs-images
+.PHONY: all deps configure build run test bench lint format clean docs-images docs-reference
 
 all: build
 
@@ -37,6 +38,10 @@ lint: configure
 
 docs-images: build
 	JOBS=$(JOBS) tools/docs-images --aidcsim $(BUILD)/aidcsim
+
+docs-reference: configure
+	cmake --build $(BUILD) -j $(JOBS) --target yaml_reference
+	$(BUILD)/yaml_reference . docs/SCENARIOS.md
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

@@ -13,6 +13,7 @@ using units::Dimension;
 
 ChipSpec read_chip(const std::string& id, const YamlNode& node, const std::string& file, Diagnostics& diags) {
   MapReader r(node, "chips." + id, file, diags);
+  r.set_pattern("chips.<chip>");
   ChipSpec c;
   c.id = id;
   if (!r.is_map())
@@ -41,6 +42,7 @@ ChipSpec read_chip(const std::string& id, const YamlNode& node, const std::strin
 SystemSpec read_system(const std::string& id, const YamlNode& node, const std::string& file,
                        Diagnostics& diags, const std::map<std::string, ChipSpec>& chips) {
   MapReader r(node, "systems." + id, file, diags);
+  r.set_pattern("systems.<system>");
   SystemSpec s;
   s.id = id;
   if (!r.is_map())
@@ -79,7 +81,7 @@ DvfsSpec read_dvfs(const YamlNode& node, const std::string& file, Diagnostics& d
   const YamlNode fractions = r.node("speed_fractions", Need::required);
   if (fractions.IsDefined()) {
     MapReader entry(fractions, "dvfs.speed_fractions", file, diags);
-    const YamlNode list = entry.node("value", Need::required);
+    const YamlNode list = entry.node("value", Need::required, "a list of fractions, from 1.0 down");
     entry.string("source", Need::required);
     entry.finish();
     if (list.IsDefined() && !list.IsSequence()) {
@@ -147,6 +149,7 @@ std::vector<std::string> Catalog::system_ids() const {
 }
 
 Catalog load_catalog(const std::string& path) {
+  const SchemaScope scope("catalog");
   Diagnostics diags;
   Catalog cat;
   cat.path = path;
@@ -160,6 +163,8 @@ Catalog load_catalog(const std::string& path) {
   const YamlNode chips = top.node("chips", Need::required);
   if (chips.IsDefined()) {
     MapReader chip_map(chips, "chips", path, diags);
+    if (KeySchema* schema = KeySchema::active())
+      schema->key("chips.<chip>", Need::required, true, "a map: a chip's figures, under its id");
     if (chip_map.is_map())
       for (auto it = chips.begin(); it != chips.end(); ++it)
         cat.chips[it->first.Scalar()] = read_chip(it->first.Scalar(), it->second, path, diags);
@@ -167,6 +172,8 @@ Catalog load_catalog(const std::string& path) {
   const YamlNode systems = top.node("systems", Need::required);
   if (systems.IsDefined()) {
     MapReader system_map(systems, "systems", path, diags);
+    if (KeySchema* schema = KeySchema::active())
+      schema->key("systems.<system>", Need::required, true, "a map: a system's shape, under its id");
     if (system_map.is_map())
       for (auto it = systems.begin(); it != systems.end(); ++it)
         cat.systems[it->first.Scalar()] = read_system(it->first.Scalar(), it->second, path, diags, cat.chips);

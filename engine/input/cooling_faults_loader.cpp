@@ -32,6 +32,7 @@ thermal::RackLoopSpec air_loop_defaults() {
 
 // The facility water: a fixed temperature ("30 C"), or a modelled loop with its plant.
 double read_facility_water(MapReader& c, FacilitySpec& spec) {
+  c.note_default("facility_water", {.row = "Facility water (CDU supply) when not modelled", .shown = "30 C"});
   const YamlNode fw =
       c.node("facility_water", Need::optional, "a temperature, or a map with supply, volume and tank");
   if (!fw.IsDefined())
@@ -43,7 +44,8 @@ double read_facility_water(MapReader& c, FacilitySpec& spec) {
   ws.supply_c =
       w.quantity("supply", Dimension::temperature, Need::required, Range::any).value_or(ws.supply_c);
   ws.volume_l = w.quantity("volume", Dimension::volume, Need::required).value_or(ws.volume_l);
-  ws.tank_l = w.quantity("tank", Dimension::volume, Need::optional, Range::non_negative).value_or(0.0);
+  ws.tank_l = w.quantity_or("tank", Dimension::volume, 0.0, {.row = "Storage tank", .shown = "none"},
+                            Range::non_negative);
   w.finish();
   double capacity_kw = 0, heat_kw = 0;
   for (const auto& l : spec.loads) {
@@ -87,8 +89,8 @@ std::string checked_id(MapReader& r, const YamlNode& n, const std::string& key,
 std::vector<std::string> read_loop_racks(MapReader& r, const YamlNode& item,
                                          const std::vector<std::string>& racks) {
   std::vector<std::string> loop_racks;
-  const YamlNode one = r.node("rack", Need::optional);
-  const YamlNode many = r.node("racks", Need::optional);
+  const YamlNode one = r.node("rack", Need::optional, "an IT load id (or racks)");
+  const YamlNode many = r.node("racks", Need::optional, "a list of IT load ids, or all (or rack)");
   if (one.IsDefined() == many.IsDefined()) {
     r.diagnostics().add(r.pos(item), r.path("rack"), "",
                         "a loop names its rack ('rack: id') or racks ('racks: [ids]' or 'racks: all'), "
@@ -108,33 +110,37 @@ std::vector<std::string> read_loop_racks(MapReader& r, const YamlNode& item,
 
 // The loop's design: the medium's defaults (models/thermal), then what the scenario sets.
 void read_loop_design(MapReader& r, power::CoolingLoopSpec& loop) {
-  const auto medium = r.one_of("medium", {"water", "air"}, Need::optional).value_or("water");
+  const auto medium = r.one_of_or("medium", {"water", "air"}, "water", {.why = "direct liquid cooling"});
   auto& s = loop.loop;
   if (medium == "air")
     s = air_loop_defaults();
-  s.coolant_volume_l =
-      r.quantity("coolant_volume", Dimension::volume, Need::optional).value_or(s.coolant_volume_l);
-  s.flow_l_per_min_per_kw =
-      r.quantity("flow_l_per_min_per_kw", Dimension::ratio, Need::optional).value_or(s.flow_l_per_min_per_kw);
-  s.hx_effectiveness = r.quantity("hx_effectiveness", Dimension::ratio, Need::optional, Range::fraction)
-                           .value_or(s.hx_effectiveness);
-  s.chip_power_w = r.quantity("chip_power", Dimension::power, Need::optional).value_or(s.chip_power_w);
-  s.chip_to_coolant_k_per_w = r.quantity("chip_to_coolant_k_per_w", Dimension::ratio, Need::optional)
-                                  .value_or(s.chip_to_coolant_k_per_w);
-  s.throttle_c =
-      r.quantity("throttle", Dimension::temperature, Need::optional, Range::any).value_or(s.throttle_c);
-  s.shutdown_c =
-      r.quantity("shutdown", Dimension::temperature, Need::optional, Range::any).value_or(s.shutdown_c);
-  s.resume_c = r.quantity("resume", Dimension::temperature, Need::optional, Range::any).value_or(s.resume_c);
+  s.coolant_volume_l = r.quantity_or("coolant_volume", Dimension::volume, s.coolant_volume_l,
+                                     {.row = "Rack loop coolant volume", .shown = "100 L; air: 15 m3"});
+  s.flow_l_per_min_per_kw = r.quantity_or("flow_l_per_min_per_kw", Dimension::ratio, s.flow_l_per_min_per_kw,
+                                          {.row = "Coolant flow", .shown = "1.5; air: 4150"});
+  s.hx_effectiveness = r.quantity_or("hx_effectiveness", Dimension::ratio, s.hx_effectiveness,
+                                     {.row = "CDU heat-exchanger effectiveness", .shown = "100 %; air: 75 %"},
+                                     Range::fraction);
+  s.chip_power_w = r.quantity_or("chip_power", Dimension::power, s.chip_power_w,
+                                 {.row = "Chip power at full load", .shown = "1200 W; air: 700 W"});
+  s.chip_to_coolant_k_per_w =
+      r.quantity_or("chip_to_coolant_k_per_w", Dimension::ratio, s.chip_to_coolant_k_per_w,
+                    {.row = "Cold-plate resistance, chip to coolant", .shown = "0.025; air: 0.064"});
+  const Default limits{.row = "Throttle, shutdown"};
+  s.throttle_c = r.quantity_or("throttle", Dimension::temperature, s.throttle_c, limits, Range::any);
+  s.shutdown_c = r.quantity_or("shutdown", Dimension::temperature, s.shutdown_c, limits, Range::any);
+  s.resume_c = r.quantity_or("resume", Dimension::temperature, s.resume_c, {.row = "Resume"}, Range::any);
   loop.throttled_heat_fraction =
-      r.quantity("throttled_heat", Dimension::ratio, Need::optional, Range::fraction)
-          .value_or(loop.throttled_heat_fraction);
+      r.quantity_or("throttled_heat", Dimension::ratio, loop.throttled_heat_fraction,
+                    {.row = "Heat of a throttled rack"}, Range::fraction);
 }
 
 // The water the CDU gets: the modelled facility water loop's, or the loop's own fixed figure.
 void read_loop_water(MapReader& r, const FacilitySpec& spec, double water_c, power::CoolingLoopSpec& loop) {
   loop.facility_water_c = water_c;
-  const YamlNode n = r.node("facility_water", Need::optional);
+  r.note_default("facility_water", {.shown = "cooling.facility_water"});
+  const YamlNode n =
+      r.node("facility_water", Need::optional, "a temperature, when the water loop is not modelled");
   if (!n.IsDefined())
     return;
   if (spec.facility_water)
@@ -200,7 +206,8 @@ void read_cooling(const YamlNode& node, MapReader& parent, FacilitySpec& spec) {
     const std::vector<std::string> loop_racks = read_loop_racks(r, item, racks);
     const std::string key = r.node("rack", Need::optional).IsDefined() ? "rack" : "racks";
     power::CoolingLoopSpec loop;
-    if (const YamlNode n = r.node("pumps", Need::optional); n.IsDefined())
+    if (const YamlNode n = r.node("pumps", Need::optional, "the id of the load that pumps the loop");
+        n.IsDefined())
       loop.pumps = checked_id(r, n, "pumps", loads, "a load");
     read_loop_design(r, loop);
     read_loop_water(r, spec, water_c, loop);
@@ -253,7 +260,7 @@ struct FaultItem {
 // Exactly one kind key names the fault and its target.
 void find_fault_kind(FaultItem& f, const std::vector<std::string>& kinds) {
   for (const auto& k : kinds) {
-    YamlNode n = f.r.node(k, Need::optional);
+    YamlNode n = f.r.node(k, Need::optional, "the id of the component it strikes (one fault kind per item)");
     if (!n.IsDefined())
       continue;
     if (!f.kind.empty()) {
@@ -289,7 +296,7 @@ void read_genset_fail_to_start(FaultItem& f, const FacilitySpec& spec, const std
                                std::vector<power::ScheduledFault>& faults) {
   MapReader& r = f.r;
   const std::string id = f.target_id(plants, "genset plant");
-  int count = static_cast<int>(r.integer("units", Need::optional, 1, 1000).value_or(0));
+  int count = static_cast<int>(r.integer_or("units", 1, 1000, 0, {.shown = "every unit"}));
   if (id.empty())
     return;
   const auto& plant = *std::find_if(spec.gensets.begin(), spec.gensets.end(),
@@ -307,7 +314,7 @@ void read_component_down(FaultItem& f, const FacilitySpec& spec, const std::vect
   MapReader& r = f.r;
   const std::string id = f.target_id(components, "UPS, distribution component or transfer switch");
   const double d = r.quantity("duration", Dimension::time, Need::required).value_or(0);
-  const int count = static_cast<int>(r.integer("modules", Need::optional, 1, 64).value_or(0));
+  const int count = static_cast<int>(r.integer_or("modules", 1, 64, 0, {.shown = "the whole UPS"}));
   if (id.empty())
     return;
   const auto ups =

@@ -120,7 +120,8 @@ void read_facility(const YamlNode& node, MapReader& parent, FacilitySpec& spec, 
   Positions pos;
   const std::size_t errors_before = parent.diagnostics().size();
   spec.typical_failures =
-      f.one_of("component_failures", {"none", "typical"}, Need::optional).value_or("none") == "typical";
+      f.one_of_or("component_failures", {"none", "typical"}, "none",
+                  {.why = "docs/MODELS.md, Component failure data: off unless asked for"}) == "typical";
   for (const KindReader& kind : kind_readers)
     for_each_item(f, kind.section, [&](MapReader& r, const YamlNode& item) {
       ItemContext c{r, item, spec, pos, platform_path};

@@ -172,6 +172,7 @@ void read_duration(MapReader& top, Scenario& s, Diagnostics& diags) {
 
 // `facility:`, `cooling:` and `faults:`; cooling and faults need a facility.
 void read_power_and_cooling(MapReader& top, const std::string& path, Scenario& s, Diagnostics& diags) {
+  top.note_default("facility", {.shown = "none: IT power only"});
   if (const YamlNode facility = top.node("facility", Need::optional); facility.IsDefined())
     read_facility(facility, top, s.facility, s.facility_positions, s.platform_path);
   if (const YamlNode cooling = top.node("cooling", Need::optional); cooling.IsDefined()) {
@@ -256,6 +257,7 @@ std::vector<Diagnostic> scenario_warnings(const Scenario& s) {
 }
 
 Scenario load_scenario(const std::string& path, const std::vector<KeyOverride>& overrides) {
+  const SchemaScope scope("scenario");
   Diagnostics diags;
   Scenario s;
   s.file = path;
@@ -277,12 +279,12 @@ Scenario load_scenario(const std::string& path, const std::vector<KeyOverride>& 
                   std::to_string(max_name_chars) + " (it heads every report and file)");
     s.name.resize(max_name_chars);
   }
-  s.description = top.string("description", Need::optional).value_or("");
+  s.description = top.string_or("description", "", {});
   read_platform(top, path, s, diags);
   read_duration(top, s, diags);
   // Seeds are unsigned 64-bit values; the YAML reader checks the range of a signed long long.
-  s.seed =
-      static_cast<std::uint64_t>(top.integer("seed", Need::optional, 0, 9223372036854775807LL).value_or(1));
+  s.seed = static_cast<std::uint64_t>(
+      top.integer_or("seed", 0, 9223372036854775807LL, 1, {.row = "Default seed"}));
   const YamlNode workload =
       top.node("workload", Need::required, "a map with a 'kind' (full_load, idle, training or inference)");
   if (workload.IsDefined())

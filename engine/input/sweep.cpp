@@ -259,6 +259,7 @@ std::string fingerprint(const Sweep& sw) {
 } // namespace
 
 Sweep load_sweep(const std::string& path) {
+  const SchemaScope scope("sweep");
   Diagnostics diags;
   Sweep sw;
   sw.file = path;
@@ -270,15 +271,17 @@ Sweep load_sweep(const std::string& path) {
   MapReader top(root, "", path, diags);
   sw.name = top.string("name", Need::required).value_or("");
   read_base(top, path, sw, diags);
-  sw.replications = static_cast<int>(top.integer("replications", Need::optional, 1, 1000000).value_or(1));
-  if (const YamlNode y = top.node("years", Need::optional); y.IsDefined()) {
+  sw.replications = static_cast<int>(top.integer_or("replications", 1, 1000000, 1, {}));
+  top.note_default("years", {.shown = "the base scenario's duration"});
+  if (const YamlNode y = top.node("years", Need::optional, "a number of years per run"); y.IsDefined()) {
     if (auto years = top.scalar_quantity(y, "years", units::Dimension::ratio, Range::positive)) {
       sw.duration_s = *years * units::seconds_per_year;
       if (sw.duration_s > max_duration_s)
         diags.add(top.pos(y), "years", y.Scalar(), "at most 1000000 years per replication");
     }
   }
-  sw.estimator = top.one_of("estimator", {"mc", "is"}, Need::optional).value_or("");
+  sw.estimator =
+      top.one_of_or("estimator", {"mc", "is"}, "", {.shown = "none: one run per point and replication"});
   if (!sw.estimator.empty() && diags.empty()) {
     // What --estimator needs (engine/sim/availability_run.hpp), checked before any run.
     const Scenario base = load_scenario(sw.base);
@@ -290,11 +293,12 @@ Sweep load_sweep(const std::string& path) {
       diags.add(top.pos(e), "estimator", sw.estimator,
                 "estimates steady-state availability; the base scenario has scheduled faults");
   }
-  sw.metric =
-      sw.estimator.empty()
-          ? top.one_of("metric", sweep_metric_names(), Need::optional).value_or("it_downtime_min_per_year")
-          : top.one_of("metric", estimator_metric_names(), Need::optional)
-                .value_or("availability.it_downtime_min_per_year.value");
+  const Default metric{.shown = "it_downtime_min_per_year, or availability.it_downtime_min_per_year.value "
+                                "with an estimator"};
+  sw.metric = sw.estimator.empty()
+                  ? top.one_of_or("metric", sweep_metric_names(), "it_downtime_min_per_year", metric)
+                  : top.one_of_or("metric", estimator_metric_names(),
+                                  "availability.it_downtime_min_per_year.value", metric);
   read_axes(top, sw, diags);
   top.finish();
   if (!diags.empty())

@@ -21,9 +21,10 @@ void read_parallelism(MapReader& j, TrainingJobConfig& job) {
     return;
   if (const YamlNode t = pr.node("tensor", Need::optional); t.IsDefined())
     job.where_tensor = pr.pos(t);
-  job.tensor = static_cast<int>(pr.integer("tensor", Need::optional, 1, 4096).value_or(1));
-  job.pipeline = static_cast<int>(pr.integer("pipeline", Need::optional, 1, 4096).value_or(1));
-  job.expert = static_cast<int>(pr.integer("expert", Need::optional, 1, 4096).value_or(1));
+  const Default none{.why = "no parallelism of this kind"};
+  job.tensor = static_cast<int>(pr.integer_or("tensor", 1, 4096, 1, none));
+  job.pipeline = static_cast<int>(pr.integer_or("pipeline", 1, 4096, 1, none));
+  job.expert = static_cast<int>(pr.integer_or("expert", 1, 4096, 1, none));
   pr.finish();
 }
 
@@ -36,14 +37,17 @@ void read_model(MapReader& j, TrainingJobConfig& job) {
     return;
   auto& model = job.model;
   model.parameters = mr.quantity("parameters", Dimension::ratio, Need::required).value_or(0);
-  model.active_parameters = mr.quantity("active_parameters", Dimension::ratio, Need::optional).value_or(0);
+  model.active_parameters =
+      mr.quantity_or("active_parameters", Dimension::ratio, 0, {.shown = "all the parameters"});
   model.layers = static_cast<int>(mr.integer("layers", Need::required, 1, 100000).value_or(1));
-  model.moe_layers = static_cast<int>(mr.integer("moe_layers", Need::optional, 1, 100000).value_or(0));
+  model.moe_layers = static_cast<int>(
+      mr.integer_or("moe_layers", 1, 100000, 0, {.shown = "every layer, with expert parallelism"}));
   model.hidden = mr.quantity("hidden", Dimension::ratio, Need::required).value_or(0);
-  model.top_k = mr.quantity("top_k", Dimension::ratio, Need::optional).value_or(1);
+  model.top_k = mr.quantity_or("top_k", Dimension::ratio, 1, {.why = "one expert per token"});
   model.expert_parameters =
       mr.quantity("expert_parameters", Dimension::ratio, job.expert > 1 ? Need::required : Need::optional)
           .value_or(0);
+  mr.note_default("expert_parameters", {.shown = "0; required with parallelism.expert over 1"});
   if (model.expert_parameters > model.parameters)
     mr.diagnostics().add(mr.pos(mr.node("expert_parameters", Need::optional)), mr.path("expert_parameters"),
                          "", "more expert parameters than parameters");
@@ -100,7 +104,9 @@ void read_job(MapReader& w, TrainingJobConfig& job) {
   if (!j.is_map())
     return;
   job.where_accelerators = job.where_tensor = job.where;
-  if (const YamlNode n = j.node("accelerators", Need::optional); n.IsDefined()) {
+  j.note_default("accelerators", {.shown = "every accelerator not serving inference"});
+  if (const YamlNode n = j.node("accelerators", Need::optional, "all, or a whole number of accelerators");
+      n.IsDefined()) {
     job.where_accelerators = j.pos(n);
     if (!(n.IsScalar() && n.Scalar() == "all"))
       job.accelerators =
@@ -109,9 +115,11 @@ void read_job(MapReader& w, TrainingJobConfig& job) {
   read_parallelism(j, job);
   read_model(j, job);
   job.tokens_per_step = j.quantity("tokens_per_step", Dimension::ratio, Need::required).value_or(0);
-  job.spares = static_cast<int>(j.integer("spares", Need::optional, 0, 10000000).value_or(-1));
-  job.microbatches = static_cast<int>(j.integer("microbatches", Need::optional, 1, 100000).value_or(1));
-  job.kernel_efficiency = j.quantity("kernel_efficiency", Dimension::ratio, Need::optional).value_or(1.0);
+  job.spares = static_cast<int>(
+      j.integer_or("spares", 0, 10000000, -1, {.row = "Hot spares", .shown = "every accelerator left over"}));
+  job.microbatches = static_cast<int>(j.integer_or("microbatches", 1, 100000, 1, {}));
+  job.kernel_efficiency = j.quantity_or("kernel_efficiency", Dimension::ratio, 1.0,
+                                        {.row = "Kernel efficiency", .shown = "100 %"});
   if (job.kernel_efficiency > 1) {
     const YamlNode n = j.node("kernel_efficiency", Need::optional);
     j.diagnostics().add(j.pos(n), j.path("kernel_efficiency"), n.Scalar(),
@@ -119,7 +127,8 @@ void read_job(MapReader& w, TrainingJobConfig& job) {
   }
   read_checkpoint(j, job);
   read_restart(j, job);
-  job.step_probe = j.one_of("step_probe", {"auto", "simgrid", "fluid"}, Need::optional).value_or("auto");
+  job.step_probe = j.one_of_or("step_probe", {"auto", "simgrid", "fluid"}, "auto",
+                               {.row = "How collectives are timed (`job.step_probe`)"});
   j.finish();
 }
 
@@ -127,11 +136,14 @@ void read_job(MapReader& w, TrainingJobConfig& job) {
 void read_class_settings(MapReader& c, workload::FailureClass& fc, SourcePos& where_rate) {
   if (const YamlNode rate = c.node("rate", Need::optional); rate.IsDefined())
     where_rate = c.pos(rate);
-  fc.rate_per_component_h = c.quantity("rate", Dimension::rate, Need::optional, Range::non_negative)
-                                .value_or(fc.rate_per_component_h * 1.0 / 3600) *
-                            3600;
-  fc.repair_s =
-      c.quantity("repair", Dimension::time, Need::optional, Range::non_negative).value_or(fc.repair_s);
+  fc.rate_per_component_h =
+      c.quantity_or("rate", Dimension::rate, fc.rate_per_component_h * 1.0 / 3600,
+                    {.row = "Rate of each cause", .shown = "the class's (Llama 3), or 0 with rates: none"},
+                    Range::non_negative) *
+      3600;
+  fc.repair_s = c.quantity_or("repair", Dimension::time, fc.repair_s,
+                              {.shown = "hardware_repair; 0 for a software class"}, Range::non_negative);
+  c.note_default("takes_down", {.row = "Blast radius", .shown = "the class's"});
   const YamlNode td = c.node("takes_down", Need::optional);
   if (const auto t = c.one_of("takes_down", {"job", "accelerator", "host", "rack", "pod"}, Need::optional))
     fc.takes_down = *t == "job"           ? workload::BlastRadius::job
@@ -162,6 +174,10 @@ void read_classes(MapReader& r, FailuresConfig& f) {
   for (const auto& c : f.classes)
     names.push_back(c.name);
   MapReader cs(classes, r.path("classes"), r.file(), r.diagnostics());
+  cs.keys_are_names("<class>");
+  if (KeySchema* schema = KeySchema::active()) // one row for every class name
+    schema->key(cs.pattern_path("<class>"), Need::optional, true,
+                "a map: rate, repair, takes_down; <class> one of: " + join_words(names));
   for (auto it = classes.begin(); it != classes.end(); ++it) {
     const std::string name = it->first.Scalar();
     const auto k = std::find(names.begin(), names.end(), name);
@@ -174,6 +190,7 @@ void read_classes(MapReader& r, FailuresConfig& f) {
       continue;
     }
     MapReader c(settings, cs.path(name), cs.file(), cs.diagnostics());
+    c.set_pattern(cs.pattern_path("<class>"));
     if (c.is_map())
       read_class_settings(c, f.classes[k - names.begin()], f.where_rate[k - names.begin()]);
   }
@@ -193,12 +210,12 @@ void read_failures(MapReader& w, FailuresConfig& f) {
   MapReader r(node, w.path("failures"), w.file(), w.diagnostics());
   if (!r.is_map())
     return;
-  f.hardware_repair_s = r.quantity("hardware_repair", Dimension::time, Need::optional, Range::non_negative)
-                            .value_or(f.hardware_repair_s);
+  f.hardware_repair_s = r.quantity_or("hardware_repair", Dimension::time, f.hardware_repair_s,
+                                      {.row = "Hardware repair"}, Range::non_negative);
   f.classes = workload::default_failure_classes(f.hardware_repair_s);
   f.where_rate.assign(f.classes.size(), w.pos(node));
   // `rates: none` starts every class at zero, so a scenario can switch on just the ones it names.
-  if (r.one_of("rates", {"llama3", "none"}, Need::optional).value_or("llama3") == "none")
+  if (r.one_of_or("rates", {"llama3", "none"}, "llama3", {.row = "Rate of each cause"}) == "none")
     for (auto& c : f.classes)
       c.rate_per_component_h = 0;
   read_classes(r, f);
@@ -215,11 +232,11 @@ void read_inference(MapReader& w, InferenceConfig& inf, Need need) {
     return;
   auto& s = inf.spec;
   s.replicas = static_cast<int>(r.integer("replicas", Need::required, 1, 100000).value_or(1));
-  s.accelerators_per_replica =
-      static_cast<int>(r.integer("accelerators_per_replica", Need::optional, 1, 100000).value_or(0));
+  s.accelerators_per_replica = static_cast<int>(
+      r.integer_or("accelerators_per_replica", 1, 100000, 0, {.shown = "one scale-up domain"}));
   s.request_rate_per_s = r.quantity("request_rate", Dimension::rate, Need::required).value_or(0);
   s.replica_capacity_per_s = r.quantity("replica_capacity", Dimension::rate, Need::required).value_or(0);
-  s.restart_s = r.quantity("restart", Dimension::time, Need::optional, Range::non_negative).value_or(0);
+  s.restart_s = r.quantity_or("restart", Dimension::time, 0, {}, Range::non_negative);
   r.finish();
 }
 
@@ -230,13 +247,14 @@ void read_workload(const YamlNode& node, MapReader& parent, WorkloadSpec& spec) 
   if (!w.is_map())
     return;
   spec.kind = w.one_of("kind", workload_kinds(), Need::required).value_or("");
-  spec.it_power = w.one_of("it_power", {"hosts", "declared"}, Need::optional)
-                      .value_or(spec.kind == "idle" ? "declared" : "hosts");
+  spec.it_power = w.one_of_or("it_power", {"hosts", "declared"}, spec.kind == "idle" ? "declared" : "hosts",
+                              {.shown = "declared for idle, hosts otherwise"});
   if (spec.kind == "training") {
     spec.job.emplace();
     read_job(w, *spec.job);
   }
   if (spec.ai()) {
+    w.note_default("failures", {.row = "Rate of each cause", .shown = "every Llama 3 cause at its rate"});
     read_failures(w, spec.failures);
     if (w.node("inference", Need::optional).IsDefined() || spec.kind == "inference") {
       spec.inference.emplace();

@@ -41,6 +41,25 @@ std::string whole_number_text(long long min, long long max) {
   return "a whole number from " + std::to_string(min) + " to " + std::to_string(max);
 }
 
+std::string range_text(Range range, units::Dimension dim) {
+  const char* absolute_zero = dim == units::Dimension::temperature ? " (above -273.15 C)" : "";
+  switch (range) {
+  case Range::positive:
+    return std::string("> 0") + absolute_zero;
+  case Range::non_negative:
+    return std::string(">= 0") + absolute_zero;
+  case Range::fraction:
+    return "0-100 %";
+  case Range::any:
+    break;
+  }
+  return std::string("any") + absolute_zero;
+}
+
+std::string bounds_text(long long min, long long max) {
+  return std::to_string(min) + ".." + std::to_string(max);
+}
+
 } // namespace
 
 std::string join_words(const std::vector<std::string>& words) {
@@ -122,6 +141,8 @@ SourcePos MapReader::pos(const YamlNode& n) const {
 
 MapReader::MapReader(const YamlNode& node, std::string prefix, std::string file, Diagnostics& diags)
     : map_(node), prefix_(std::move(prefix)), file_(std::move(file)), diags_(diags) {
+  if (KeySchema::active() != nullptr)
+    pattern_ = KeySchema::pattern_of(prefix_);
   if (!node.IsDefined())
     return;
   if (!node.IsMap()) {
@@ -159,13 +180,21 @@ MapReader::MapReader(const YamlNode& node, std::string prefix, std::string file,
 // 200,000 loads asks for a million keys).
 template <class Expected>
 YamlNode MapReader::find(const std::string& key, Need need, const Expected& expected) {
-  if (const auto at = std::lower_bound(known_.begin(), known_.end(), key); at == known_.end() || *at != key)
+  bool first = false;
+  if (const auto at = std::lower_bound(known_.begin(), known_.end(), key); at == known_.end() || *at != key) {
     known_.insert(at, key);
+    first = true;
+  }
+  KeySchema* schema = KeySchema::active();
+  if (schema != nullptr)
+    schema->key(pattern_path(key), need, first, expected());
   if (!is_map_)
     return YamlNode();
   for (const auto& [k, key_node, value] : keys_) {
     if (k != key)
       continue;
+    if (schema != nullptr)
+      schema->present(pattern_path(key));
     last_value_.reset(value); // rebinds to the value's node
     last_key_mark_ = key_node.Mark();
     if (value.IsNull()) {
@@ -203,6 +232,16 @@ std::optional<std::string> MapReader::string(const std::string& key, Need need) 
 
 std::optional<double> MapReader::scalar_quantity(const YamlNode& n, const std::string& key_path,
                                                  units::Dimension dim, Range range) {
+  if (KeySchema* schema = KeySchema::active()) {
+    const std::string pattern = KeySchema::pattern_of(key_path);
+    schema->item_type(pattern, quantity_hint(dim));
+    schema->range(pattern, range_text(range, dim));
+  }
+  return check_quantity(n, key_path, dim, range);
+}
+
+std::optional<double> MapReader::check_quantity(const YamlNode& n, const std::string& key_path,
+                                                units::Dimension dim, Range range) {
   if (!n.IsScalar()) {
     diags_.add(pos(n), key_path, scalar_text(n),
                "expected " + std::string(units::dimension_name(dim)) + " such as a number and unit, found " +
@@ -236,13 +275,25 @@ std::optional<double> MapReader::scalar_quantity(const YamlNode& n, const std::s
 std::optional<double> MapReader::quantity(const std::string& key, units::Dimension dim, Need need,
                                           Range range) {
   YamlNode n = find(key, need, [dim] { return quantity_hint(dim); });
+  if (KeySchema* schema = KeySchema::active())
+    schema->range(pattern_path(key), range_text(range, dim));
   if (!n.IsDefined())
     return std::nullopt;
-  return scalar_quantity(n, path(key), dim, range);
+  return check_quantity(n, path(key), dim, range);
 }
 
 std::optional<long long> MapReader::scalar_integer(const YamlNode& n, const std::string& key_path,
                                                    long long min, long long max) {
+  if (KeySchema* schema = KeySchema::active()) {
+    const std::string pattern = KeySchema::pattern_of(key_path);
+    schema->item_type(pattern, whole_number_text(min, max));
+    schema->range(pattern, bounds_text(min, max));
+  }
+  return check_integer(n, key_path, min, max);
+}
+
+std::optional<long long> MapReader::check_integer(const YamlNode& n, const std::string& key_path,
+                                                  long long min, long long max) {
   if (!n.IsScalar()) {
     diags_.add(pos(n), key_path, scalar_text(n),
                "expected " + whole_number_text(min, max) + ", found " + node_kind(n));
@@ -264,14 +315,19 @@ std::optional<long long> MapReader::scalar_integer(const YamlNode& n, const std:
 
 std::optional<long long> MapReader::integer(const std::string& key, Need need, long long min, long long max) {
   YamlNode n = find(key, need, [&] { return whole_number_text(min, max); });
+  if (KeySchema* schema = KeySchema::active())
+    schema->range(pattern_path(key), bounds_text(min, max));
   if (!n.IsDefined())
     return std::nullopt;
-  return scalar_integer(n, path(key), min, max);
+  return check_integer(n, path(key), min, max);
 }
 
 std::optional<std::string> MapReader::one_of(const std::string& key, const std::vector<std::string>& allowed,
                                              Need need) {
   YamlNode n = find(key, need, [&] { return "one of: " + join_words(allowed); });
+  KeySchema* schema = KeySchema::active();
+  if (schema != nullptr)
+    schema->words(pattern_path(key), allowed);
   if (!n.IsDefined())
     return std::nullopt;
   if (!n.IsScalar()) {
@@ -280,8 +336,11 @@ std::optional<std::string> MapReader::one_of(const std::string& key, const std::
     return std::nullopt;
   }
   for (const auto& a : allowed)
-    if (a == n.Scalar())
+    if (a == n.Scalar()) {
+      if (schema != nullptr)
+        schema->word_used(pattern_path(key), a);
       return a;
+    }
   const std::string guess = closest_match(n.Scalar(), allowed);
   diags_.add(pos(n), path(key), n.Scalar(),
              "not allowed; expected one of: " + join_words(allowed) +
@@ -295,6 +354,7 @@ std::optional<double> MapReader::sourced_quantity(const std::string& key, units:
   if (!n.IsDefined())
     return std::nullopt;
   MapReader entry(n, path(key), file_, diags_);
+  entry.set_pattern(pattern_path(key));
   if (!entry.is_map())
     return std::nullopt;
   const auto value = entry.quantity("value", dim, Need::required, range);
@@ -309,12 +369,45 @@ std::optional<long long> MapReader::sourced_integer(const std::string& key, Need
   if (!n.IsDefined())
     return std::nullopt;
   MapReader entry(n, path(key), file_, diags_);
+  entry.set_pattern(pattern_path(key));
   if (!entry.is_map())
     return std::nullopt;
   const auto value = entry.integer("value", Need::required, min, max);
   entry.string("source", Need::required);
   entry.finish();
   return value;
+}
+
+double MapReader::quantity_or(const std::string& key, units::Dimension dim, double fallback, const Default& d,
+                              Range range) {
+  if (KeySchema* schema = KeySchema::active())
+    schema->default_value(pattern_path(key), KeySchema::quantity_text(fallback, dim, range), d);
+  return quantity(key, dim, Need::optional, range).value_or(fallback);
+}
+
+long long MapReader::integer_or(const std::string& key, long long min, long long max, long long fallback,
+                                const Default& d) {
+  if (KeySchema* schema = KeySchema::active())
+    schema->default_value(pattern_path(key), std::to_string(fallback), d);
+  return integer(key, Need::optional, min, max).value_or(fallback);
+}
+
+std::string MapReader::one_of_or(const std::string& key, const std::vector<std::string>& allowed,
+                                 const std::string& fallback, const Default& d) {
+  if (KeySchema* schema = KeySchema::active())
+    schema->default_value(pattern_path(key), fallback, d);
+  return one_of(key, allowed, Need::optional).value_or(fallback);
+}
+
+std::string MapReader::string_or(const std::string& key, const std::string& fallback, const Default& d) {
+  if (KeySchema* schema = KeySchema::active())
+    schema->default_value(pattern_path(key), fallback.empty() ? "none" : fallback, d);
+  return string(key, Need::optional).value_or(fallback);
+}
+
+void MapReader::note_default(const std::string& key, const Default& d) {
+  if (KeySchema* schema = KeySchema::active())
+    schema->default_value(pattern_path(key), "", d);
 }
 
 void MapReader::finish() {

@@ -8,6 +8,7 @@
 #include "engine/base/diagnostics.hpp"
 #include "engine/base/units.hpp"
 
+#include "engine/input/key_schema.hpp"
 #include "engine/input/yaml_tree.hpp"
 
 #include <optional>
@@ -17,11 +18,6 @@
 #include <vector>
 
 namespace aidcsim {
-
-enum class Need { required, optional };
-// A temperature is never below absolute zero, whatever the range. `fraction`: above 0, at most 1
-// (100 %), for efficiencies and effectivenesses.
-enum class Range { any, positive, non_negative, fraction };
 
 // Loads a YAML file. On a missing file or a syntax error, adds a diagnostic and returns a document
 // whose root is undefined.
@@ -47,6 +43,18 @@ public:
   std::optional<std::string> one_of(const std::string& key, const std::vector<std::string>& allowed,
                                     Need need);
 
+  // An optional key and the value the reader applies without it (or when it is wrong: the error
+  // stops the run anyway), with where that value comes from for docs/SCENARIOS.md.
+  double quantity_or(const std::string& key, units::Dimension dim, double fallback, const Default& d,
+                     Range range = Range::positive);
+  long long integer_or(const std::string& key, long long min, long long max, long long fallback,
+                       const Default& d);
+  std::string one_of_or(const std::string& key, const std::vector<std::string>& allowed,
+                        const std::string& fallback, const Default& d);
+  std::string string_or(const std::string& key, const std::string& fallback, const Default& d);
+  // The default of a key read some other way (node() and a check of its own), in `d.shown`.
+  void note_default(const std::string& key, const Default& d);
+
   // A catalog entry written as {value: <quantity or integer>, source: "<where the number comes from>"}.
   std::optional<double> sourced_quantity(const std::string& key, units::Dimension dim, Need need,
                                          Range range = Range::positive);
@@ -56,6 +64,22 @@ public:
   void finish();
 
   std::string path(const std::string& key) const { return prefix_.empty() ? key : prefix_ + "." + key; }
+  // The key's path in the schema (key_schema.hpp): list indices as "[]", names as `set_pattern` says.
+  std::string pattern_path(const std::string& key) const {
+    const std::string& k = names_.empty() ? key : names_;
+    return pattern_.empty() ? k : pattern_ + "." + k;
+  }
+  // This map's keys are names (failure classes): the schema has one row for all, `placeholder`.
+  void keys_are_names(const std::string& placeholder) {
+    if (KeySchema::active() != nullptr)
+      names_ = placeholder;
+  }
+  // For a map below a map of names (failure classes, chips): its path in the schema, such as
+  // "workload.failures.classes.<class>". Only noted while a schema is recorded.
+  void set_pattern(const std::string& pattern) {
+    if (KeySchema::active() != nullptr)
+      pattern_ = pattern;
+  }
   // Where to report a problem with node n: its own position, or its key's position when n was
   // reached through an alias (yaml-cpp gives an alias the mark of its anchor, elsewhere).
   SourcePos pos(const YamlNode& n) const;
@@ -69,10 +93,16 @@ public:
                                           long long max);
 
 private:
+  std::optional<double> check_quantity(const YamlNode& n, const std::string& key_path, units::Dimension dim,
+                                       Range range);
+  std::optional<long long> check_integer(const YamlNode& n, const std::string& key_path, long long min,
+                                         long long max);
   template <class Expected> YamlNode find(const std::string& key, Need need, const Expected& expected);
 
   YamlNode map_;
   std::string prefix_;
+  std::string pattern_; // prefix_ with list indices as "[]", while a schema is recorded
+  std::string names_;   // the placeholder of every key, for a map of names
   std::string file_;
   Diagnostics& diags_;
   bool is_map_ = false;

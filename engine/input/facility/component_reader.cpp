@@ -77,6 +77,19 @@ std::optional<faults::DurationDistribution> read_parametric(MapReader& r, const 
   return std::nullopt;
 }
 
+// For docs/SCENARIOS.md: every distribution's keys wherever a duration is read, those of the
+// distributions not given too: each is required by its own distribution only.
+void note_other_distributions(MapReader& r) {
+  r.quantity("mean", Dimension::time, Need::optional);
+  r.quantity("median", Dimension::time, Need::optional);
+  r.quantity("sigma", Dimension::ratio, Need::optional);
+  r.quantity("value", Dimension::time, Need::optional, Range::non_negative);
+  r.node("table", Need::optional, "a list of [duration, cumulative fraction] pairs");
+  for (const char* key : {"mean", "median", "sigma", "value", "table"})
+    for (const Need need : {Need::required, Need::optional})
+      KeySchema::active()->key(r.pattern_path(key), need, true, "");
+}
+
 } // namespace
 
 std::string format_mw(double kw) {
@@ -119,6 +132,8 @@ faults::DurationDistribution read_duration(const YamlNode& node, MapReader& pare
   } else if (auto read = *kind == "empirical" ? read_empirical(r) : read_parametric(r, *kind)) {
     d = *read;
   }
+  if (KeySchema::active() != nullptr)
+    note_other_distributions(r);
   r.finish();
   return d;
 }
@@ -139,7 +154,7 @@ power::Interruptions read_interruptions(MapReader& parent, const std::string& ke
     r.diagnostics().add(r.pos(r.node("rate", Need::optional)), r.path("rate"),
                         r.node("rate", Need::optional).Scalar(), "at most 1 /min");
   if (group)
-    out.common_cause_beta = read_probability(r, "common_cause", 0.0);
+    out.common_cause_beta = read_probability(r, "common_cause", 0.0, common_cause_default);
   const YamlNode d = r.node(duration_key, Need::required, "a map with 'distribution'");
   if (d.IsDefined()) {
     out.duration = read_duration(d, r, duration_key);
@@ -154,7 +169,9 @@ power::Interruptions read_interruptions(MapReader& parent, const std::string& ke
 power::Interruptions read_failures(ItemContext& c, const std::string& key,
                                    const power::Interruptions& typical, bool group) {
   MapReader& r = c.r;
-  const YamlNode node = r.node(key, Need::optional);
+  r.note_default(key, {.why = "docs/MODELS.md, Component failure data",
+                       .shown = "none; the kind's typical figures with component_failures: typical"});
+  const YamlNode node = r.node(key, Need::optional, "typical, none, or a map with rate and repair");
   if (!node.IsDefined())
     return c.spec.typical_failures ? typical : power::Interruptions{};
   if (node.IsScalar()) {
@@ -173,25 +190,26 @@ power::Interruptions read_failures(ItemContext& c, const std::string& key,
   return i;
 }
 
-double read_probability(MapReader& r, const std::string& key, double default_value) {
-  const double p =
-      r.quantity(key, Dimension::ratio, Need::optional, Range::non_negative).value_or(default_value);
+double read_probability(MapReader& r, const std::string& key, double default_value, const Default& d) {
+  const double p = r.quantity_or(key, Dimension::ratio, default_value, d, Range::non_negative);
   if (p > 1)
     r.diagnostics().add(r.pos(r.node(key, Need::optional)), r.path(key), r.node(key, Need::optional).Scalar(),
                         "a probability must be at most 1 (100 %)");
   return p;
 }
 
-void read_start_retries(MapReader& r, double& fail_to_start, int& start_attempts, double& retry_delay_s) {
-  fail_to_start = read_probability(r, "fail_to_start", fail_to_start);
+void read_start_retries(MapReader& r, double& fail_to_start, int& start_attempts, double& retry_delay_s,
+                        const StartDefaults& d) {
+  fail_to_start = read_probability(r, "fail_to_start", fail_to_start, d.fail_to_start);
   start_attempts =
-      static_cast<int>(r.integer("start_attempts", Need::optional, 1, 100).value_or(start_attempts));
+      static_cast<int>(r.integer_or("start_attempts", 1, 100, start_attempts, d.attempts_and_delay));
   retry_delay_s =
-      r.quantity("retry_delay", Dimension::time, Need::optional, Range::non_negative).value_or(retry_delay_s);
+      r.quantity_or("retry_delay", Dimension::time, retry_delay_s, d.attempts_and_delay, Range::non_negative);
 }
 
 power::LoadShedding read_load_shedding(MapReader& r) {
-  const auto shedding = r.one_of("load_shedding", {"none", "priority"}, Need::optional).value_or("none");
+  const auto shedding =
+      r.one_of_or("load_shedding", {"none", "priority"}, "none", {.row = "Genset plant short of its load"});
   return shedding == "priority" ? power::LoadShedding::priority : power::LoadShedding::none;
 }
 

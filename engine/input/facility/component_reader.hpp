@@ -69,12 +69,20 @@ power::Interruptions read_failures(ItemContext& c, const std::string& key,
                                    const power::Interruptions& typical, bool group = false);
 // `sizing:` of a plant of units: N, N+1, 2N, a percentage of the design load, or a count.
 power::UnitSizing read_sizing(ItemContext& c, const std::string& id);
+// Where the defaults of a plant's starts come from (docs/SCENARIOS.md).
+struct StartDefaults {
+  Default fail_to_start, attempts_and_delay;
+};
 // `fail_to_start`, `start_attempts` and `retry_delay` of a plant of units; the values passed in
 // are the defaults.
-void read_start_retries(MapReader& r, double& fail_to_start, int& start_attempts, double& retry_delay_s);
+void read_start_retries(MapReader& r, double& fail_to_start, int& start_attempts, double& retry_delay_s,
+                        const StartDefaults& d);
 // `load_shedding: none | priority` (default none).
 power::LoadShedding read_load_shedding(MapReader& r);
 // A probability (0 to 1) under `key`, optional.
-double read_probability(MapReader& r, const std::string& key, double default_value);
+double read_probability(MapReader& r, const std::string& key, double default_value, const Default& d);
+// The beta factor of a group of units, off by default.
+inline const Default common_cause_default{
+    .row = "Common cause (`common_cause`, beta factor) of a genset plant and of UPS modules"};
 
 } // namespace aidcsim

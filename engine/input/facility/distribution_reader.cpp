@@ -8,15 +8,15 @@ void read_distribution_item(ItemContext& c) {
   MapReader& r = c.r;
   power::DistributionSpec d;
   d.id = read_id(c);
-  const auto kind = r.one_of("kind", {"transformer", "switchgear", "pdu", "busway", "cable"}, Need::optional)
-                        .value_or("pdu");
+  const auto kind = r.one_of_or("kind", {"transformer", "switchgear", "pdu", "busway", "cable"}, "pdu", {});
   d.kind = kind == "transformer"  ? power::DistributionKind::transformer
            : kind == "switchgear" ? power::DistributionKind::switchgear
            : kind == "busway"     ? power::DistributionKind::busway
            : kind == "cable"      ? power::DistributionKind::cable
                                   : power::DistributionKind::pdu;
   d.fed_by = read_reference(c, "fed_by", d.id);
-  d.rating_kw = r.quantity("rating", units::Dimension::power, Need::optional).value_or(0) / 1e3;
+  d.rating_kw =
+      r.quantity_or("rating", units::Dimension::power, 0, {.shown = "none: not a constraint"}) / 1e3;
   if (const YamlNode n = r.node("rating", Need::optional); n.IsDefined())
     c.pos.note(d.id, "rating", r.pos(n));
   d.failures = read_failures(c, "failures", power::typical_distribution_failures(d.kind));

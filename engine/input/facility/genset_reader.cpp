@@ -56,24 +56,31 @@ void read_genset_item(ItemContext& c) {
   g.id = read_id(c);
   g.unit_rating_kw = r.quantity("unit_rating", Dimension::power, Need::required).value_or(0) / 1e3;
   g.sizing = read_sizing(c, g.id);
-  g.start_delay_s = r.quantity("start_delay", Dimension::time, Need::optional, Range::non_negative)
-                        .value_or(g.start_delay_s);
+  g.start_delay_s = r.quantity_or("start_delay", Dimension::time, g.start_delay_s,
+                                  {.row = "Genset start-and-carry delay"}, Range::non_negative);
   if (c.spec.typical_failures) { // the kind's typical figures, unless the item gives its own
     g.fail_to_start = power::typical_genset_fail_to_start;
     g.fail_while_running_per_s = power::typical_genset_fail_while_running_per_s;
   }
-  read_start_retries(r, g.fail_to_start, g.start_attempts, g.retry_delay_s);
-  g.fail_while_running_per_s =
-      r.quantity("fail_while_running", Dimension::rate, Need::optional, Range::non_negative)
-          .value_or(g.fail_while_running_per_s);
-  g.common_cause_beta = read_probability(r, "common_cause", 0.0);
+  read_start_retries(
+      r, g.fail_to_start, g.start_attempts, g.retry_delay_s,
+      {{.row = "Genset failure to start", .shown = "0; 0.94 % with component_failures: typical"},
+       {.row = "Genset start attempts, retry delay"}});
+  g.fail_while_running_per_s = r.quantity_or(
+      "fail_while_running", Dimension::rate, g.fail_while_running_per_s,
+      {.row = "Genset failure while running", .shown = "0; 1 / 1100 h with component_failures: typical"},
+      Range::non_negative);
+  g.common_cause_beta = read_probability(r, "common_cause", 0.0, common_cause_default);
   if (c.spec.typical_failures)
     g.unit_repair = power::typical_genset_unit_repair();
+  r.note_default("repair",
+                 {.row = "Genset repair",
+                  .shown = "none: at the end of the demand; typical with component_failures: typical"});
   if (const YamlNode n = r.node("repair", Need::optional); n.IsDefined())
     g.unit_repair = read_duration(n, r, "repair");
-  g.fuel_tank_s = r.quantity("fuel_tank", Dimension::time, Need::optional).value_or(g.fuel_tank_s);
-  g.refuel_lead_time_s =
-      r.quantity("refuel_lead_time", Dimension::time, Need::optional).value_or(g.refuel_lead_time_s);
+  const Default fuel{.row = "Fuel tank, refuel lead time", .shown = "none: unlimited fuel"};
+  g.fuel_tank_s = r.quantity_or("fuel_tank", Dimension::time, g.fuel_tank_s, fuel);
+  g.refuel_lead_time_s = r.quantity_or("refuel_lead_time", Dimension::time, g.refuel_lead_time_s, fuel);
   g.load_shedding = read_load_shedding(r);
   if (g.refuel_lead_time_s > 0 && g.fuel_tank_s == 0)
     r.diagnostics().add(r.pos(r.node("refuel_lead_time", Need::optional)), r.path("refuel_lead_time"), "",

@@ -11,9 +11,8 @@ namespace {
 using units::Dimension;
 
 power::LoadKind read_load_kind(MapReader& r, std::string& kind) {
-  kind = r.one_of("kind", {"rack", "cdu", "crah", "chiller", "dry_cooler", "cooling_tower", "other"},
-                  Need::optional)
-             .value_or("rack");
+  kind = r.one_of_or("kind", {"rack", "cdu", "crah", "chiller", "dry_cooler", "cooling_tower", "other"},
+                     "rack", {.why = "an IT load"});
   return kind == "cdu"             ? power::LoadKind::cdu
          : kind == "crah"          ? power::LoadKind::crah
          : kind == "chiller"       ? power::LoadKind::chiller
@@ -55,7 +54,8 @@ void refuse_key(MapReader& r, const std::string& key, const std::string& why) {
 // `serves: [ids]` of a cooling load with a COP: the IT loads whose heat it moves.
 void read_serves(ItemContext& c, power::LoadSpec& l) {
   MapReader& r = c.r;
-  const YamlNode n = r.node("serves", Need::optional);
+  r.note_default("serves", {.shown = "every IT load"});
+  const YamlNode n = r.node("serves", Need::optional, "a list of IT load ids");
   if (!n.IsDefined())
     return;
   c.pos.note(l.id, "serves", r.pos(n));
@@ -71,7 +71,7 @@ void read_serves(ItemContext& c, power::LoadSpec& l) {
 // heat rejection unit with a `capacity` on the facility water loop, the heat it removes over its COP.
 void read_draw(ItemContext& c, power::LoadSpec& l, bool from_platform) {
   MapReader& r = c.r;
-  l.cop = r.quantity("cop", Dimension::ratio, Need::optional).value_or(0.0);
+  l.cop = r.quantity_or("cop", Dimension::ratio, 0.0, {.shown = "none: the load draws its 'load'"});
   if (l.cop > 0 && l.kind == power::LoadKind::rack)
     r.diagnostics().add(r.pos(r.node("cop", Need::optional)), r.path("cop"), "",
                         "a COP belongs to a cooling load (kind cdu, crah, chiller, dry_cooler, cooling_tower "
@@ -111,8 +111,12 @@ void read_restart(MapReader& r, power::LoadSpec& l, const std::string& kind) {
   const char* other_key = l.rejects_heat() ? "boot" : "restart";
   refuse_key(r, other_key, std::string("a ") + kind + " has '" + delay_key + "', not '" + other_key + "'");
   // Without a capacity a unit is only a power load: no restart of its own.
-  l.boot_s = r.quantity(delay_key, Dimension::time, Need::optional, Range::non_negative)
-                 .value_or(l.capacity_kw > 0 ? power::LoadSpec::default_restart_s : 0.0);
+  const Default boot{.row = "Boot after power returns"};
+  const Default restart{.row = "Chiller / dry cooler / cooling tower restart after power returns",
+                        .shown = "5 min with a capacity, else 0 s"};
+  l.boot_s =
+      r.quantity_or(delay_key, Dimension::time, l.capacity_kw > 0 ? power::LoadSpec::default_restart_s : 0.0,
+                    l.rejects_heat() ? restart : boot, Range::non_negative);
 }
 
 // `from_platform: racks`: one IT load per rack of the platform file, named after it and drawing
@@ -164,8 +168,8 @@ void read_load_item(ItemContext& c) {
   l.kind = read_load_kind(r, kind);
   read_cords(c, l);
   read_draw(c, l, from.IsDefined());
-  l.priority = static_cast<int>(r.integer("priority", Need::optional, 0, 1000).value_or(0));
-  l.platform_rack = r.string("platform_rack", Need::optional).value_or("");
+  l.priority = static_cast<int>(r.integer_or("priority", 0, 1000, 0, {.row = "Load shedding"}));
+  l.platform_rack = r.string_or("platform_rack", "", {.shown = "none: a declared load"});
   if (const YamlNode n = r.node("platform_rack", Need::optional); n.IsDefined())
     c.pos.note(l.id, "platform_rack", r.pos(n));
   read_restart(r, l, kind);

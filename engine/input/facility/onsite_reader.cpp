@@ -11,6 +11,8 @@ using units::Dimension;
 
 // `maintenance: {every: 4000 h, duration: 24 h}`, or `maintenance: none`.
 void read_maintenance(MapReader& r, OnsitePlantSpec& p) {
+  r.note_default("maintenance", {.row = "Planned maintenance",
+                                 .shown = "24 h every 4000 h (gas_turbine), 12 h every 2000 h (gas_engine)"});
   const YamlNode n = r.node("maintenance", Need::optional, "a map with 'every' and 'duration', or none");
   if (!n.IsDefined())
     return;
@@ -32,6 +34,7 @@ void read_maintenance(MapReader& r, OnsitePlantSpec& p) {
 // `fuel: {supply: pipeline, curtailments: {rate, duration}}` or
 // `fuel: {supply: tank, tank: 48 h, refuel_lead_time: 12 h}`.
 void read_fuel(MapReader& r, OnsitePlantSpec& p) {
+  r.note_default("fuel", {.row = "Fuel", .shown = "pipeline, no curtailment"});
   const YamlNode n = r.node("fuel", Need::optional, "a map with 'supply: pipeline' or 'supply: tank'");
   if (!n.IsDefined())
     return;
@@ -45,17 +48,25 @@ void read_fuel(MapReader& r, OnsitePlantSpec& p) {
   } else {
     p.fuel = OnsitePlantSpec::Fuel::tank;
     p.fuel_tank_s = f.quantity("tank", Dimension::time, Need::required).value_or(0);
-    p.refuel_lead_time_s = f.quantity("refuel_lead_time", Dimension::time, Need::optional).value_or(0);
+    p.refuel_lead_time_s = f.quantity_or("refuel_lead_time", Dimension::time, 0, {.shown = "none"});
   }
   f.finish();
 }
 
 void read_starting(MapReader& r, OnsitePlantSpec& p, const power::OnsiteDefaults& d) {
-  p.start_s = r.quantity("start", Dimension::time, Need::optional, Range::non_negative).value_or(d.start_s);
-  p.load_acceptance_s = r.quantity("load_acceptance", Dimension::time, Need::optional, Range::non_negative)
-                            .value_or(d.load_acceptance_s);
+  p.start_s = r.quantity_or(
+      "start", Dimension::time, d.start_s,
+      {.row = "Start to synchronized (`start`)", .shown = "4 min (gas_turbine), 30 s (gas_engine)"},
+      Range::non_negative);
+  p.load_acceptance_s = r.quantity_or("load_acceptance", Dimension::time, d.load_acceptance_s,
+                                      {.row = "Synchronized to full load (`load_acceptance`)",
+                                       .shown = "4 min (gas_turbine), 90 s (gas_engine)"},
+                                      Range::non_negative);
   p.fail_to_start = d.fail_to_start;
-  read_start_retries(r, p.fail_to_start, p.start_attempts, p.retry_delay_s);
+  read_start_retries(
+      r, p.fail_to_start, p.start_attempts, p.retry_delay_s,
+      {{.row = "Failure to start, per attempt", .shown = "2 % (gas_turbine), 1 % (gas_engine)"},
+       {.row = "Start attempts, retry delay"}});
 }
 
 } // namespace
@@ -74,9 +85,12 @@ void read_onsite_item(ItemContext& c) {
   p.unit_rating_kw = r.quantity("unit_rating", Dimension::power, Need::required).value_or(0) / 1e3;
   p.sizing = read_sizing(c, p.id);
   read_starting(r, p, d);
-  p.fail_while_running_per_s =
-      r.quantity("fail_while_running", Dimension::rate, Need::optional, Range::non_negative)
-          .value_or(d.fail_while_running_per_s);
+  p.fail_while_running_per_s = r.quantity_or(
+      "fail_while_running", Dimension::rate, d.fail_while_running_per_s,
+      {.row = "Failure while running", .shown = "1 / 4000 h (gas_turbine), 1 / 2000 h (gas_engine)"},
+      Range::non_negative);
+  r.note_default("repair", {.row = "Repair after a forced outage or a unit that will not start",
+                            .shown = "lognormal, median 24 h (gas_turbine) or 12 h (gas_engine), sigma 1"});
   p.repair = faults::DurationDistribution::lognormal(d.repair_median_s, d.repair_sigma);
   if (const YamlNode n = r.node("repair", Need::optional, "a map with 'distribution'"); n.IsDefined())
     p.repair = read_duration(n, r, "repair");

@@ -31,15 +31,19 @@ void read_battery(MapReader& br, const YamlNode& b, power::UpsSpec& u) {
   u.battery.rated_kw = u.rating_kw;
   u.battery.runtime_at_rated_s =
       runtime ? *runtime : (energy && u.rating_kw > 0 ? *energy / (u.rating_kw * 1e3) : 0);
-  const std::string chemistry = br.one_of("chemistry", {"li-ion", "vrla"}, Need::optional).value_or("li-ion");
+  const std::string chemistry =
+      br.one_of_or("chemistry", {"li-ion", "vrla"}, "li-ion", {.row = "Battery chemistry"});
   const power::ChemistryDefaults defaults = power::chemistry_defaults(
       chemistry == "vrla" ? power::BatteryChemistry::vrla : power::BatteryChemistry::li_ion);
   u.battery.peukert_exponent =
-      br.quantity("peukert", Dimension::ratio, Need::optional).value_or(defaults.peukert);
+      br.quantity_or("peukert", Dimension::ratio, defaults.peukert,
+                     {.row = "Peukert exponent", .shown = "1.05 (li-ion), 1.10 (vrla)"});
   const double nominal_kwh = u.rating_kw * u.battery.runtime_at_rated_s / 3600.0;
-  u.battery.recharge_kw = br.quantity("recharge", Dimension::power, Need::optional, Range::non_negative)
-                              .value_or(nominal_kwh / (defaults.recharge_s / 3600.0) * 1e3) /
-                          1e3;
+  u.battery.recharge_kw =
+      br.quantity_or("recharge", Dimension::power, nominal_kwh / (defaults.recharge_s / 3600.0) * 1e3,
+                     {.row = "Recharge power", .shown = "nominal energy / 2.5 h (li-ion), / 24 h (vrla)"},
+                     Range::non_negative) /
+      1e3;
   if (u.rating_fraction > 0) { // rating known once the design load is: finish the battery then
     if (energy)
       br.diagnostics().add(br.pos(br.node("energy", Need::optional)), br.path("energy"), "",
@@ -58,14 +62,15 @@ void read_ups_item(ItemContext& c) {
   u.id = read_id(c);
   u.fed_by = read_reference(c, "fed_by", u.id);
   read_rating(c, u);
-  u.modules = static_cast<int>(r.integer("modules", Need::optional, 1, 64).value_or(u.modules));
+  const Default modules{.row = "UPS modules, redundancy"};
+  u.modules = static_cast<int>(r.integer_or("modules", 1, 64, u.modules, modules));
   u.redundant_modules =
-      static_cast<int>(r.integer("redundant_modules", Need::optional, 0, 63).value_or(u.redundant_modules));
+      static_cast<int>(r.integer_or("redundant_modules", 0, 63, u.redundant_modules, modules));
   if (u.redundant_modules >= u.modules)
     r.diagnostics().add(r.pos(c.item), r.path("redundant_modules"), std::to_string(u.redundant_modules),
                         "must be below the module count (" + std::to_string(u.modules) + ")");
   u.efficiency =
-      r.quantity("efficiency", Dimension::ratio, Need::optional, Range::fraction).value_or(u.efficiency);
+      r.quantity_or("efficiency", Dimension::ratio, u.efficiency, {.row = "UPS efficiency"}, Range::fraction);
   if (const YamlNode b = r.node("battery", Need::required, "a map with 'runtime' or 'energy'");
       b.IsDefined()) {
     MapReader br(b, r.path("battery"), r.file(), r.diagnostics());
