@@ -51,5 +51,8 @@ struct KeyOverride {
 
 // Throws InputError listing every problem in the file (and in the overrides).
 Scenario load_scenario(const std::string& path, const std::vector<KeyOverride>& overrides = {});
+// The same for `text` read from a file named `path`: messages name it and its relative paths resolve
+// from its folder. The fuzzer reads its inputs so, without a file per input.
+Scenario load_scenario_text(const std::string& text, const std::string& path);
 
 } // namespace aidcsim

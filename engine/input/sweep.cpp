@@ -246,13 +246,10 @@ std::string fingerprint(const Sweep& sw) {
   return hex;
 }
 
-} // namespace
-
-Sweep load_sweep(const std::string& path) {
-  Diagnostics diags;
+// The sweep of a loaded document; `diags` holds what loading it found.
+Sweep read_sweep(const YamlDocument& document, const std::string& path, Diagnostics& diags) {
   Sweep sw;
   sw.file = path;
-  const YamlDocument document = load_yaml_file(path, diags);
   const YamlNode root = document.root();
   if (!diags.empty())
     throw InputError(std::move(diags));
@@ -301,6 +298,20 @@ Sweep load_sweep(const std::string& path) {
            point.index, r, sweep_seed(sw.name, point.label, r)});
   sw.fingerprint = fingerprint(sw);
   return sw;
+}
+
+} // namespace
+
+Sweep load_sweep(const std::string& path) {
+  Diagnostics diags;
+  const YamlDocument document = load_yaml_file(path, diags);
+  return read_sweep(document, path, diags);
+}
+
+Sweep load_sweep_text(const std::string& text, const std::string& path) {
+  Diagnostics diags;
+  const YamlDocument document = load_yaml_text(text, path, diags);
+  return read_sweep(document, path, diags);
 }
 
 } // namespace aidcsim
