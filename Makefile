@@ -3,10 +3,13 @@
 #   make test   installs what is missing, builds and runs the whole test suite
 #   make bench  benchmarks: simulated facility-years per second, scaling exponents
 #   make lint   include layers, clang-format and clang-tidy (cognitive complexity at most 25)
+#   make test-asan  the test suite built with AddressSanitizer and UndefinedBehaviorSanitizer
+#                   (in build-asan; any report fails it)
 BUILD ?= build
+ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps configure build run test bench lint format clean
+.PHONY: all deps configure build run test test-asan bench lint format clean
 
 all: build
 
@@ -24,6 +27,10 @@ run: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+test-asan: deps
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAIDCSIM_SANITIZE=ON
+	tools/test-asan $(ASAN_BUILD) $(JOBS)
 
 bench: build
 	$(BUILD)/test/facility_benchmark
