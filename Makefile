@@ -5,10 +5,17 @@
 #   make lint   include layers, clang-format and clang-tidy (cognitive complexity at most 25)
 #   make docs-images  regenerates every image the README shows (tools/docs-images)
 #   make docs-reference  regenerates docs/SCENARIOS.md from the YAML readers (tools/yaml-reference)
+#   make test-asan  the test suite built with AddressSanitizer and UndefinedBehaviorSanitizer
+#                   (in build-asan; any report fails it)
+#   make fuzz   libFuzzer over the scenario, sweep and catalog readers for FUZZ_SECONDS (600)
+#               (clang, in build-fuzz; inputs that crash or hang land in build-fuzz/fuzz-findings)
 BUILD ?= build
+ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 600
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps configure build run test bench lint format clean docs-images docs-reference
+.PHONY: all deps configure build run test test-asan fuzz bench lint format clean docs-images docs-reference
 
 all: build
 
@@ -26,6 +33,15 @@ run: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+test-asan: deps
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAIDCSIM_SANITIZE=ON
+	tools/test-asan $(ASAN_BUILD) $(JOBS)
+
+fuzz: deps
+	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DAIDCSIM_FUZZ=ON
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target input_fuzzer
+	tools/fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 bench: build
 	$(BUILD)/test/facility_benchmark

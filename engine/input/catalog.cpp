@@ -131,29 +131,11 @@ FabricSpec read_fabric(const YamlNode& node, const std::string& file, Diagnostic
   return f;
 }
 
-} // namespace
-
-const SystemSpec& Catalog::system(const std::string& id) const {
-  return systems.at(id);
-}
-
-const ChipSpec& Catalog::chip_of(const SystemSpec& s) const {
-  return chips.at(s.chip);
-}
-
-std::vector<std::string> Catalog::system_ids() const {
-  std::vector<std::string> ids;
-  for (const auto& [k, _] : systems)
-    ids.push_back(k);
-  return ids;
-}
-
-Catalog load_catalog(const std::string& path) {
+// The catalog of a loaded document; `diags` holds what loading it found.
+Catalog read_catalog(const YamlDocument& document, const std::string& path, Diagnostics& diags) {
   const SchemaScope scope("catalog");
-  Diagnostics diags;
   Catalog cat;
   cat.path = path;
-  const YamlDocument document = load_yaml_file(path, diags);
   const YamlNode root = document.root();
   if (!diags.empty())
     throw InputError(std::move(diags));
@@ -184,6 +166,35 @@ Catalog load_catalog(const std::string& path) {
   if (!diags.empty())
     throw InputError(std::move(diags));
   return cat;
+}
+
+} // namespace
+
+const SystemSpec& Catalog::system(const std::string& id) const {
+  return systems.at(id);
+}
+
+const ChipSpec& Catalog::chip_of(const SystemSpec& s) const {
+  return chips.at(s.chip);
+}
+
+std::vector<std::string> Catalog::system_ids() const {
+  std::vector<std::string> ids;
+  for (const auto& [k, _] : systems)
+    ids.push_back(k);
+  return ids;
+}
+
+Catalog load_catalog(const std::string& path) {
+  Diagnostics diags;
+  const YamlDocument document = load_yaml_file(path, diags);
+  return read_catalog(document, path, diags);
+}
+
+Catalog load_catalog_text(const std::string& text, const std::string& path) {
+  Diagnostics diags;
+  const YamlDocument document = load_yaml_text(text, path, diags);
+  return read_catalog(document, path, diags);
 }
 
 } // namespace aidcsim

@@ -62,5 +62,7 @@ struct Catalog {
 
 // Loads and validates a catalog file; throws InputError listing every problem.
 Catalog load_catalog(const std::string& path);
+// The same for `text` read from a file named `path`.
+Catalog load_catalog_text(const std::string& text, const std::string& path);
 
 } // namespace aidcsim

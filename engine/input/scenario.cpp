@@ -256,12 +256,14 @@ std::vector<Diagnostic> scenario_warnings(const Scenario& s) {
   return out;
 }
 
-Scenario load_scenario(const std::string& path, const std::vector<KeyOverride>& overrides) {
+namespace {
+
+// The scenario of a loaded document; `diags` holds what loading it found.
+Scenario read_scenario(const YamlDocument& document, const std::string& path,
+                       const std::vector<KeyOverride>& overrides, Diagnostics& diags) {
   const SchemaScope scope("scenario");
-  Diagnostics diags;
   Scenario s;
   s.file = path;
-  const YamlDocument document = load_yaml_file(path, diags);
   const YamlNode root = document.root();
   if (!diags.empty())
     throw InputError(std::move(diags));
@@ -294,6 +296,20 @@ Scenario load_scenario(const std::string& path, const std::vector<KeyOverride>& 
   if (!diags.empty())
     throw InputError(std::move(diags));
   return s;
+}
+
+} // namespace
+
+Scenario load_scenario(const std::string& path, const std::vector<KeyOverride>& overrides) {
+  Diagnostics diags;
+  const YamlDocument document = load_yaml_file(path, diags);
+  return read_scenario(document, path, overrides, diags);
+}
+
+Scenario load_scenario_text(const std::string& text, const std::string& path) {
+  Diagnostics diags;
+  const YamlDocument document = load_yaml_text(text, path, diags);
+  return read_scenario(document, path, {}, diags);
 }
 
 } // namespace aidcsim

@@ -57,6 +57,9 @@ struct KeyOverride {
 // Throws InputError listing every problem in the file (and in the overrides). What it accepts but
 // doubts goes into `warnings`.
 Scenario load_scenario(const std::string& path, const std::vector<KeyOverride>& overrides = {});
+// The same for `text` read from a file named `path`: messages name it and its relative paths resolve
+// from its folder. The fuzzer reads its inputs so, without a file per input.
+Scenario load_scenario_text(const std::string& text, const std::string& path);
 
 // The scenario's warnings, and those that depend on its duration as run (after --duration or
 // --years): scheduled faults at or after the end never happen.

@@ -256,14 +256,11 @@ std::string fingerprint(const Sweep& sw) {
   return hex;
 }
 
-} // namespace
-
-Sweep load_sweep(const std::string& path) {
+// The sweep of a loaded document; `diags` holds what loading it found.
+Sweep read_sweep(const YamlDocument& document, const std::string& path, Diagnostics& diags) {
   const SchemaScope scope("sweep");
-  Diagnostics diags;
   Sweep sw;
   sw.file = path;
-  const YamlDocument document = load_yaml_file(path, diags);
   const YamlNode root = document.root();
   if (!diags.empty())
     throw InputError(std::move(diags));
@@ -321,6 +318,20 @@ Sweep load_sweep(const std::string& path) {
     base.duration_s = sw.duration_s;
   sw.warnings = scenario_warnings(base);
   return sw;
+}
+
+} // namespace
+
+Sweep load_sweep(const std::string& path) {
+  Diagnostics diags;
+  const YamlDocument document = load_yaml_file(path, diags);
+  return read_sweep(document, path, diags);
+}
+
+Sweep load_sweep_text(const std::string& text, const std::string& path) {
+  Diagnostics diags;
+  const YamlDocument document = load_yaml_text(text, path, diags);
+  return read_sweep(document, path, diags);
 }
 
 } // namespace aidcsim

@@ -67,6 +67,8 @@ const std::vector<std::string>& estimator_metric_names();
 // Reads, expands and checks the sweep: every axis value and every point must make a valid
 // scenario. Throws InputError.
 Sweep load_sweep(const std::string& path);
+// The same for `text` read from a file named `path` (its base scenario resolves from its folder).
+Sweep load_sweep_text(const std::string& text, const std::string& path);
 
 // The seed of one run (63 bits).
 std::uint64_t sweep_seed(const std::string& sweep_name, const std::string& point_label, int replication);

@@ -97,8 +97,12 @@ YamlDocument load_yaml_file(const std::string& path, Diagnostics& diags) {
   }
   std::stringstream buffer;
   buffer << in.rdbuf();
+  return load_yaml_text(buffer.str(), path, diags);
+}
+
+YamlDocument load_yaml_text(const std::string& text, const std::string& path, Diagnostics& diags) {
   try {
-    YamlDocuments documents = parse_yaml_documents(buffer.str());
+    YamlDocuments documents = parse_yaml_documents(text);
     if (documents.count > 1) {
       const YamlMark m = documents.second_root;
       diags.add(SourcePos{path, m.line >= 0 ? m.line + 1 : 0, m.line >= 0 ? m.column + 1 : 0}, "", "",

@@ -22,6 +22,8 @@ namespace aidcsim {
 // Loads a YAML file. On a missing file or a syntax error, adds a diagnostic and returns a document
 // whose root is undefined.
 YamlDocument load_yaml_file(const std::string& path, Diagnostics& diags);
+// The same for `text` read from a file named `path` (messages and positions name it).
+YamlDocument load_yaml_text(const std::string& text, const std::string& path, Diagnostics& diags);
 
 SourcePos position_of(const YamlNode& node, const std::string& file);
 

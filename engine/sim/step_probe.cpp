@@ -66,14 +66,18 @@ double exchange_all(const RouteBook::Pairs& pairs, std::uint64_t bytes, const st
 // and so are the other helpers, which cancels their executions.
 struct ComputePhase {
   sg4::ActorPtr probe;
-  std::vector<sg4::ActorPtr> helpers;
+  // The helpers by pid, not ActorPtr: each helper's code holds the phase, and SimGrid keeps an
+  // ended actor's code while an ActorPtr to it lives, so holding them here made a reference cycle
+  // that freed neither the phase nor any helper (nor its stack). A helper no longer found has
+  // ended, where killing it did nothing.
+  std::vector<aid_t> helpers;
   bool failed = false;
   void fail(const sg4::Actor* self) {
     if (failed)
       return;
     failed = true;
-    for (const auto& h : helpers)
-      if (h.get() != self)
+    for (const aid_t pid : helpers)
+      if (const sg4::ActorPtr h = sg4::Actor::by_pid(pid); h != nullptr && h.get() != self)
         h->kill();
     probe->kill();
   }
@@ -98,27 +102,30 @@ std::vector<std::vector<sg4::Host*>> compute_groups(const std::vector<sg4::Host*
 void compute_on_all(const std::vector<sg4::Host*>& ranks, double flops) {
   auto phase = std::make_shared<ComputePhase>();
   phase->probe = sg4::Actor::self();
-  for (const auto& group : compute_groups(ranks))
-    phase->helpers.push_back(sg4::Actor::init("step-probe-compute", group.front())
-                                 ->set_stacksize(64) // KiB: it only starts and waits
-                                 ->start([phase, group, flops] {
-                                   sg4::this_actor::on_exit([phase](bool failed) {
-                                     if (failed)
-                                       phase->fail(sg4::Actor::self());
-                                   });
-                                   std::vector<ExecRequest> requests;
-                                   requests.reserve(group.size());
-                                   for (auto* h : group)
-                                     requests.push_back({h, flops});
-                                   const auto execs = start_unwatched_execs(requests, "step-probe");
-                                   try {
-                                     for (const auto& e : execs)
-                                       e->wait();
-                                   } catch (const simgrid::HostFailureException&) {
-                                     phase->fail(sg4::Actor::self());
-                                   }
-                                 }));
-  for (const auto& h : phase->helpers)
+  std::vector<sg4::ActorPtr> helpers;
+  for (const auto& group : compute_groups(ranks)) {
+    helpers.push_back(sg4::Actor::init("step-probe-compute", group.front())
+                          ->set_stacksize(64) // KiB: it only starts and waits
+                          ->start([phase, group, flops] {
+                            sg4::this_actor::on_exit([phase](bool failed) {
+                              if (failed)
+                                phase->fail(sg4::Actor::self());
+                            });
+                            std::vector<ExecRequest> requests;
+                            requests.reserve(group.size());
+                            for (auto* h : group)
+                              requests.push_back({h, flops});
+                            const auto execs = start_unwatched_execs(requests, "step-probe");
+                            try {
+                              for (const auto& e : execs)
+                                e->wait();
+                            } catch (const simgrid::HostFailureException&) {
+                              phase->fail(sg4::Actor::self());
+                            }
+                          }));
+    phase->helpers.push_back(helpers.back()->get_pid());
+  }
+  for (const auto& h : helpers)
     h->join();
   if (phase->failed)
     throw RankWentOff{};

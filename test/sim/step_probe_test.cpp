@@ -7,6 +7,7 @@
 #include "engine/sim/step_probe.hpp"
 #include "test/sim/generated_platform.hpp"
 
+#include <simgrid/s4u/Actor.hpp>
 #include <simgrid/s4u/Engine.hpp>
 #include <simgrid/s4u/Host.hpp>
 
@@ -118,4 +119,22 @@ TEST(StepProbeFluid, DenseOnCloudMatrixMatchesSimGrid) {
 TEST(StepProbeFluid, MoeOnCloudMatrixOversubscribedMatchesSimGrid) {
   const auto [s, f] = both_probes(aidcsim::test::generated_platform("cm384", 2, 4), moe_671b(512));
   expect_within_1_percent(s, f);
+}
+
+// Once the step is measured, nothing keeps the compute phase's ended helper actors: each used to
+// hold its phase, which held the helpers back, so that neither was ever freed (nor a helper's stack).
+TEST(StepProbe, ComputeHelpersAreFreedOnceMeasured) {
+  static int created = 0; // SimGrid's signals are static
+  static int destroyed = 0;
+  sg4::Actor::on_creation_cb([](const sg4::Actor& a) {
+    if (a.get_name() == "step-probe-compute")
+      ++created;
+  });
+  sg4::Actor::on_destruction_cb([](const sg4::Actor& a) {
+    if (a.get_name() == "step-probe-compute")
+      ++destroyed;
+  });
+  both_probes(aidcsim::test::generated_platform("nvl72", 8, 4), moe_671b(512));
+  EXPECT_GT(created, 0);
+  EXPECT_EQ(destroyed, created);
 }

@@ -39,6 +39,14 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 
 } // namespace
 
+TEST(Catalog, TextReadsAsItsFile) {
+  const auto from_file = aidcsim::load_catalog(catalog_path);
+  const auto from_text = aidcsim::load_catalog_text(read_catalog(), catalog_path);
+  EXPECT_EQ(from_text.path, catalog_path);
+  EXPECT_EQ(from_text.system_ids(), from_file.system_ids());
+  EXPECT_EQ(from_text.chips.at("gb200").bf16_flops, from_file.chips.at("gb200").bf16_flops);
+}
+
 TEST(Catalog, ChipFiguresMatchTheFoundingDocument) {
   const auto cat = aidcsim::load_catalog(catalog_path);
   const auto& gb200 = cat.chips.at("gb200");

@@ -164,7 +164,7 @@ TEST(OnsitePlant, ForcedOutagesGiveTheRenewalUnavailability) {
 // bridges the 100 ms transfer) and back once the unit has run again for the retransfer delay.
 TEST(OnsitePlant, PrimePlantInAFacilityHandsTheLoadToTheGridForItsMaintenance) {
   FacilitySpec spec;
-  spec.utilities.push_back({"grid", {}});
+  spec.utilities.push_back({"grid", {}, {}});
   OnsitePlantSpec p = plant_spec(OnsitePlantSpec::Role::prime, 1, 1);
   p.maintenance_interval_s = 100 * hour;
   p.maintenance_duration_s = 10 * hour;

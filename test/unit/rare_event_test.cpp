@@ -34,7 +34,7 @@ struct TwoPaths {
   FacilitySpec spec() const {
     FacilitySpec s;
     for (const char* path : {"a", "b"}) {
-      UtilitySpec u{std::string("grid-") + path, {}};
+      UtilitySpec u{std::string("grid-") + path, {}, {}};
       if (outages_per_y > 0)
         u.outages = {outages_per_y / seconds_per_year,
                      aidcsim::faults::DurationDistribution::exponential(outage_h * hour)};
@@ -164,7 +164,7 @@ namespace {
 // one common-cause event that fails both, and is repaired on its own (exponential, `repair_h`).
 FacilitySpec ups_pair(double per_module_y, double beta, double repair_h) {
   FacilitySpec s;
-  s.utilities.push_back({"grid", {}});
+  s.utilities.push_back({"grid", {}, {}});
   UpsSpec u;
   u.id = "ups";
   u.fed_by = "grid";

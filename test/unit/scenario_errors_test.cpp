@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -233,6 +235,31 @@ TEST(GoodScenario, DefaultScenarioLoads) {
   EXPECT_EQ(s.seed, 1u);
   EXPECT_EQ(s.workload.kind, "full_load");
   EXPECT_NE(s.platform_path.find("platforms/gb200-nvl72.xml"), std::string::npos);
+}
+
+// A file's text reads as the file does, its relative paths resolved from the folder of the name
+// given (the fuzzer reads its inputs so).
+TEST(GoodScenario, TextReadsAsItsFile) {
+  const std::string path = std::string(AIDCSIM_SOURCE_DIR) + "/scenarios/default.yaml";
+  std::ifstream in(path);
+  const std::string text(std::istreambuf_iterator<char>(in), {});
+  const auto from_file = aidcsim::load_scenario(path);
+  const auto from_text = aidcsim::load_scenario_text(text, path);
+  EXPECT_EQ(from_text.file, path);
+  EXPECT_EQ(from_text.name, from_file.name);
+  EXPECT_EQ(from_text.platform_path, from_file.platform_path);
+  EXPECT_EQ(from_text.duration_s, from_file.duration_s);
+}
+
+TEST(BadScenarioFile, TextErrorsNameTheGivenFile) {
+  try {
+    aidcsim::load_scenario_text("name: x\nduration: 1 parsec\n", "somewhere/s.yaml");
+    FAIL() << "expected an InputError";
+  } catch (const aidcsim::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("somewhere/s.yaml:2:11: error: key 'duration' = '1 parsec'"),
+              std::string::npos)
+        << e.what();
+  }
 }
 
 // `component_failures: typical` gives each component without figures its kind's row of

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
+#include <iterator>
 #include <set>
 
 namespace {
@@ -22,6 +24,18 @@ TEST(Sweep, ExpandsAxesTimesReplications) {
   EXPECT_EQ(sw.points[17].label, "facility.ups[ups].battery.runtime=10 min, facility.gensets[gen].sizing=2N, "
                                  "facility.utility[grid].outages.rate=4 /y");
   EXPECT_EQ(sw.runs[21].key, "p1-r1");
+}
+
+// A sweep file's text reads as the file does, its base scenario found from the name given.
+TEST(Sweep, TextReadsAsItsFile) {
+  const std::string path = source + "/test/data/sweeps/small.yaml";
+  std::ifstream in(path);
+  const std::string text(std::istreambuf_iterator<char>(in), {});
+  const auto from_file = aidcsim::load_sweep(path);
+  const auto from_text = aidcsim::load_sweep_text(text, path);
+  EXPECT_EQ(from_text.base, from_file.base);
+  EXPECT_EQ(from_text.runs.size(), from_file.runs.size());
+  EXPECT_EQ(from_text.fingerprint, from_file.fingerprint);
 }
 
 TEST(Sweep, SeedsAreDistinctStableAndFitSixtyThreeBits) {
