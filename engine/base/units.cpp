@@ -57,6 +57,17 @@ constexpr std::array compute_rate_units{
     UnitDef{"FLOPS", 1.0},   UnitDef{"GFLOPS", 1e9},  UnitDef{"TFLOPS", 1e12},
     UnitDef{"PFLOPS", 1e15}, UnitDef{"EFLOPS", 1e18},
 };
+// A ramp: how fast a power changes (NVIDIA's driver sets GPU ramps in W/s; grid operators state
+// them per minute).
+constexpr std::array ramp_rate_units{
+    UnitDef{"W/s", 1.0},         UnitDef{"kW/s", 1e3},        UnitDef{"MW/s", 1e6},
+    UnitDef{"kW/min", 1e3 / 60}, UnitDef{"MW/min", 1e6 / 60},
+};
+constexpr std::array frequency_units{
+    UnitDef{"mHz", 1e-3},
+    UnitDef{"Hz", 1.0},
+    UnitDef{"kHz", 1e3},
+};
 constexpr std::array rate_units{
     UnitDef{"/s", 1.0},
     UnitDef{"/min", 1.0 / 60},
@@ -112,6 +123,10 @@ const UnitDef* lookup(Dimension dim, std::string_view symbol) {
     return find_unit(rate_units, symbol);
   case Dimension::volume:
     return find_unit(volume_units, symbol);
+  case Dimension::ramp_rate:
+    return find_unit(ramp_rate_units, symbol);
+  case Dimension::frequency:
+    return find_unit(frequency_units, symbol);
   }
   return nullptr;
 }
@@ -156,6 +171,10 @@ std::string_view dimension_name(Dimension dim) {
     return "a rate";
   case Dimension::volume:
     return "a volume";
+  case Dimension::ramp_rate:
+    return "a ramp rate";
+  case Dimension::frequency:
+    return "a frequency";
   }
   return "a quantity";
 }
@@ -182,6 +201,10 @@ std::string allowed_units(Dimension dim) {
     return join(rate_units);
   case Dimension::volume:
     return join(volume_units);
+  case Dimension::ramp_rate:
+    return join(ramp_rate_units);
+  case Dimension::frequency:
+    return join(frequency_units);
   }
   return {};
 }
@@ -219,9 +242,9 @@ ParseResult parse(std::string_view text, Dimension dim) {
   }
   const UnitDef* def = lookup(dim, unit);
   if (def == nullptr) {
-    for (Dimension other :
-         {Dimension::time, Dimension::power, Dimension::energy, Dimension::temperature, Dimension::data_size,
-          Dimension::data_rate, Dimension::compute_rate, Dimension::rate, Dimension::volume}) {
+    for (Dimension other : {Dimension::time, Dimension::power, Dimension::energy, Dimension::temperature,
+                            Dimension::data_size, Dimension::data_rate, Dimension::compute_rate,
+                            Dimension::rate, Dimension::volume, Dimension::ramp_rate, Dimension::frequency}) {
       if (other != dim && lookup(other, unit) != nullptr)
         return {std::nullopt, concat({"'", unit, "' is a unit of ", dimension_name(other), ", but ",
                                       dimension_name(dim), " is expected; allowed: ", allowed()})};

@@ -23,6 +23,8 @@ enum class Dimension {
   ratio,        // plain fraction: "0.5" or "50 %"
   rate,         // events per second: "2 /y", "0.00157 /h"
   volume,       // litres: "100 L", "20 m3"
+  ramp_rate,    // watts per second: "2 kW/s", "10 MW/min"
+  frequency,    // hertz: "0.1 Hz", "20 Hz"
 };
 
 // Name of the dimension as shown in error messages ("a time", "a power").

@@ -54,13 +54,17 @@ std::string KeySchema::quantity_text(double si, units::Dimension dim, Range rang
   case Dimension::rate:
     return si == 0 ? "0" : number(si * units::seconds_per_hour, "/h");
   case Dimension::ratio:
-    return range == Range::fraction ? number(si * 100, "%") : number(si, "");
+    return range == Range::fraction || range == Range::share ? number(si * 100, "%") : number(si, "");
   case Dimension::data_size:
     return number(si, "B");
   case Dimension::data_rate:
     return number(si, "b/s");
   case Dimension::compute_rate:
     return number(si, "FLOP/s");
+  case Dimension::ramp_rate:
+    return scaled(si, "W/s", "kW/s", "MW/s");
+  case Dimension::frequency:
+    return number(si, "Hz");
   }
   return number(si, "");
 }

@@ -16,7 +16,8 @@ namespace aidcsim {
 enum class Need { required, optional };
 // A temperature is never below absolute zero, whatever the range. `fraction`: above 0, at most 1
 // (100 %), for efficiencies and effectivenesses.
-enum class Range { any, positive, non_negative, fraction };
+// fraction: (0, 1]; share: [0, 1] (a share that may be none at all).
+enum class Range { any, positive, non_negative, fraction, share };
 
 // Where an optional key's default comes from. Give `row` when docs/MODELS.md has a row for it (its
 // first cell, checked by the generator), `why` otherwise; `shown` when the default is not one

@@ -2,6 +2,7 @@
 
 #include "engine/input/facility_loader.hpp"
 #include "engine/input/file_kind.hpp"
+#include "engine/input/power_dynamics_reader.hpp"
 #include "engine/input/workload_loader.hpp"
 #include "engine/input/yaml_reader.hpp"
 
@@ -259,6 +260,29 @@ std::vector<Diagnostic> scenario_warnings(const Scenario& s) {
 namespace {
 
 // The scenario of a loaded document; `diags` holds what loading it found.
+// `power_dynamics:`: follows a training job's step, so it needs one.
+void read_dynamics(MapReader& top, Scenario& s, Diagnostics& diags) {
+  top.note_default("power_dynamics", {.shown = "none: racks draw their hosts' busy power"});
+  const YamlNode n = top.node("power_dynamics", Need::optional, "a map (docs/SCENARIOS.md)");
+  if (!n.IsDefined())
+    return;
+  if (!s.workload.job) {
+    diags.add(top.pos(n), "power_dynamics", "",
+              "power dynamics follow a training job's step; the workload (" +
+                  (s.workload.kind.empty() ? std::string("none") : s.workload.kind) + ") runs no job");
+    return;
+  }
+  if (s.workload.it_power != "hosts") {
+    diags.add(top.pos(n), "power_dynamics", "",
+              "power dynamics change what the racks' hosts draw; they need 'workload.it_power: hosts' (the "
+              "workload has '" +
+                  s.workload.it_power + "')");
+    return;
+  }
+  s.power_dynamics.emplace();
+  read_power_dynamics(n, top, *s.power_dynamics);
+}
+
 Scenario read_scenario(const YamlDocument& document, const std::string& path,
                        const std::vector<KeyOverride>& overrides, Diagnostics& diags) {
   const SchemaScope scope("scenario");
@@ -292,6 +316,7 @@ Scenario read_scenario(const YamlDocument& document, const std::string& path,
   if (workload.IsDefined())
     read_workload(workload, top, s.workload);
   read_power_and_cooling(top, path, s, diags);
+  read_dynamics(top, s, diags);
   top.finish();
   if (!diags.empty())
     throw InputError(std::move(diags));

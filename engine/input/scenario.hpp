@@ -5,10 +5,12 @@
 #include "engine/base/diagnostics.hpp"
 #include "engine/input/facility_positions.hpp"
 #include "engine/input/workload_spec.hpp"
+#include "models/dynamics/dynamics_spec.hpp"
 #include "models/power/facility.hpp"
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +24,9 @@ struct Scenario {
   double duration_s = 0;
   std::uint64_t seed = 1;
   WorkloadSpec workload;
+  // `power_dynamics:`: the training job's power through its step and states, and what the
+  // facility's sources see of it (models/dynamics/); absent, racks draw their hosts' busy power.
+  std::optional<dynamics::PowerDynamicsSpec> power_dynamics;
   power::FacilitySpec facility;              // empty when the scenario has no `facility:`
   std::vector<power::ScheduledFault> faults; // from `faults:`
   std::vector<SourcePos> fault_starts;       // where each fault's `at` was written

@@ -50,6 +50,8 @@ std::string range_text(Range range, units::Dimension dim) {
     return std::string(">= 0") + absolute_zero;
   case Range::fraction:
     return "0-100 %";
+  case Range::share:
+    return "0-100 %, 0 included";
   case Range::any:
     break;
   }
@@ -263,6 +265,10 @@ std::optional<double> MapReader::check_quantity(const YamlNode& n, const std::st
   }
   if (range == Range::fraction && !(*r.value > 0.0 && *r.value <= 1.0)) {
     diags_.add(pos(n), key_path, n.Scalar(), "must be more than 0 % and at most 100 %");
+    return std::nullopt;
+  }
+  if (range == Range::share && !(*r.value >= 0.0 && *r.value <= 1.0)) {
+    diags_.add(pos(n), key_path, n.Scalar(), "must be from 0 % to 100 %");
     return std::nullopt;
   }
   if (range == Range::positive && !(*r.value > 0.0)) {

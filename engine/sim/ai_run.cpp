@@ -167,6 +167,8 @@ void AiRun::start_probe() {
         probe_ = Probe::done;
         clock_->set_throttled_rate(t.step_s / t.throttled_step_s, sg4::Engine::get_clock());
         full_load_.start(ranks);
+        if (on_step_measured)
+          on_step_measured(t, sg4::Engine::get_clock());
       },
       [this] { probe_ = Probe::pending; }, probe_model());
 }

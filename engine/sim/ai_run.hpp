@@ -36,6 +36,15 @@ public:
   // The facility turned hosts back on: a step measurement an outage interrupted starts again once
   // all the job's hosts are on. (Busy hosts compute again by themselves, full_load.hpp.)
   void hosts_on();
+  // Power dynamics (power_dynamics_run.hpp): the job's hosts, its step once measured, its phase.
+  std::vector<simgrid::s4u::Host*> job_hosts() const {
+    return {accelerators_.begin(), accelerators_.begin() + job_size_};
+  }
+  std::function<void(const workload::StepTime& step, double now)> on_step_measured;
+  void set_on_job_phase(std::function<void(workload::TrainingJob::Phase, double)> f) {
+    clock_->on_job_phase = std::move(f);
+  }
+  void set_power_rate(double rate, double now) { clock_->set_power_rate(rate, now); }
   // Timeline rows for the job's state ("job" component).
   void set_timeline(std::function<void(const power::TimelineRow&)> add);
 

@@ -3,6 +3,7 @@
 
 #include <simgrid/plugins/energy.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace aidcsim {
@@ -82,7 +83,12 @@ void FacilityClock::read_host_power(double now) {
   const double t = std::max(now, facility_.now());
   if (read_every_rack && read_every_rack())
     host_power_->mark_all();
-  for (const int l : host_power_->take_changed()) {
+  const std::vector<int> changed = host_power_->take_changed();
+  if (it_adjust_w) {
+    apply_adjusted(changed, t);
+    return;
+  }
+  for (const int l : changed) {
     if (hosts_of_load_[l].empty())
       continue;
     double watts = 0;
@@ -90,6 +96,56 @@ void FacilityClock::read_host_power(double now) {
       watts += sg_host_get_current_consumption(h);
     facility_.set_it_power_kw(l, watts / 1e3, t);
   }
+  if (!changed.empty() && on_change)
+    on_change(facility_.now());
+}
+
+void FacilityClock::mark_adjusted(const std::vector<int>& loads) {
+  adjusted_.resize(hosts_of_load_.size(), 0);
+  for (const int l : loads)
+    if (!adjusted_[l]) {
+      adjusted_[l] = 1;
+      adjusted_list_.push_back(l);
+    }
+}
+
+// With power dynamics: the loads whose hosts changed are summed again, those whose adjustment
+// changed reuse their last sum, and the facility takes them all at once.
+void FacilityClock::apply_adjusted(const std::vector<int>& host_changed, double t) {
+  host_w_.resize(hosts_of_load_.size(), std::nan(""));
+  adjusted_.resize(hosts_of_load_.size(), 0);
+  std::vector<std::pair<int, double>> kw;
+  for (const int l : host_changed) {
+    if (hosts_of_load_[l].empty())
+      continue;
+    double watts = 0;
+    for (const auto* h : hosts_of_load_[l])
+      watts += sg_host_get_current_consumption(h);
+    host_w_[l] = watts;
+    if (!adjusted_[l]) {
+      adjusted_[l] = 1;
+      adjusted_list_.push_back(l);
+    }
+  }
+  for (const int l : adjusted_list_) {
+    adjusted_[l] = 0;
+    if (hosts_of_load_[l].empty())
+      continue;
+    if (std::isnan(host_w_[l])) { // never read: sum its hosts now
+      double watts = 0;
+      for (const auto* h : hosts_of_load_[l])
+        watts += sg_host_get_current_consumption(h);
+      host_w_[l] = watts;
+    }
+    kw.emplace_back(l, (host_w_[l] + it_adjust_w(l)) / 1e3);
+  }
+  adjusted_list_.clear();
+  if (kw.empty())
+    return;
+  std::sort(kw.begin(), kw.end());
+  facility_.set_it_powers_kw(kw, t);
+  if (on_change)
+    on_change(facility_.now());
 }
 
 void FacilityClock::sync_hosts_state() {
@@ -127,6 +183,8 @@ void FacilityClock::update_actions_state(double now, double /*delta*/) {
     const double next = facility_.next_event_time();
     if (next <= end_s_ && next <= now + slack) {
       facility_.advance_to(next);
+      if (on_change)
+        on_change(facility_.now());
     } else if (now + slack >= end_s_) {
       facility_.finish(end_s_);
       finished_ = true;

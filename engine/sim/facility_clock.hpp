@@ -49,6 +49,14 @@ public:
   // Called with a load's hosts each time they are turned back on (the workload resumes there).
   std::function<void(const std::vector<simgrid::s4u::Host*>&)> on_hosts_on;
 
+  // Power dynamics (power_dynamics_run.hpp): watts to add to a load's hosts' power (a training
+  // job's state, which SimGrid's hosts do not show), and the loads whose addition changed: they are
+  // read again at the next stop, all at once, from their hosts' last sums.
+  std::function<double(int load)> it_adjust_w;
+  void mark_adjusted(const std::vector<int>& loads);
+  // Called after every change of the facility (an event, new rack powers) with its time.
+  std::function<void(double t)> on_change;
+
   // Reports, through on_hosts_state, the loads already off before the callback was set.
   void sync_hosts_state();
 
@@ -63,6 +71,10 @@ private:
   std::unique_ptr<HostPowerWatch> host_power_;
   bool started_ = false;
   void read_host_power(double now);
+  void apply_adjusted(const std::vector<int>& host_changed, double t);
+  std::vector<double> host_w_; // per load: its hosts' power at the last read
+  std::vector<char> adjusted_; // per load: marked by mark_adjusted since the last read
+  std::vector<int> adjusted_list_;
   std::vector<std::vector<simgrid::s4u::Host*>> hosts_of_load_;
   // Per load: has power and has booted (so may run), and is not thermally shut down.
   std::vector<char> ready_, thermal_ok_, reported_on_;

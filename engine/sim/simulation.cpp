@@ -180,10 +180,45 @@ FacilityRun build_facility(const Scenario& scenario) {
   return run;
 }
 
+// Power dynamics: the job's state and step reach the binding, which adjusts the racks' power
+// through the facility's clock (or only the IT energy, without a facility).
+std::unique_ptr<PowerDynamicsRun> start_dynamics(const Scenario& scenario, AiRun* ai,
+                                                 const std::vector<std::vector<sg4::Host*>>& hosts_of_load,
+                                                 const power::Facility* facility) {
+  if (!ai || !scenario.power_dynamics || !scenario.workload.job)
+    return nullptr;
+  auto dyn = std::make_unique<PowerDynamicsRun>(scenario, ai->job_hosts(), hosts_of_load, facility);
+  ai->on_step_measured = [d = dyn.get(), ai](const workload::StepTime& step, double now) {
+    d->set_step(step, now);
+    ai->set_power_rate(d->work_rate(), now);
+  };
+  ai->set_on_job_phase(
+      [d = dyn.get()](workload::TrainingJob::Phase phase, double now) { d->job_state(phase, now); });
+  return dyn;
+}
+
+void attach_dynamics(FacilityClock& clock, PowerDynamicsRun& dyn) {
+  clock.it_adjust_w = [&dyn](int load) { return dyn.adjust_w(load); };
+  dyn.on_adjusted = [&clock](const std::vector<int>& loads) { clock.mark_adjusted(loads); };
+  clock.on_change = [&dyn](double t) { dyn.observe(t); };
+  auto state = clock.on_hosts_state;
+  clock.on_hosts_state = [state, &dyn](int load, bool on, bool thermal, double now) {
+    if (state)
+      state(load, on, thermal, now);
+    dyn.hosts_state(load, on, now);
+  };
+  auto throttle = clock.on_hosts_throttle;
+  clock.on_hosts_throttle = [throttle, &dyn](int load, bool throttled, double now) {
+    if (throttle)
+      throttle(load, throttled, now);
+    dyn.hosts_throttle(load, throttled, now);
+  };
+}
+
 // Binds the facility's model to SimGrid's clock and the hosts of its racks.
 void start_facility(FacilityRun& run, const Scenario& scenario, sg4::Engine& engine,
                     std::vector<std::vector<sg4::Host*>> hosts, AiRun* ai, workload::FullLoad& full_load,
-                    TimelineWriter* timeline) {
+                    TimelineWriter* timeline, PowerDynamicsRun* dyn) {
   run.hosts_of_load = hosts;
   run.clock = std::make_shared<FacilityClock>(*run.facility, scenario.duration_s, std::move(hosts));
   if (scenario.workload.it_power == "hosts")
@@ -194,6 +229,8 @@ void start_facility(FacilityRun& run, const Scenario& scenario, sg4::Engine& eng
     };
   if (ai)
     ai->attach(*run.clock, run.hosts_of_load);
+  if (dyn)
+    attach_dynamics(*run.clock, *dyn);
   // Busy hosts back on compute again by themselves, those off when their load began start now
   // (full_load.hpp); a job waiting for its hosts to measure its step may start.
   run.clock->on_hosts_on = [ai, &full_load](const std::vector<sg4::Host*>& hosts) {
@@ -272,8 +309,12 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
         facility->timeline_rows_before(row.time_s);
       t->add(row);
     });
+  std::unique_ptr<PowerDynamicsRun> dyn = start_dynamics(scenario, ai.get(), hosts_of_load, f.facility.get());
+  if (dyn && !options.power_trace_csv.empty())
+    dyn->set_detail_window(options.detail_from_s, options.detail_to_s);
   if (f.facility) {
-    start_facility(f, scenario, *engine, std::move(hosts_of_load), ai.get(), full_load, timeline.get());
+    start_facility(f, scenario, *engine, std::move(hosts_of_load), ai.get(), full_load, timeline.get(),
+                   dyn.get());
   } else if (scenario.workload.kind == "idle" || ai) {
     // Nothing else moves the clock: one actor sleeps through the run.
     const double duration = scenario.duration_s;
@@ -296,6 +337,15 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
     f.facility->finish(scenario.duration_s);
 
   RunResult r = platform_result(scenario, accelerators);
+  if (dyn) { // the job's states, which SimGrid's busy hosts do not show
+    dyn->finish(scenario.duration_s);
+    if (!options.power_trace_csv.empty())
+      dyn->write_trace(options.power_trace_csv, options.file_preamble);
+    r.dynamics = dyn->result();
+    r.it_energy_kwh += r.dynamics.it_energy_adjust_kwh;
+    if (r.simulated_time_s > 0)
+      r.mean_it_power_kw = r.it_energy_kwh * units::joules_per_kwh / r.simulated_time_s / 1e3;
+  }
   if (f.facility)
     r.facility = facility_result(*f.facility, scenario.duration_s, f.hosts_of_load);
   if (timeline) {

@@ -3,6 +3,7 @@
 
 #include "engine/input/scenario.hpp"
 #include "engine/sim/ai_result.hpp"
+#include "engine/sim/power_dynamics_run.hpp"
 #include "engine/sim/timeline_writer.hpp"
 #include "models/power/facility_metrics.hpp"
 
@@ -50,6 +51,7 @@ struct RunResult {
   double mean_it_power_kw = 0;
   FacilityResult facility;
   AiResult ai;
+  DynamicsResult dynamics; // with `power_dynamics:`
   // With a timeline: the rows the run made and those its file holds (the filter's choice).
   struct TimelineCount {
     std::size_t rows = 0, written = 0;
@@ -65,6 +67,9 @@ struct RunOptions {
   std::string file_preamble;                // "# key: value" lines atop both files (provenance)
   bool progress = false;                    // a progress line on stderr (progress_meter.hpp)
   bool setup_only = false; // load and check everything (platform, racks, job), then stop: `check`
+  // With power dynamics: the detailed power trace of [detail_from_s, detail_to_s] to this file.
+  std::string power_trace_csv;
+  double detail_from_s = 0, detail_to_s = 0;
 };
 
 // SimGrid's own options ("--log=...", "--cfg=..."), given to every engine this process creates

@@ -42,6 +42,8 @@ void WorkloadClock::update_actions_state(double now, double /*delta*/) {
 
 void WorkloadClock::report_job(double now) {
   const workload::TrainingJob* job = workload_.job();
+  if (job != nullptr && on_job_phase)
+    on_job_phase(job->phase(), now);
   if (!on_job_state || job == nullptr)
     return;
   using Phase = workload::TrainingJob::Phase;
@@ -82,6 +84,12 @@ void WorkloadClock::set_throttled_rate(double rate, double now) {
   if (!reach(now))
     return;
   workload_.set_throttled_rate(rate);
+}
+
+void WorkloadClock::set_power_rate(double rate, double now) {
+  if (!reach(now))
+    return;
+  workload_.set_power_rate(rate);
 }
 
 void WorkloadClock::rack_throttle(const std::vector<int>& accelerators, bool throttled, double now) {

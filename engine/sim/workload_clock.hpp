@@ -20,6 +20,8 @@ public:
 
   // Called with the job's state ("computing", "restarting (faulty_gpu)", ...) whenever it changes.
   std::function<void(double now, const std::string& state)> on_job_state;
+  // Called after every workload event and outside change, with the job's phase (power dynamics).
+  std::function<void(workload::TrainingJob::Phase phase, double now)> on_job_phase;
 
   double next_occurring_event(double now) override;
   void update_actions_state(double now, double delta) override;
@@ -31,6 +33,8 @@ public:
   void rack_throttle(const std::vector<int>& accelerators, bool throttled, double now);
   // The job's work rate while throttled, from `now` on (once its step has been measured).
   void set_throttled_rate(double rate, double now);
+  // The job's rate at full speed under power smoothing, from `now` on.
+  void set_power_rate(double rate, double now);
 
 private:
   void catch_up(double now);

@@ -62,6 +62,20 @@ template <class F> void PowerWave::for_each_segment(F&& f) const {
   }
 }
 
+double PowerWave::at(double t_s) const {
+  double t = std::fmod(t_s, period_s_);
+  if (t < 0)
+    t += period_s_;
+  std::size_t i = 0; // the last point at or before t
+  while (i + 1 < points_.size() && points_[i + 1].t_s <= t)
+    ++i;
+  const WavePoint a = points_[i];
+  const WavePoint b = next(i);
+  if (b.t_s <= a.t_s)
+    return a.power_w;
+  return a.power_w + (b.power_w - a.power_w) * (t - a.t_s) / (b.t_s - a.t_s);
+}
+
 double PowerWave::mean_w() const {
   double e = 0;
   for_each_segment([&](WavePoint a, WavePoint b) { e += (a.power_w + b.power_w) / 2 * (b.t_s - a.t_s); });

@@ -38,6 +38,8 @@ public:
   double frequency_hz() const { return 1 / period_s_; }
   const std::vector<WavePoint>& points() const { return points_; }
 
+  // The power at time t (any t: the wave repeats), after a step taken at t.
+  double at(double t_s) const;
   double mean_w() const;
   double max_w() const;
   double min_w() const;

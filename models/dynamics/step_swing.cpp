@@ -84,6 +84,7 @@ StepSwing step_swing(const workload::StepTime& step, const AcceleratorPower& pow
   out.compute_window_s = rise.window_s;
   out.stretch_s = rise.window_s - w.compute_window_s;
   out.natural_mean_w = natural.mean_w();
+  out.natural_high_w = w.high_w;
   out.energy_cost_j = out.wave.mean_w() * period - natural.mean_w() * step.step_s;
   out.work_rate = step.step_s / period;
   return out;

@@ -60,6 +60,7 @@ struct StepSwing {
   double compute_window_s = 0; // W_h, with the stretch
   double stretch_s = 0;        // added to the step by the ramp-up limit
   double natural_mean_w = 0;   // of the unsmoothed step
+  double natural_high_w = 0;   // P_h
   // Energy per step smoothing adds, per accelerator: the smoothed step's energy less the natural
   // one's (J); and the work-rate factor left, step / (step + stretch).
   double energy_cost_j = 0;

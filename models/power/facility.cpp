@@ -1,5 +1,7 @@
 #include "models/power/facility.hpp"
 
+#include <algorithm>
+
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -169,6 +171,24 @@ void Facility::set_it_power_kw(int load, double kw, double t) {
   cooling_.set_measured_it_kw(load, kw);
   settle();
   if (t == 0) // the workload's power at the start: loops begin in their steady state under it
+    cooling_.start_at_equilibrium();
+  after_settle();
+}
+
+void Facility::set_it_powers_kw(const std::vector<std::pair<int, double>>& kw, double t) {
+  const bool any = std::any_of(kw.begin(), kw.end(),
+                               [&](const auto& p) { return !cooling_.measures_it_kw(p.first, p.second); });
+  if (!any)
+    return;
+  if (t < now() || t > next_)
+    throw std::logic_error("Facility::set_it_powers_kw: time outside the current interval");
+  if (timeline_.enabled())
+    timeline_.record_batteries_full(t, true);
+  integrate(t);
+  for (const auto& [load, value] : kw)
+    cooling_.set_measured_it_kw(load, value);
+  settle();
+  if (t == 0)
     cooling_.start_at_equilibrium();
   after_settle();
 }

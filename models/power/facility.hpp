@@ -62,6 +62,9 @@ public:
   // The IT power of a rack as its SimGrid hosts report it (energy plugin), from time t on
   // (t between now() and next_event_time()); replaces the declared load times throttling.
   void set_it_power_kw(int load, double kw, double t);
+  // The same for many loads at one instant, settling once after all of them (a training job's
+  // state change moves every rack it runs on).
+  void set_it_powers_kw(const std::vector<std::pair<int, double>>& kw, double t);
 
   // Regenerative cycles and, when options.biased, importance sampling by failure biasing
   // (regenerative_estimator.hpp). Call before the first advance_to.

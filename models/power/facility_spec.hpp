@@ -3,6 +3,7 @@
 // (power_graph.hpp) turns the names into edges and validates the whole.
 #pragma once
 
+#include "models/dynamics/load_acceptance.hpp"
 #include "models/faults/distribution.hpp"
 #include "models/power/onsite_plant_spec.hpp"
 #include "models/power/spec_parts.hpp"
@@ -63,6 +64,8 @@ struct GensetPlantSpec {
   double refuel_lead_time_s = 0; // first delivery after a start, then one per lead time
   using LoadShedding = power::LoadShedding;
   LoadShedding load_shedding = LoadShedding::none;
+  // The load steps the plant accepts once running (ISO 8528-5; models/dynamics/load_acceptance.hpp).
+  dynamics::LoadAcceptanceSpec step_acceptance{};
 
   std::vector<SpecInput> inputs() const { return {}; }
   // Gensets start on demand: they enter the chain only where a transfer switch starts them.

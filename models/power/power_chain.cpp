@@ -159,6 +159,17 @@ void PowerChain::compute_flows() {
       std::visit([&](const auto& c) { c.pass_draw(out_kw_[*it], around(*it), out_kw_); }, nodes_[*it]);
 }
 
+void PowerChain::carried(const std::vector<double>& per_load, std::vector<double>& out) const {
+  out.assign(out_kw_.size(), 0.0);
+  for (std::size_t l = 0; l < spec_.loads.size() && l < per_load.size(); ++l)
+    if (energized_[load_node_[l]])
+      out[load_node_[l]] = per_load[l];
+  const auto& topo = graph_.topological_order();
+  for (auto it = topo.rbegin(); it != topo.rend(); ++it)
+    if (energized_[*it])
+      std::visit([&](const auto& c) { c.pass_draw(out[*it], around(*it), out); }, nodes_[*it]);
+}
+
 // The chain's state at now, decided afresh: each pass decides switches, plant demand, energized
 // states, flows and shedding; passes repeat until nothing changes. A genset plant that is short of
 // the load it would take refuses it; the switches' decisions that assumed it are then undone and

@@ -85,6 +85,10 @@ public:
   Surroundings around(int v) const { return {now_, v, graph_.feeders(v), energized_, refused_[v] != 0}; }
   bool energized(int v) const { return energized_[v] != 0; }
   double out_kw(int v) const { return out_kw_[v]; }
+  // What each node would carry if load l drew per_load[l] (only powered loads count), passed up
+  // the chain as the draws are (compute_flows): a swing or a step of some loads, seen at every
+  // node. Writes into `out` (resized to the chain).
+  void carried(const std::vector<double>& per_load, std::vector<double>& out) const;
   int node_load(int v) const { return node_load_[v]; } // load index, or -1
   OutageSigns outage_signs() const;
   double storage_owed_kwh() const;

@@ -80,7 +80,7 @@ void AiWorkload::reform(const std::vector<int>& went_down) {
 
 void AiWorkload::update_rate() {
   if (job_)
-    job_->set_rate(throttled_members_ > 0 ? placement_.throttled_rate : 1.0);
+    job_->set_rate(power_rate_ * (throttled_members_ > 0 ? placement_.throttled_rate : 1.0));
 }
 
 void AiWorkload::on_failure(const Failure& f) {

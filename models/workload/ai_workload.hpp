@@ -44,6 +44,12 @@ public:
     placement_.throttled_rate = rate;
     update_rate();
   }
+  // The job's work rate at full speed from the accelerators' power smoothing (a ramp-up limit
+  // stretches the step, models/dynamics/step_swing.hpp): every rate is this times its own.
+  void set_power_rate(double rate) {
+    power_rate_ = rate;
+    update_rate();
+  }
   // Causes of the facility's holds.
   int power_cause() const { return power_cause_; }
   int thermal_cause() const { return thermal_cause_; }
@@ -67,7 +73,8 @@ private:
   std::vector<char> in_job_, reserved_, throttled_;
   int job_members_ = 0;
   int throttled_members_ = 0; // job members running throttled
-  int spare_cursor_ = 0;      // where the search for a spare goes on
+  double power_rate_ = 1.0;
+  int spare_cursor_ = 0; // where the search for a spare goes on
   int power_cause_ = -1, thermal_cause_ = -1;
   double now_ = 0;
   long failures_ = 0;

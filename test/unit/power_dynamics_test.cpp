@@ -211,3 +211,71 @@ TEST(LoadAcceptance, ReloadInKStepsTakesKMinusOneRecoveries) {
 
 } // namespace
 } // namespace aidcsim::dynamics
+
+#include "models/dynamics/swing_monitor.hpp"
+
+namespace aidcsim::dynamics {
+namespace {
+
+// One accelerator swings 200-1000 W, 2 s steps of duty 1/2.
+const PowerWave one = PowerWave::square(2.0, 1.0, 1000, 200);
+
+TEST(SwingMonitor, TimesAboveGridLimitsAndLargestSteps) {
+  GridLimits grid;
+  grid.band_from_hz = 0.4; // the fundamental alone (0.5 Hz)
+  grid.band_to_hz = 0.6;
+  const double rms_one = one.harmonic_w(1) / std::sqrt(2.0); // 2 x 800 / pi / sqrt 2
+  grid.swing_limit_w = 75 * rms_one;                         // 100 swinging exceed it, 50 do not
+  grid.ramp_limit_w_per_s = 1e9;                             // any step exceeds a ramp limit
+  SwingMonitor m({{"grid", "utility", 0, true, std::nullopt}}, one, std::nullopt, grid);
+  m.observe(0, {{100, 100, 0, 0, 0}});
+  m.observe(10, {{60, 50, -40, -40, 0}});
+  m.finish(40);
+  const NodeFigures& f = m.figures()[0];
+  EXPECT_DOUBLE_EQ(f.swinging_s, 40);
+  EXPECT_DOUBLE_EQ(f.swing_above_limit_s, 10);
+  EXPECT_DOUBLE_EQ(f.ramp_above_limit_s, 40);
+  EXPECT_NEAR(f.max_swing_kw, 80, 1e-9);
+  EXPECT_NEAR(f.max_band_rms_kw, 100 * rms_one / 1e3, 1e-9);
+  EXPECT_NEAR(f.swing_frequency_hz, 0.5, 1e-12);
+  EXPECT_NEAR(f.largest_step_kw, 80, 1e-9); // the swing's own step beats the 40 kW drop
+  EXPECT_TRUE(f.swing_steps);
+}
+
+TEST(SwingMonitor, GensetAcceptanceOfSwingAndJobSteps) {
+  MonitoredNode gen{"gen", "gensets", 1000, false, LoadAcceptanceSpec{}};
+  SwingMonitor m({gen}, one, std::nullopt, GridLimits{});
+  // 100 swinging around 200 kW: the 80 kW rise from the 160 kW trough is within the 170 kW left
+  // of the first stage (33 %).
+  m.observe(0, {{200, 100, 0, 0, 1000}});
+  // The job restarts onto the plant: +400 kW from 200 kW, where 130 kW is allowed.
+  m.observe(5, {{600, 0, 400, 400, 1000}});
+  m.observe(5, {{650, 0, 450, 450, 1000}}); // more of the same instant counts once
+  m.finish(10);
+  const NodeFigures& f = m.figures()[0];
+  EXPECT_EQ(f.steps_beyond_acceptance, 1);
+  EXPECT_NEAR(f.worst_frequency_dip, 0.10 * 450 / 130, 1e-12);
+  EXPECT_DOUBLE_EQ(f.swing_beyond_acceptance_s, 0);
+  EXPECT_NEAR(f.largest_job_step_kw, 450, 1e-12);
+  // A swing that does not fit: 300 swinging (240 kW rise) from a 600-120 = 480 kW trough, where
+  // 80 kW is left of the second stage.
+  SwingMonitor big({gen}, one, std::nullopt, GridLimits{});
+  big.observe(0, {{600, 300, 0, 0, 1000}});
+  big.finish(7);
+  EXPECT_DOUBLE_EQ(big.figures()[0].swing_beyond_acceptance_s, 7);
+  EXPECT_NEAR(big.figures()[0].worst_frequency_dip, 0.10 * 240 / 80, 1e-12);
+}
+
+TEST(SwingMonitor, FacilityStorageFlattensTheFeedsAndCountsItsCycling) {
+  SwingMonitor m({{"grid", "utility", 0, true, std::nullopt}}, one, StorageSpec{1e9, 1e12, 1.0},
+                 GridLimits{});
+  m.observe(0, {{60, 100, 0, 0, 0}});
+  m.finish(10);
+  // Swing A = 80 kW, T = 2 s: A T / 4 per period, for 5 periods.
+  EXPECT_NEAR(m.facility_storage_discharged_kwh(), 80e3 * 2 / 4 * 5 / 3.6e6, 1e-9);
+  EXPECT_NEAR(m.figures()[0].max_swing_kw, 0, 1e-6);
+  EXPECT_NEAR(m.facility_storage_loss_kwh(), 0, 1e-12);
+}
+
+} // namespace
+} // namespace aidcsim::dynamics

@@ -41,6 +41,18 @@ TEST(Units, PowerAndEnergy) {
   EXPECT_DOUBLE_EQ(ok("1 J", Dimension::energy), 1.0);
 }
 
+TEST(Units, RampRatesAndFrequencies) {
+  EXPECT_DOUBLE_EQ(ok("2000 W/s", Dimension::ramp_rate), 2000);
+  EXPECT_DOUBLE_EQ(ok("1.5 MW/s", Dimension::ramp_rate), 1.5e6);
+  EXPECT_DOUBLE_EQ(ok("10 MW/min", Dimension::ramp_rate), 1e7 / 60);
+  EXPECT_DOUBLE_EQ(ok("0.1 Hz", Dimension::frequency), 0.1);
+  EXPECT_DOUBLE_EQ(ok("500 mHz", Dimension::frequency), 0.5);
+  // A power where a ramp is expected names both.
+  const auto r = parse("2 kW", Dimension::ramp_rate);
+  EXPECT_FALSE(r.value);
+  EXPECT_NE(r.error.find("a power, but a ramp rate is expected"), std::string::npos) << r.error;
+}
+
 TEST(Units, TemperaturesInCelsiusOrKelvin) {
   EXPECT_DOUBLE_EQ(ok("87 C", Dimension::temperature), 87.0);
   EXPECT_DOUBLE_EQ(ok("-5 C", Dimension::temperature), -5.0);

@@ -167,6 +167,36 @@ bool timeline_filter(const RunArgs& args, const Scenario& scenario, TimelineFilt
   return true;
 }
 
+// --detail FROM..TO: the power trace's window; false (after the message) when bad.
+bool detail_window(const RunArgs& args, const Scenario& scenario, RunOptions& options) {
+  if (!args.detail)
+    return true;
+  const std::string& text = *args.detail;
+  const auto dots = text.find("..");
+  auto fail = [&](const std::string& why) {
+    std::cerr << "aidcsim run: --detail '" << text << "': " << why << "\n";
+    return false;
+  };
+  if (args.out_dir.empty())
+    return fail("the trace goes to power-trace.csv; give --out too");
+  if (!scenario.power_dynamics)
+    return fail("the scenario has no 'power_dynamics:' section, so no swing to trace");
+  if (dots == std::string::npos)
+    return fail("expected FROM..TO, two times with units, such as '2 h..130 min'");
+  const units::ParseResult from = units::parse(text.substr(0, dots), units::Dimension::time);
+  const units::ParseResult to = units::parse(text.substr(dots + 2), units::Dimension::time);
+  if (!from.value || !to.value)
+    return fail(!from.value ? from.error : to.error);
+  if (*from.value < 0 || *to.value <= *from.value)
+    return fail("FROM must not be negative and TO must come after it");
+  if (*from.value >= scenario.duration_s)
+    return fail("FROM is at or after the run's end (" + std::to_string(scenario.duration_s) + " s)");
+  options.power_trace_csv = (std::filesystem::path(args.out_dir) / "power-trace.csv").string();
+  options.detail_from_s = *from.value;
+  options.detail_to_s = std::min(*to.value, scenario.duration_s);
+  return true;
+}
+
 // What the timeline file holds against what the run made, on the terminal as well as in
 // metrics.json (a file that leaves rows out must say so where a person reads).
 void report_timeline(const json& j, const TimelineFilter& filter) {
@@ -237,7 +267,7 @@ bool prepare_out(const RunArgs& args) {
     return true;
   try {
     prepare_output_folder(args.out_dir, args.parents);
-    for (const char* name : {"metrics.json", "timeline.csv", "episodes.csv"})
+    for (const char* name : {"metrics.json", "timeline.csv", "episodes.csv", "power-trace.csv"})
       check_replaceable((std::filesystem::path(args.out_dir) / name).string());
   } catch (const OutputError& e) {
     std::cerr << "aidcsim run: --out: " << e.what() << "\n";
@@ -267,7 +297,7 @@ int run_command(const RunArgs& args) {
     return estimate_command(args, scenario, provenance);
 
   RunOptions options;
-  if (!timeline_filter(args, scenario, options.timeline_filter))
+  if (!timeline_filter(args, scenario, options.timeline_filter) || !detail_window(args, scenario, options))
     return exit_bad_input;
   if (!args.out_dir.empty() && (!scenario.facility.empty() || scenario.workload.ai()))
     options.timeline_csv = (std::filesystem::path(args.out_dir) / "timeline.csv").string();
@@ -275,7 +305,7 @@ int run_command(const RunArgs& args) {
     options.episodes_csv = (std::filesystem::path(args.out_dir) / "episodes.csv").string();
   options.file_preamble = csv_comment_lines(provenance);
   options.progress = progress_enabled();
-  for (const std::string& staged : {options.timeline_csv, options.episodes_csv})
+  for (const std::string& staged : {options.timeline_csv, options.episodes_csv, options.power_trace_csv})
     if (!staged.empty())
       remove_on_signal(staged); // the child's temporary files, should a signal end the command
   int code = exit_ok;

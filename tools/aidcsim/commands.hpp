@@ -23,6 +23,7 @@ struct RunArgs {
   std::optional<std::string> timeline_from, timeline_to; // times with unit: the timeline's window
   std::string timeline_components;                       // comma-separated ids or kinds
   std::string estimator;                                 // "", "mc" or "is": an availability estimate
+  std::optional<std::string> detail;                     // "FROM..TO": the power trace's window
 };
 int run_command(const RunArgs& args);
 

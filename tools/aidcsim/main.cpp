@@ -24,6 +24,7 @@ void name_option_types(CLI::App& app) {
       {"--output", "FILE"},      {"--db", "FILE"},         {"--replay", "RUN"},
       {"--metric", "NAME"},      {"--log-level", "LEVEL"}, {"--log", "SETTING"},
       {"--cfg", "SETTING"},      {"what", "WHAT"},         {"--match", "accelerators|compute"},
+      {"--detail", "FROM..TO"},
   };
   for (CLI::Option* opt : app.get_options())
     for (const auto& [name, type] : types)
@@ -96,6 +97,9 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--estimator", run.estimator,
                       "estimate the facility's availability with intervals: 'mc' (plain Monte Carlo) or "
                       "'is' (importance sampling, for rare outages)");
+  run_cmd->add_option("--detail", run.detail,
+                      "with power_dynamics: the facility's sub-second power trace of this window to "
+                      "power-trace.csv in --out, e.g. '2 h..130 min'");
   run_cmd->add_option("--timeline-components", run.timeline_components,
                       "timeline.csv holds only these components or kinds, e.g. 'gen,ups' or 'rack'");
 

@@ -3,6 +3,7 @@
 #include "engine/base/units.hpp"
 
 #include "tools/aidcsim/ai_report.hpp"
+#include "tools/aidcsim/dynamics_report.hpp"
 #include "tools/aidcsim/episodes_json.hpp"
 
 namespace aidcsim::cli {
@@ -57,6 +58,8 @@ json to_json(const RunResult& r) {
     j["facility"] = to_json(r.facility, r.simulated_time_s / units::seconds_per_year);
   if (r.ai.present)
     j["workload"] = to_json(r.ai);
+  if (r.dynamics.present)
+    j["power_dynamics"] = to_json(r.dynamics);
   if (r.timeline)
     j["timeline"] = {{"rows", r.timeline->rows}, {"rows_written", r.timeline->written}};
   return j;
@@ -79,6 +82,8 @@ std::map<std::string, double> flatten_metrics(const json& run) {
     take(run["facility"], "", take);
   if (run.contains("workload")) // training.training_goodput, inference.served_fraction, ...
     take(run["workload"], "", take);
+  if (run.contains("power_dynamics")) // power_dynamics.job.swing_kw, power_dynamics.sources.grid...
+    take(run["power_dynamics"], "power_dynamics.", take);
   if (run.contains("availability")) // --estimator: availability.unavailability.value, ...
     take(run["availability"], "availability.", take);
   return out;

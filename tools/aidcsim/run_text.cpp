@@ -4,6 +4,7 @@
 #include "engine/results/human_units.hpp"
 #include "models/power/facility_metrics.hpp"
 #include "tools/aidcsim/ai_report.hpp"
+#include "tools/aidcsim/dynamics_report.hpp"
 #include "tools/aidcsim/episodes_text.hpp"
 
 #include <algorithm>
@@ -117,6 +118,8 @@ void print_text(const json& j) {
                 human_kwh(hosts_kwh).c_str());
   if (j.contains("workload"))
     print_ai_text(j["workload"]);
+  if (j.contains("power_dynamics"))
+    print_dynamics_text(j["power_dynamics"]);
   if (!facility)
     return;
   print_facility(j["facility"]);

@@ -1,5 +1,6 @@
 // `facility.gensets[]`: a genset plant (models/power/genset_plant.hpp). Defaults: the spec's.
 #include "engine/input/facility/kind_readers.hpp"
+#include "engine/input/power_dynamics_reader.hpp"
 #include "models/power/typical_failures.hpp"
 
 #include <charconv>
@@ -82,6 +83,7 @@ void read_genset_item(ItemContext& c) {
   g.fuel_tank_s = r.quantity_or("fuel_tank", Dimension::time, g.fuel_tank_s, fuel);
   g.refuel_lead_time_s = r.quantity_or("refuel_lead_time", Dimension::time, g.refuel_lead_time_s, fuel);
   g.load_shedding = read_load_shedding(r);
+  g.step_acceptance = read_step_acceptance(r);
   if (g.refuel_lead_time_s > 0 && g.fuel_tank_s == 0)
     r.diagnostics().add(r.pos(r.node("refuel_lead_time", Need::optional)), r.path("refuel_lead_time"), "",
                         "a refuel lead time needs a 'fuel_tank' (without one, fuel is unlimited)");

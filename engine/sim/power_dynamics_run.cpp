@@ -1,0 +1,306 @@
+#include "engine/sim/power_dynamics_run.hpp"
+
+#include "engine/base/staged_file.hpp"
+#include "models/dynamics/smoothing_storage.hpp"
+
+#include <simgrid/plugins/energy.h>
+#include <simgrid/s4u/Host.hpp>
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace aidcsim {
+
+namespace sg4 = simgrid::s4u;
+using Phase = workload::TrainingJob::Phase;
+
+constexpr int harmonics_reported = 20; // of the job's swing, for the spectrum plot
+
+namespace {
+
+dynamics::AcceleratorPower power_at(const sg4::Host* h, int pstate, const dynamics::StatePower& shares) {
+  dynamics::AcceleratorPower p;
+  p.idle_w = sg_host_get_idle_consumption_at(h, pstate);
+  p.full_w = sg_host_get_wattmax_at(h, pstate);
+  p.communication_w = p.idle_w + shares.communication * (p.full_w - p.idle_w);
+  return p;
+}
+
+// The sources and UPS systems of the facility, as the monitor reports them.
+std::vector<dynamics::MonitoredNode> monitored_nodes(const power::Facility& f, std::vector<int>& node_of) {
+  std::vector<dynamics::MonitoredNode> out;
+  const power::PowerChain& chain = f.chain();
+  const power::FacilitySpec& spec = f.spec();
+  for (int v = 0; v < chain.size(); ++v) {
+    const std::string kind(std::visit([](const auto& c) { return c.timeline_kind(); }, chain.component(v)));
+    if (kind != "utility" && kind != "gensets" && kind != "onsite" && kind != "ups")
+      continue;
+    dynamics::MonitoredNode n;
+    n.id = chain.graph().node(v).id;
+    n.kind = kind;
+    n.grid = kind == "utility";
+    const int index = chain.graph().node(v).index;
+    if (kind == "gensets") {
+      n.rating_kw = spec.gensets[index].units * spec.gensets[index].unit_rating_kw;
+      n.acceptance = spec.gensets[index].step_acceptance;
+    } else if (kind == "onsite") {
+      n.rating_kw = spec.onsite[index].units * spec.onsite[index].unit_rating_kw;
+    } else if (kind == "ups") {
+      n.rating_kw = spec.ups[index].rating_kw;
+    }
+    out.push_back(std::move(n));
+    node_of.push_back(v);
+  }
+  return out;
+}
+
+} // namespace
+
+PowerDynamicsRun::PowerDynamicsRun(const Scenario& scenario, std::vector<sg4::Host*> ranks,
+                                   const std::vector<std::vector<sg4::Host*>>& hosts_of_load,
+                                   const power::Facility* facility)
+    : scenario_(scenario), facility_(facility), job_size_(static_cast<int>(ranks.size())) {
+  const dynamics::StatePower& shares = scenario.power_dynamics->state_power;
+  const sg4::Host* h = ranks.front();
+  full_ = power_at(h, 0, shares);
+  throttled_power_ = power_at(h, static_cast<int>(h->get_pstate_count()) - 1, shares);
+  if (facility_ == nullptr || hosts_of_load.empty()) {
+    ranks_of_load_ = {job_size_};
+    on_ = {1};
+  } else {
+    const std::unordered_set<const sg4::Host*> rank_set(ranks.begin(), ranks.end());
+    for (const auto& hosts : hosts_of_load) {
+      int n = 0;
+      for (const auto* host : hosts)
+        n += rank_set.count(host) != 0 ? 1 : 0;
+      ranks_of_load_.push_back(n);
+      on_.push_back(!hosts.empty() && hosts.front()->is_on() ? 1 : 0);
+    }
+  }
+  throttled_.assign(ranks_of_load_.size(), 0);
+  for (std::size_t l = 0; l < ranks_of_load_.size(); ++l)
+    if (ranks_of_load_[l] > 0)
+      job_loads_.push_back(static_cast<int>(l));
+}
+
+void PowerDynamicsRun::set_step(const workload::StepTime& step, double now) {
+  const dynamics::PowerDynamicsSpec& spec = *scenario_.power_dynamics;
+  integrate(now);
+  swing_ = dynamics::step_swing(step, full_, spec.smoothing);
+  // Rack storage acts on each rack's accelerators together; racks of the job hold the same number
+  // (a scale-up domain's trays), so the fullest rack's figures stand for every one.
+  const int per_rack = *std::max_element(ranks_of_load_.begin(), ranks_of_load_.end());
+  rack_wave_ = swing_->wave;
+  if (spec.rack_storage && facility_ != nullptr && per_rack > 0) {
+    const dynamics::Smoothed sm = dynamics::smooth(swing_->wave.scaled(per_rack), *spec.rack_storage);
+    rack_wave_ = sm.source.scaled(1.0 / per_rack);
+    rack_loss_w_ = sm.loss_w / per_rack;
+    rack_discharged_j_ = sm.discharged_j / per_rack;
+  }
+  computing_w_ = rack_wave_.mean_w();
+  std::vector<dynamics::MonitoredNode> nodes;
+  if (facility_ != nullptr)
+    nodes = monitored_nodes(*facility_, monitored_node_);
+  else
+    nodes.push_back({"job", "it", 0, false, std::nullopt});
+  monitor_ = std::make_unique<dynamics::SwingMonitor>(
+      std::move(nodes), rack_wave_, facility_ ? spec.facility_storage : std::nullopt, spec.grid);
+  monitor_->set_detail_window(detail_from_, detail_to_);
+  active_ = true;
+  computing_since_ = now;
+  changed(now, job_loads_);
+}
+
+double PowerDynamicsRun::phase_w(bool throttled) const {
+  const dynamics::AcceleratorPower& p = throttled ? throttled_power_ : full_;
+  switch (phase_) {
+  case Phase::computing:
+    return throttled ? p.full_w * computing_w_ / full_.full_w : computing_w_;
+  case Phase::checkpointing:
+    return p.idle_w + scenario_.power_dynamics->state_power.checkpoint * (p.full_w - p.idle_w);
+  case Phase::restarting:
+  case Phase::waiting:
+    return p.idle_w;
+  }
+  return p.idle_w;
+}
+
+double PowerDynamicsRun::adjust_w(int load) const {
+  if (!active_ || !on_[load] || ranks_of_load_[load] == 0)
+    return 0;
+  const bool t = throttled_[load] != 0;
+  return ranks_of_load_[load] * (phase_w(t) - (t ? throttled_power_ : full_).full_w);
+}
+
+void PowerDynamicsRun::integrate(double now) {
+  const double dt = now - last_t_;
+  if (dt > 0) {
+    adjust_j_ += total_adjust_w_ * dt;
+    if (active_ && phase_ == Phase::computing)
+      computing_s_ += dt;
+  }
+  last_t_ = std::max(last_t_, now);
+}
+
+void PowerDynamicsRun::changed(double now, const std::vector<int>& loads) {
+  total_adjust_w_ = 0;
+  for (const int l : job_loads_)
+    total_adjust_w_ += adjust_w(l);
+  if (on_adjusted && facility_ != nullptr && !loads.empty())
+    on_adjusted(loads);
+  if (facility_ == nullptr)
+    observe_job(now);
+}
+
+// Without a facility: the job's own draw is the one node watched.
+void PowerDynamicsRun::observe_job(double t) {
+  if (!monitor_)
+    return;
+  const double kw = job_size_ * phase_w(false) / 1e3;
+  if (t != instant_t_) {
+    instant_t_ = t;
+    job_at_instant_ = job_prev_.empty() ? std::vector<double>{kw} : job_prev_;
+  }
+  const double step = kw - job_at_instant_[0];
+  const double swinging = phase_ == Phase::computing ? static_cast<double>(job_size_) : 0.0;
+  monitor_->observe(t, {dynamics::NodeView{kw, swinging, step, step, 0}}, computing_since_);
+  job_prev_ = {kw};
+}
+
+void PowerDynamicsRun::job_state(Phase phase, double now) {
+  if (phase == phase_)
+    return;
+  integrate(now);
+  phase_ = phase;
+  if (phase == Phase::computing)
+    computing_since_ = now;
+  if (active_)
+    changed(now, job_loads_);
+}
+
+void PowerDynamicsRun::hosts_state(int load, bool on, double now) {
+  if (facility_ == nullptr || on_[load] == (on ? 1 : 0))
+    return;
+  integrate(now);
+  on_[load] = on ? 1 : 0;
+  changed(now, {load});
+}
+
+void PowerDynamicsRun::hosts_throttle(int load, bool throttled, double now) {
+  if (facility_ == nullptr || throttled_[load] == (throttled ? 1 : 0))
+    return;
+  integrate(now);
+  throttled_[load] = throttled ? 1 : 0;
+  changed(now, {load});
+}
+
+void PowerDynamicsRun::observe(double t) {
+  if (!monitor_ || facility_ == nullptr)
+    return;
+  const power::PowerChain& chain = facility_->chain();
+  const std::size_t loads = ranks_of_load_.size();
+  job_now_.assign(loads, 0.0);
+  std::vector<double> swinging(loads, 0.0);
+  for (std::size_t l = 0; l < loads; ++l) {
+    if (on_[l] && ranks_of_load_[l] > 0) {
+      job_now_[l] = ranks_of_load_[l] * phase_w(throttled_[l] != 0) / 1e3;
+      if (phase_ == Phase::computing && !throttled_[l])
+        swinging[l] = ranks_of_load_[l];
+    }
+  }
+  std::vector<double> out_now(monitored_node_.size());
+  for (std::size_t i = 0; i < monitored_node_.size(); ++i)
+    out_now[i] = chain.out_kw(monitored_node_[i]);
+  if (t != instant_t_) { // a new instant: its changes count from the state the last one left
+    instant_t_ = t;
+    job_at_instant_ = job_prev_.empty() ? job_now_ : job_prev_;
+    out_at_instant_ = out_prev_.empty() ? out_now : out_prev_;
+  }
+  scratch_.assign(loads, 0.0);
+  for (std::size_t l = 0; l < loads; ++l)
+    scratch_[l] = job_now_[l] - job_at_instant_[l];
+  chain.carried(scratch_, job_carried_);
+  chain.carried(swinging, carried_);
+  std::vector<dynamics::NodeView> view(monitored_node_.size());
+  for (std::size_t i = 0; i < monitored_node_.size(); ++i) {
+    const int v = monitored_node_[i];
+    view[i].load_kw = out_now[i];
+    view[i].step_kw = out_now[i] - out_at_instant_[i];
+    view[i].job_step_kw = job_carried_[v];
+    view[i].swinging = carried_[v];
+    view[i].capacity_kw = std::visit([](const auto& c) { return c.capacity_kw(); }, chain.component(v));
+  }
+  monitor_->observe(t, view, computing_since_);
+  job_prev_ = job_now_;
+  out_prev_ = out_now;
+}
+
+void PowerDynamicsRun::write_trace(const std::string& path, const std::string& preamble) const {
+  StagedFile file(path);
+  std::FILE* f = file.get();
+  bool ok = std::fputs(preamble.c_str(), f) >= 0 && std::fputs("time_s,node,kind,power_kw\n", f) >= 0;
+  if (monitor_) {
+    std::vector<dynamics::SwingMonitor::TraceRow> rows = monitor_->trace();
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.t_s < b.t_s; });
+    for (const auto& row : rows) {
+      const dynamics::MonitoredNode& n = monitor_->nodes()[row.node];
+      ok =
+          ok && std::fprintf(f, "%.6f,%s,%s,%.6f\n", row.t_s, n.id.c_str(), n.kind.c_str(), row.power_kw) > 0;
+    }
+  }
+  if (!ok)
+    file.mark_failed();
+  file.commit("the power trace");
+}
+
+void PowerDynamicsRun::finish(double t) {
+  integrate(t);
+  if (monitor_)
+    monitor_->finish(t);
+}
+
+DynamicsResult PowerDynamicsRun::result() const {
+  DynamicsResult r;
+  r.present = true;
+  r.accelerator = full_;
+  r.job_accelerators = job_size_;
+  r.it_energy_adjust_kwh = adjust_j_ / 3.6e6;
+  r.computing_s = computing_s_;
+  if (!swing_)
+    return r;
+  r.step_measured = true;
+  r.step_s = swing_->wave.period_s();
+  r.compute_window_s = swing_->compute_window_s;
+  r.natural_mean_w = swing_->natural_mean_w;
+  r.natural_high_w = swing_->natural_high_w;
+  r.natural_low_w = full_.communication_w;
+  r.high_w = rack_wave_.max_w();
+  r.low_w = rack_wave_.min_w();
+  r.mean_w = rack_wave_.mean_w();
+  r.smoothing_energy_cost_j = swing_->energy_cost_j;
+  r.work_rate = swing_->work_rate;
+  r.rack_storage_loss_w = rack_loss_w_;
+  r.rack_storage_discharged_j = rack_discharged_j_;
+  r.job_swing_kw = rack_wave_.swing_w() * job_size_ / 1e3;
+  r.job_natural_swing_kw = (swing_->natural_high_w - full_.communication_w) * job_size_ / 1e3;
+  r.job_fundamental_kw = rack_wave_.harmonic_w(1) * job_size_ / 1e3;
+  r.frequency_hz = rack_wave_.frequency_hz();
+  r.rack_storage_discharged_kwh = rack_discharged_j_ / r.step_s * computing_s_ * job_size_ / 3.6e6;
+  r.wave = rack_wave_.points();
+  const dynamics::PowerWave natural = dynamics::PowerWave::square(
+      swing_->wave.period_s() - swing_->stretch_s, swing_->compute_window_s - swing_->stretch_s,
+      swing_->natural_high_w, full_.communication_w);
+  for (int n = 1; n <= harmonics_reported; ++n) {
+    r.harmonics_kw.push_back(rack_wave_.harmonic_w(n) * job_size_ / 1e3);
+    r.natural_harmonics_kw.push_back(natural.harmonic_w(n) * job_size_ / 1e3);
+  }
+  if (monitor_) {
+    r.nodes = monitor_->nodes();
+    r.figures = monitor_->figures();
+    r.facility_storage_discharged_kwh = monitor_->facility_storage_discharged_kwh();
+    r.facility_storage_loss_kwh = monitor_->facility_storage_loss_kwh();
+  }
+  return r;
+}
+
+} // namespace aidcsim

@@ -1,0 +1,77 @@
+// Power dynamics through the whole run path (scenario, SimGrid, facility clock) against closed
+// forms: the job's step wave from the measured step and the platform's wattage, what the racks'
+// power gains from the job's states, and what a genset plant makes of the swing.
+#include "engine/input/scenario.hpp"
+#include "engine/sim/simulation.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <stdexcept>
+
+namespace {
+
+const std::string source = AIDCSIM_SOURCE_DIR;
+
+// The figures of the monitored node with this id.
+const aidcsim::dynamics::NodeFigures& figures_of(const aidcsim::DynamicsResult& d, const std::string& id) {
+  for (std::size_t i = 0; i < d.nodes.size(); ++i)
+    if (d.nodes[i].id == id)
+      return d.figures[i];
+  throw std::logic_error("no monitored node " + id);
+}
+
+aidcsim::RunResult run(const std::string& file) {
+  return aidcsim::run_scenario(aidcsim::load_scenario(source + "/test/data/dynamics/" + file));
+}
+
+TEST(PowerDynamicsRun, StepWaveStateEnergyAndWhatTheGridSees) {
+  const aidcsim::RunResult r = run("one-rack-grid.yaml");
+  const aidcsim::DynamicsResult& d = r.dynamics;
+  ASSERT_TRUE(d.step_measured);
+  const auto& step = r.ai.job.step;
+  const double idle = d.accelerator.idle_w, busy = d.accelerator.full_w;
+  // Collectives at 10 % of the way from idle to busy; the compute window holds the bubble.
+  const double comm = idle + 0.10 * (busy - idle);
+  EXPECT_NEAR(d.accelerator.communication_w, comm, 1e-9);
+  const double collectives = step.tensor_s + step.expert_s + step.pipeline_s + step.data_s;
+  const double window = step.step_s - collectives;
+  const double high = comm + (busy - comm) * step.compute_s / window;
+  EXPECT_NEAR(d.high_w, high, 1e-9);
+  EXPECT_NEAR(d.low_w, comm, 1e-9);
+  EXPECT_NEAR(d.mean_w, (step.compute_s * busy + (step.step_s - step.compute_s) * comm) / step.step_s, 1e-9);
+  EXPECT_NEAR(d.job_swing_kw, 72 * (high - comm) / 1e3, 1e-9);
+  EXPECT_NEAR(d.frequency_hz, 1 / step.step_s, 1e-12);
+  // The grid sees the rack's swing through the UPS's 96 %, in steps, at the step's frequency.
+  const auto& grid = figures_of(d, "grid");
+  EXPECT_NEAR(grid.max_swing_kw, d.job_swing_kw / 0.96, 1e-9);
+  EXPECT_NEAR(grid.swing_frequency_hz, 1 / step.step_s, 1e-12);
+  EXPECT_TRUE(grid.swing_steps);
+  EXPECT_NEAR(figures_of(d, "ups").max_swing_kw, d.job_swing_kw, 1e-9);
+  // The racks' power gains, over the busy hosts SimGrid shows, the job's states: computing at the
+  // wave's mean, writing checkpoints at 5 %, from the end of the first step's measurement on.
+  const double checkpoint_s = r.ai.job.checkpoints * 120.0;
+  const double ckpt_w = idle + 0.05 * (busy - idle);
+  const double adjust_j = 72 * (d.computing_s * (d.mean_w - busy) + checkpoint_s * (ckpt_w - busy));
+  EXPECT_NEAR(d.it_energy_adjust_kwh, adjust_j / 3.6e6, 1e-9 * std::abs(adjust_j / 3.6e6));
+  const double measured_at = 7200 - d.computing_s - checkpoint_s; // the probe: about one step
+  EXPECT_GT(measured_at, 0);
+  EXPECT_LT(measured_at, 3 * step.step_s);
+  // The facility's IT energy is the hosts' plus that, to rounding.
+  EXPECT_NEAR(r.facility.number("energy.it_kwh"), r.it_energy_kwh, 1e-9 * r.it_energy_kwh);
+}
+
+TEST(PowerDynamicsRun, GensetsCarryASwingBeyondTheirAcceptance) {
+  const aidcsim::RunResult r = run("one-rack-gensets.yaml");
+  const aidcsim::DynamicsResult& d = r.dynamics;
+  const auto& g = figures_of(d, "gen");
+  // On gensets from 30 min + 10 s to the retransfer at 95 min, less three 2 min checkpoints.
+  EXPECT_NEAR(g.swing_beyond_acceptance_s, (95 * 60 - 30 * 60 - 10) - 3 * 120, 1.0);
+  EXPECT_EQ(g.steps_beyond_acceptance, 3); // the job back from each checkpoint
+  EXPECT_GT(g.worst_frequency_dip, 0.10);  // past the class limit
+  EXPECT_NEAR(g.max_swing_kw, d.job_swing_kw / 0.96, 1e-9);
+  // The grid dropped at the transfer what the gensets took.
+  EXPECT_NEAR(figures_of(d, "grid").largest_step_kw, g.largest_step_kw, 1e-9);
+}
+
+} // namespace
