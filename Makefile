@@ -56,7 +56,9 @@ docs-images: build
 	JOBS=$(JOBS) tools/docs-images --aidcsim $(BUILD)/aidcsim
 
 docs-reference: configure
-	cmake --build $(BUILD) -j $(JOBS) --target yaml_reference
+	cmake --build $(BUILD) -j $(JOBS) --target yaml_reference aidcsim
+	test -f build/nvl72-x1389.xml || $(BUILD)/aidcsim platform generate --system nvl72 --pods 1389 \
+	  -o build/nvl72-x1389.xml --parents
 	$(BUILD)/yaml_reference . docs/SCENARIOS.md
 
 format:

@@ -142,7 +142,8 @@ void FacilityClock::apply_adjusted(const std::vector<int>& host_changed, double 
   adjusted_list_.clear();
   if (kw.empty())
     return;
-  std::sort(kw.begin(), kw.end());
+  if (!std::is_sorted(kw.begin(), kw.end())) // the facility takes them in load order, as a full read does
+    std::sort(kw.begin(), kw.end());
   facility_.set_it_powers_kw(kw, t);
   if (on_change)
     on_change(facility_.now());

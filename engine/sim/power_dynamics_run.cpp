@@ -200,17 +200,18 @@ void PowerDynamicsRun::observe(double t) {
   const power::PowerChain& chain = facility_->chain();
   const std::size_t loads = ranks_of_load_.size();
   job_now_.assign(loads, 0.0);
-  std::vector<double> swinging(loads, 0.0);
+  swinging_.assign(loads, 0.0);
   for (std::size_t l = 0; l < loads; ++l) {
     if (on_[l] && ranks_of_load_[l] > 0) {
       job_now_[l] = ranks_of_load_[l] * phase_w(throttled_[l] != 0) / 1e3;
       if (phase_ == Phase::computing && !throttled_[l])
-        swinging[l] = ranks_of_load_[l];
+        swinging_[l] = ranks_of_load_[l];
     }
   }
-  std::vector<double> out_now(monitored_node_.size());
+  out_now_.resize(monitored_node_.size());
   for (std::size_t i = 0; i < monitored_node_.size(); ++i)
-    out_now[i] = chain.out_kw(monitored_node_[i]);
+    out_now_[i] = chain.out_kw(monitored_node_[i]);
+  const std::vector<double>& out_now = out_now_;
   if (t != instant_t_) { // a new instant: its changes count from the state the last one left
     instant_t_ = t;
     job_at_instant_ = job_prev_.empty() ? job_now_ : job_prev_;
@@ -219,9 +220,9 @@ void PowerDynamicsRun::observe(double t) {
   scratch_.assign(loads, 0.0);
   for (std::size_t l = 0; l < loads; ++l)
     scratch_[l] = job_now_[l] - job_at_instant_[l];
-  chain.carried(scratch_, job_carried_);
-  chain.carried(swinging, carried_);
-  std::vector<dynamics::NodeView> view(monitored_node_.size());
+  chain.carried(scratch_, swinging_, job_carried_, carried_);
+  std::vector<dynamics::NodeView>& view = view_;
+  view.resize(monitored_node_.size());
   for (std::size_t i = 0; i < monitored_node_.size(); ++i) {
     const int v = monitored_node_[i];
     view[i].load_kw = out_now[i];

@@ -116,7 +116,8 @@ private:
   std::unique_ptr<dynamics::SwingMonitor> monitor_;
   std::vector<int> monitored_node_; // graph node of each monitored node
   std::vector<double> job_now_, job_prev_, job_at_instant_, out_prev_, out_at_instant_;
-  std::vector<double> scratch_, carried_, job_carried_;
+  std::vector<double> scratch_, swinging_, carried_, job_carried_, out_now_;
+  std::vector<dynamics::NodeView> view_;
   double instant_t_ = -1;
   double computing_since_ = 0; // the job's steps began then (the wave's origin)
   double detail_from_ = 0, detail_to_ = -1;

@@ -182,12 +182,15 @@ FacilityRun build_facility(const Scenario& scenario) {
 
 // Power dynamics: the job's state and step reach the binding, which adjusts the racks' power
 // through the facility's clock (or only the IT energy, without a facility).
-std::unique_ptr<PowerDynamicsRun> start_dynamics(const Scenario& scenario, AiRun* ai,
+std::unique_ptr<PowerDynamicsRun> start_dynamics(const Scenario& scenario, const RunOptions& options,
+                                                 AiRun* ai,
                                                  const std::vector<std::vector<sg4::Host*>>& hosts_of_load,
                                                  const power::Facility* facility) {
   if (!ai || !scenario.power_dynamics || !scenario.workload.job)
     return nullptr;
   auto dyn = std::make_unique<PowerDynamicsRun>(scenario, ai->job_hosts(), hosts_of_load, facility);
+  if (!options.power_trace_csv.empty())
+    dyn->set_detail_window(options.detail_from_s, options.detail_to_s);
   ai->on_step_measured = [d = dyn.get(), ai](const workload::StepTime& step, double now) {
     d->set_step(step, now);
     ai->set_power_rate(d->work_rate(), now);
@@ -195,6 +198,19 @@ std::unique_ptr<PowerDynamicsRun> start_dynamics(const Scenario& scenario, AiRun
   ai->set_on_job_phase(
       [d = dyn.get()](workload::TrainingJob::Phase phase, double now) { d->job_state(phase, now); });
   return dyn;
+}
+
+// The job's states, which SimGrid's busy hosts do not show, join the run's IT energy; the trace
+// of the detailed window is written.
+void finish_dynamics(PowerDynamicsRun& dyn, const Scenario& scenario, const RunOptions& options,
+                     RunResult& r) {
+  dyn.finish(scenario.duration_s);
+  if (!options.power_trace_csv.empty())
+    dyn.write_trace(options.power_trace_csv, options.file_preamble);
+  r.dynamics = dyn.result();
+  r.it_energy_kwh += r.dynamics.it_energy_adjust_kwh;
+  if (r.simulated_time_s > 0)
+    r.mean_it_power_kw = r.it_energy_kwh * units::joules_per_kwh / r.simulated_time_s / 1e3;
 }
 
 void attach_dynamics(FacilityClock& clock, PowerDynamicsRun& dyn) {
@@ -309,9 +325,8 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
         facility->timeline_rows_before(row.time_s);
       t->add(row);
     });
-  std::unique_ptr<PowerDynamicsRun> dyn = start_dynamics(scenario, ai.get(), hosts_of_load, f.facility.get());
-  if (dyn && !options.power_trace_csv.empty())
-    dyn->set_detail_window(options.detail_from_s, options.detail_to_s);
+  std::unique_ptr<PowerDynamicsRun> dyn =
+      start_dynamics(scenario, options, ai.get(), hosts_of_load, f.facility.get());
   if (f.facility) {
     start_facility(f, scenario, *engine, std::move(hosts_of_load), ai.get(), full_load, timeline.get(),
                    dyn.get());
@@ -337,15 +352,8 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
     f.facility->finish(scenario.duration_s);
 
   RunResult r = platform_result(scenario, accelerators);
-  if (dyn) { // the job's states, which SimGrid's busy hosts do not show
-    dyn->finish(scenario.duration_s);
-    if (!options.power_trace_csv.empty())
-      dyn->write_trace(options.power_trace_csv, options.file_preamble);
-    r.dynamics = dyn->result();
-    r.it_energy_kwh += r.dynamics.it_energy_adjust_kwh;
-    if (r.simulated_time_s > 0)
-      r.mean_it_power_kw = r.it_energy_kwh * units::joules_per_kwh / r.simulated_time_s / 1e3;
-  }
+  if (dyn)
+    finish_dynamics(*dyn, scenario, options, r);
   if (f.facility)
     r.facility = facility_result(*f.facility, scenario.duration_s, f.hosts_of_load);
   if (timeline) {

@@ -170,6 +170,27 @@ void PowerChain::carried(const std::vector<double>& per_load, std::vector<double
       std::visit([&](const auto& c) { c.pass_draw(out[*it], around(*it), out); }, nodes_[*it]);
 }
 
+void PowerChain::carried(const std::vector<double>& a, const std::vector<double>& b,
+                         std::vector<double>& out_a, std::vector<double>& out_b) const {
+  out_a.assign(out_kw_.size(), 0.0);
+  out_b.assign(out_kw_.size(), 0.0);
+  for (std::size_t l = 0; l < spec_.loads.size() && l < a.size() && l < b.size(); ++l)
+    if (energized_[load_node_[l]]) {
+      out_a[load_node_[l]] = a[l];
+      out_b[load_node_[l]] = b[l];
+    }
+  const auto& topo = graph_.topological_order();
+  for (auto it = topo.rbegin(); it != topo.rend(); ++it)
+    if (energized_[*it] && (out_a[*it] != 0 || out_b[*it] != 0))
+      std::visit(
+          [&](const auto& c) {
+            const Surroundings s = around(*it);
+            c.pass_draw(out_a[*it], s, out_a);
+            c.pass_draw(out_b[*it], s, out_b);
+          },
+          nodes_[*it]);
+}
+
 // The chain's state at now, decided afresh: each pass decides switches, plant demand, energized
 // states, flows and shedding; passes repeat until nothing changes. A genset plant that is short of
 // the load it would take refuses it; the switches' decisions that assumed it are then undone and

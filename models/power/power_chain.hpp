@@ -89,6 +89,9 @@ public:
   // the chain as the draws are (compute_flows): a swing or a step of some loads, seen at every
   // node. Writes into `out` (resized to the chain).
   void carried(const std::vector<double>& per_load, std::vector<double>& out) const;
+  // Two such flows in one pass over the chain.
+  void carried(const std::vector<double>& a, const std::vector<double>& b, std::vector<double>& out_a,
+               std::vector<double>& out_b) const;
   int node_load(int v) const { return node_load_[v]; } // load index, or -1
   OutageSigns outage_signs() const;
   double storage_owed_kwh() const;

@@ -353,6 +353,22 @@ aidcsim_cli_test(timeline_window_order 2 "--timeline-to '1 d' must come after --
   run scenarios/validation/genset-fts.yaml --years 1 --out ${CMAKE_BINARY_DIR}/timeline-bad --timeline-from "2 d" --timeline-to "1 d")
 aidcsim_cli_test(timeline_window_bad_unit 2 "--timeline-from '3 parsecs': unknown unit 'parsecs'"
   run scenarios/validation/genset-fts.yaml --years 1 --out ${CMAKE_BINARY_DIR}/timeline-bad --timeline-from "3 parsecs")
+# The power trace of a detailed window: one row per breakpoint of each source's swing, in time
+# order, the grid's swing of 92.4 kW through the UPS (a window of the one-rack job, 4 s).
+add_test(NAME cli.power_trace_window
+         COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=0 "-DEXPECT_REGEX=power dynamics"
+                 -DEXPECT_FILE=${CMAKE_BINARY_DIR}/power-trace/power-trace.csv
+                 "-DEXPECT_FILE_REGEX=# platform_sha256: [0-9a-f]+\ntime_s,node,kind,power_kw\n3600.000000,[a-z]+,[a-z]+,[0-9.]+\n"
+                 "-DEXPECT_NO_FILES=${CMAKE_BINARY_DIR}/power-trace/*.tmp.*"
+                 "-DCOMMAND=$<TARGET_FILE:aidcsim>|run|test/data/dynamics/one-rack-grid.yaml|--out|${CMAKE_BINARY_DIR}/power-trace|--detail|1 h..3604 s"
+                 -P ${CLI_CHECK}
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+aidcsim_cli_test(detail_needs_out 2 "--detail '1 h..2 h': the trace goes to power-trace.csv; give --out too"
+  run test/data/dynamics/one-rack-grid.yaml --detail "1 h..2 h")
+aidcsim_cli_test(detail_needs_dynamics 2 "the scenario has no 'power_dynamics:' section"
+  run scenarios/validation/genset-fts.yaml --years 1 --out ${CMAKE_BINARY_DIR}/detail-bad --detail "1 h..2 h")
+aidcsim_cli_test(detail_bad_window 2 "expected FROM..TO, two times with units"
+  run test/data/dynamics/one-rack-grid.yaml --out ${CMAKE_BINARY_DIR}/detail-bad --detail "1 h")
 # A folder that cannot be written is an error before the run, not after it (a million years).
 aidcsim_cli_test(timeline_out_unwritable_first 2 "aidcsim run: --out: cannot create folder '/proc/aidcsim-no'"
   run scenarios/validation/genset-fts.yaml --years 1000000 --out /proc/aidcsim-no)

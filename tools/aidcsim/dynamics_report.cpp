@@ -92,6 +92,11 @@ std::string kw_text(double kw) {
 }
 
 void print_source(const std::string& id, const json& s) {
+  if (s["largest_step_kw"].get<double>() == 0 && s["max_swing_kw"].get<double>() == 0) {
+    std::printf("  %-22s %-8s carried no load change and no swing\n", id.c_str(),
+                s["kind"].get<std::string>().c_str());
+    return;
+  }
   std::string step = kw_text(s["largest_step_kw"].get<double>());
   if (!s["largest_step_pct"].is_null()) {
     char pct[48];
@@ -112,10 +117,10 @@ void print_source(const std::string& id, const json& s) {
                 s["swing_above_limit_h"].get<double>(), s["ramp_above_limit_h"].get<double>());
   if (s.contains("acceptance")) {
     const json& a = s["acceptance"];
-    std::printf("  %-22s          load acceptance: %ld job steps beyond it, swing beyond it %.2f h, worst "
-                "frequency dip %.1f %%\n",
-                "", a["steps_beyond"].get<long>(), a["swing_beyond_h"].get<double>(),
-                a["worst_frequency_dip_pct"].get<double>());
+    std::printf("  %-22s          step acceptance: %ld of the job's steps beyond it (largest %s), its swing "
+                "beyond it %.2f h, worst frequency dip %.1f %%\n",
+                "", a["steps_beyond"].get<long>(), kw_text(s["largest_job_step_kw"].get<double>()).c_str(),
+                a["swing_beyond_h"].get<double>(), a["worst_frequency_dip_pct"].get<double>());
   }
 }
 
