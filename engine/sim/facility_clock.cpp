@@ -88,16 +88,18 @@ void FacilityClock::read_host_power(double now) {
     apply_adjusted(changed, t);
     return;
   }
-  for (const int l : changed) {
-    if (hosts_of_load_[l].empty())
-      continue;
-    double watts = 0;
-    for (const auto* h : hosts_of_load_[l])
-      watts += sg_host_get_current_consumption(h);
-    facility_.set_it_power_kw(l, watts / 1e3, t);
-  }
+  for (const int l : changed)
+    if (!hosts_of_load_[l].empty())
+      facility_.set_it_power_kw(l, hosts_w(l) / 1e3, t);
   if (!changed.empty() && on_change)
     on_change(facility_.now());
+}
+
+double FacilityClock::hosts_w(int load) const {
+  double watts = 0;
+  for (const auto* h : hosts_of_load_[load])
+    watts += sg_host_get_current_consumption(h);
+  return watts;
 }
 
 void FacilityClock::mark_adjusted(const std::vector<int>& loads) {
@@ -115,28 +117,16 @@ void FacilityClock::apply_adjusted(const std::vector<int>& host_changed, double 
   host_w_.resize(hosts_of_load_.size(), std::nan(""));
   adjusted_.resize(hosts_of_load_.size(), 0);
   std::vector<std::pair<int, double>> kw;
-  for (const int l : host_changed) {
-    if (hosts_of_load_[l].empty())
-      continue;
-    double watts = 0;
-    for (const auto* h : hosts_of_load_[l])
-      watts += sg_host_get_current_consumption(h);
-    host_w_[l] = watts;
-    if (!adjusted_[l]) {
-      adjusted_[l] = 1;
-      adjusted_list_.push_back(l);
-    }
-  }
+  for (const int l : host_changed)
+    if (!hosts_of_load_[l].empty())
+      host_w_[l] = hosts_w(l);
+  mark_adjusted(host_changed);
   for (const int l : adjusted_list_) {
     adjusted_[l] = 0;
     if (hosts_of_load_[l].empty())
       continue;
-    if (std::isnan(host_w_[l])) { // never read: sum its hosts now
-      double watts = 0;
-      for (const auto* h : hosts_of_load_[l])
-        watts += sg_host_get_current_consumption(h);
-      host_w_[l] = watts;
-    }
+    if (std::isnan(host_w_[l])) // never read: sum its hosts now
+      host_w_[l] = hosts_w(l);
     kw.emplace_back(l, (host_w_[l] + it_adjust_w(l)) / 1e3);
   }
   adjusted_list_.clear();

@@ -72,8 +72,9 @@ private:
   bool started_ = false;
   void read_host_power(double now);
   void apply_adjusted(const std::vector<int>& host_changed, double t);
-  std::vector<double> host_w_; // per load: its hosts' power at the last read
-  std::vector<char> adjusted_; // per load: marked by mark_adjusted since the last read
+  double hosts_w(int load) const; // what load's hosts draw now (SimGrid's energy plugin)
+  std::vector<double> host_w_;    // per load: its hosts' power at the last read
+  std::vector<char> adjusted_;    // per load: marked by mark_adjusted since the last read
   std::vector<int> adjusted_list_;
   std::vector<std::vector<simgrid::s4u::Host*>> hosts_of_load_;
   // Per load: has power and has booted (so may run), and is not thermally shut down.

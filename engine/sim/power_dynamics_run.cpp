@@ -178,20 +178,21 @@ void PowerDynamicsRun::job_state(Phase phase, double now) {
     changed(now, job_loads_);
 }
 
-void PowerDynamicsRun::hosts_state(int load, bool on, double now) {
-  if (facility_ == nullptr || on_[load] == (on ? 1 : 0))
+// A load's flag (on, throttled) at `now`: what came before integrates at the old value.
+void PowerDynamicsRun::set_load_flag(std::vector<char>& flags, int load, bool value, double now) {
+  if (facility_ == nullptr || flags[load] == (value ? 1 : 0))
     return;
   integrate(now);
-  on_[load] = on ? 1 : 0;
+  flags[load] = value ? 1 : 0;
   changed(now, {load});
 }
 
+void PowerDynamicsRun::hosts_state(int load, bool on, double now) {
+  set_load_flag(on_, load, on, now);
+}
+
 void PowerDynamicsRun::hosts_throttle(int load, bool throttled, double now) {
-  if (facility_ == nullptr || throttled_[load] == (throttled ? 1 : 0))
-    return;
-  integrate(now);
-  throttled_[load] = throttled ? 1 : 0;
-  changed(now, {load});
+  set_load_flag(throttled_, load, throttled, now);
 }
 
 void PowerDynamicsRun::observe(double t) {

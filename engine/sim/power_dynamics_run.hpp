@@ -100,6 +100,7 @@ public:
 private:
   double phase_w(bool throttled) const; // one rank's draw in the current phase
   void changed(double now, const std::vector<int>& loads);
+  void set_load_flag(std::vector<char>& flags, int load, bool value, double now);
   void integrate(double now);
   const Scenario& scenario_;
   const power::Facility* facility_;

@@ -187,7 +187,10 @@ void Facility::set_it_powers_kw(const std::vector<std::pair<int, double>>& kw, d
   integrate(t);
   for (const auto& [load, value] : kw)
     cooling_.set_measured_it_kw(load, value);
-  settle();
+  // Only the loads' draws changed: the chain's decisions stand unless a capacity is now exceeded
+  // (a training job's state changes a thousand racks a hundred thousand times a year).
+  if (!chain_.reflow_loads())
+    settle();
   if (t == 0)
     cooling_.start_at_equilibrium();
   after_settle();

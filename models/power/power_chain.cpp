@@ -212,6 +212,17 @@ void PowerChain::settle() {
   note_load_changes();
 }
 
+bool PowerChain::reflow_loads() {
+  if (decisions_before_)
+    return false;
+  compute_flows();
+  for (int v = 0; v < size(); ++v) // the tests shed_for_capacity and refuse_short_plants make
+    if (energized_[v] && out_kw_[v] > capacity_kw(v) * (1 + 1e-6))
+      return false;
+  changes_.clear();
+  return true;
+}
+
 void PowerChain::settle_chain() {
   for (auto& c : nodes_)
     std::visit([](auto& k) { k.clear_shedding(); }, c);

@@ -63,6 +63,10 @@ public:
   // Decides the chain's state at now afresh; load_changes() then lists the loads that gained or
   // lost power (their boot timers already set).
   void settle();
+  // After loads changed what they draw and nothing else: recomputes the flows and returns true
+  // when that is what settle() would leave (nothing shed or refused at the last settle, and no
+  // capacity exceeded now: no decision depends on a load otherwise); false, and settle() is due.
+  bool reflow_loads();
   const std::vector<LoadChange>& load_changes() const { return changes_; }
   // The earliest of the components' next events and the next scheduled fault.
   double next_event_time() const;
