@@ -2,6 +2,7 @@
 
 #include "engine/input/facility_loader.hpp"
 #include "engine/input/file_kind.hpp"
+#include "engine/input/policy_reader.hpp"
 #include "engine/input/power_dynamics_reader.hpp"
 #include "engine/input/workload_loader.hpp"
 #include "engine/input/yaml_reader.hpp"
@@ -283,6 +284,28 @@ void read_dynamics(MapReader& top, Scenario& s, Diagnostics& diags) {
   read_power_dynamics(n, top, *s.power_dynamics);
 }
 
+// `policies:`: they act on racks fed through UPS batteries, so they need a facility; a checkpoint
+// needs a training job, a cap racks that draw their hosts' power.
+void read_policies_of(MapReader& top, Scenario& s, Diagnostics& diags) {
+  top.note_default("policies", {.shown = "none"});
+  const YamlNode n = top.node("policies", Need::optional, "a map of checkpoint_on_battery, cap_on_battery");
+  if (!n.IsDefined())
+    return;
+  read_policies(n, top, s.policies);
+  const SourcePos at = top.pos(n);
+  if (s.policies.any() && s.facility.empty())
+    diags.add(at, "policies", "", "the policies act on racks on UPS batteries; the scenario has no facility");
+  else if (s.policies.checkpoint && !s.workload.job)
+    diags.add(at, "policies.checkpoint_on_battery", "",
+              "a checkpoint needs a training job; the workload (" +
+                  (s.workload.kind.empty() ? std::string("none") : s.workload.kind) + ") runs none");
+  else if (s.policies.cap_after_s && s.workload.it_power != "hosts")
+    diags.add(
+        at, "policies.cap_on_battery", "",
+        "a cap lowers the racks' hosts' pstate; it needs 'workload.it_power: hosts' (the workload has '" +
+            s.workload.it_power + "')");
+}
+
 Scenario read_scenario(const YamlDocument& document, const std::string& path,
                        const std::vector<KeyOverride>& overrides, Diagnostics& diags) {
   const SchemaScope scope("scenario");
@@ -317,6 +340,7 @@ Scenario read_scenario(const YamlDocument& document, const std::string& path,
     read_workload(workload, top, s.workload);
   read_power_and_cooling(top, path, s, diags);
   read_dynamics(top, s, diags);
+  read_policies_of(top, s, diags);
   top.finish();
   if (!diags.empty())
     throw InputError(std::move(diags));

@@ -6,6 +6,7 @@
 #include "engine/input/facility_positions.hpp"
 #include "engine/input/workload_spec.hpp"
 #include "models/dynamics/dynamics_spec.hpp"
+#include "models/workload/battery_policy.hpp"
 #include "models/power/facility.hpp"
 
 #include <cstdint>
@@ -27,6 +28,8 @@ struct Scenario {
   // `power_dynamics:`: the training job's power through its step and states, and what the
   // facility's sources see of it (models/dynamics/); absent, racks draw their hosts' busy power.
   std::optional<dynamics::PowerDynamicsSpec> power_dynamics;
+  // `policies:`: what the racks and the job do on battery (models/workload/battery_policy.hpp).
+  workload::BatteryPolicySpec policies;
   power::FacilitySpec facility;              // empty when the scenario has no `facility:`
   std::vector<power::ScheduledFault> faults; // from `faults:`
   std::vector<SourcePos> fault_starts;       // where each fault's `at` was written

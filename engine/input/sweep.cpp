@@ -244,6 +244,8 @@ std::string fingerprint(const Sweep& sw) {
                          std::to_string(sw.duration_s) + "\n" + file_digest(sw.base) + "\n";
   if (!sw.estimator.empty()) // kept out of older sweeps' identity, so their databases still resume
     identity += "estimator " + sw.estimator + "\n";
+  if (sw.common_seeds)
+    identity += "seeds common\n";
   std::set<std::string> platforms;
   for (const auto& p : sw.points) {
     identity += p.label + "\n";
@@ -296,6 +298,10 @@ Sweep read_sweep(const YamlDocument& document, const std::string& path, Diagnost
                   ? top.one_of_or("metric", sweep_metric_names(), "it_downtime_min_per_year", metric)
                   : top.one_of_or("metric", estimator_metric_names(),
                                   "availability.it_downtime_min_per_year.value", metric);
+  // Common random numbers: replication r has one seed at every point, so points that differ by a
+  // design choice (a policy, a sizing) meet the same failures and differ by that choice alone.
+  sw.common_seeds = top.one_of_or("seeds", {"per_point", "common"}, "per_point",
+                                  {.why = "independent points, as a sweep over chance needs"}) == "common";
   read_axes(top, sw, diags);
   top.finish();
   if (!diags.empty())
@@ -310,7 +316,7 @@ Sweep read_sweep(const YamlDocument& document, const std::string& path, Diagnost
     for (int r = 0; r < sw.replications; ++r)
       sw.runs.push_back(
           {std::string("p").append(std::to_string(point.index)).append("-r").append(std::to_string(r)),
-           point.index, r, sweep_seed(sw.name, point.label, r)});
+           point.index, r, sweep_seed(sw.name, sw.common_seeds ? std::string() : point.label, r)});
   sw.fingerprint = fingerprint(sw);
   // The base scenario's doubts, at the duration every run gets.
   Scenario base = load_scenario(sw.base);

@@ -47,8 +47,9 @@ struct Sweep {
   std::string base; // resolved path of the base scenario
   std::string metric;
   int replications = 1;
-  double duration_s = 0; // 0: the scenario's own
-  std::string estimator; // "", or "mc" / "is": each run estimates the facility's availability
+  double duration_s = 0;     // 0: the scenario's own
+  std::string estimator;     // "", or "mc" / "is": each run estimates the facility's availability
+  bool common_seeds = false; // `seeds: common`: replication r has the same seed at every point
   std::vector<SweepAxis> axes;
   std::vector<SweepPoint> points;
   std::vector<SweepRun> runs;       // point-major, then replication

@@ -45,6 +45,9 @@ public:
     clock_->on_job_phase = std::move(f);
   }
   void set_power_rate(double rate, double now) { clock_->set_power_rate(rate, now); }
+  // Policies (battery_policy_run.hpp): the job checkpoints now; true if a write started.
+  bool checkpoint_now(double now) { return clock_->checkpoint_now(now); }
+  const workload::TrainingJob* job() const { return workload_->job(); }
   // Timeline rows for the job's state ("job" component).
   void set_timeline(std::function<void(const power::TimelineRow&)> add);
 

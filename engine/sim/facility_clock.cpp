@@ -16,6 +16,8 @@ FacilityClock::FacilityClock(power::Facility& facility, double end_s,
   ready_.assign(loads, 1);
   thermal_ok_.assign(loads, 1);
   reported_on_.assign(loads, 1);
+  thermal_throttled_.assign(loads, 0);
+  capped_.assign(loads, 0);
   facility_.on_load_power = [this](int load, bool powered) {
     if (!powered) {
       ready_[load] = 0;
@@ -30,10 +32,8 @@ FacilityClock::FacilityClock(power::Facility& facility, double end_s,
     thermal_ok_[load] = state != thermal::RackLoop::State::shutdown;
     if (state == thermal::RackLoop::State::shutdown)
       ready_[load] = 0; // like a power loss: the rack boots again once cooled (on_load_booted)
-    for (auto* h : hosts_of_load_[load]) // throttled: the lowest pstate; otherwise full speed
-      h->set_pstate(state == thermal::RackLoop::State::throttled ? h->get_pstate_count() - 1 : 0);
-    if (on_hosts_throttle)
-      on_hosts_throttle(load, state == thermal::RackLoop::State::throttled, now_);
+    thermal_throttled_[load] = state == thermal::RackLoop::State::throttled ? 1 : 0;
+    apply_throttle(load, now_);
     apply_hosts_state(load);
   };
   // Faults at time 0 were applied when the facility was built, before these callbacks existed.
@@ -45,6 +45,23 @@ FacilityClock::FacilityClock(power::Facility& facility, double end_s,
   for (std::size_t i = 0; i < facility_.cooling_loops().size(); ++i)
     if (facility_.cooling_loops()[i].state() != thermal::RackLoop::State::normal)
       facility_.on_rack_thermal(facility_.cooled_rack(i), facility_.cooling_loops()[i].state());
+}
+
+// Throttled (thermally or by a cap): the lowest pstate; otherwise full speed.
+void FacilityClock::apply_throttle(int load, double now) {
+  const bool throttled = thermal_throttled_[load] || capped_[load];
+  for (auto* h : hosts_of_load_[load])
+    h->set_pstate(throttled ? h->get_pstate_count() - 1 : 0);
+  if (on_hosts_throttle)
+    on_hosts_throttle(load, throttled, now);
+}
+
+void FacilityClock::set_capped(int load, bool capped, double now) {
+  if ((capped_[load] != 0) == capped)
+    return;
+  capped_[load] = capped ? 1 : 0;
+  if (!thermal_throttled_[load])
+    apply_throttle(load, now);
 }
 
 // Hosts run when their rack has power, has booted and is not thermally shut down.

@@ -57,6 +57,10 @@ public:
   // Called after every change of the facility (an event, new rack powers) with its time.
   std::function<void(double t)> on_change;
 
+  // A policy caps load l's hosts at their lowest pstate (battery_policy_run.hpp), or lifts the cap;
+  // a rack runs throttled while capped or thermally throttled.
+  void set_capped(int load, bool capped, double now);
+
   // Reports, through on_hosts_state, the loads already off before the callback was set.
   void sync_hosts_state();
 
@@ -79,6 +83,8 @@ private:
   std::vector<std::vector<simgrid::s4u::Host*>> hosts_of_load_;
   // Per load: has power and has booted (so may run), and is not thermally shut down.
   std::vector<char> ready_, thermal_ok_, reported_on_;
+  std::vector<char> thermal_throttled_, capped_; // per load
+  void apply_throttle(int load, double now);
   double now_ = 0;
   void apply_hosts_state(int load);
 };

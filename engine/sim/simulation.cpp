@@ -6,6 +6,7 @@
 #include "engine/base/units.hpp"
 #include "engine/input/event_budget.hpp"
 #include "engine/sim/ai_run.hpp"
+#include "engine/sim/battery_policy_run.hpp"
 #include "engine/sim/episode_writer.hpp"
 #include "engine/sim/facility_clock.hpp"
 #include "engine/sim/full_load.hpp"
@@ -257,6 +258,43 @@ void start_facility(FacilityRun& run, const Scenario& scenario, sg4::Engine& eng
   engine.add_model(run.clock, {});
 }
 
+// The battery policies watch the UPS batteries above the racks (battery_policy_run.hpp): they
+// checkpoint the job and cap the racks through the workload and the facility's clock.
+std::shared_ptr<BatteryPolicyRun> start_policies(const Scenario& scenario, sg4::Engine& engine,
+                                                 FacilityRun& run, AiRun* ai) {
+  if (!scenario.policies.any() || !run.facility)
+    return nullptr;
+  std::vector<int> it_loads, job_loads;
+  std::set<const sg4::Host*> job;
+  if (ai)
+    for (const auto* h : ai->job_hosts())
+      job.insert(h);
+  for (std::size_t l = 0; l < run.hosts_of_load.size(); ++l) {
+    const auto& hosts = run.hosts_of_load[l];
+    if (hosts.empty())
+      continue;
+    it_loads.push_back(static_cast<int>(l));
+    if (std::any_of(hosts.begin(), hosts.end(), [&](const sg4::Host* h) { return job.count(h) > 0; }))
+      job_loads.push_back(static_cast<int>(l));
+  }
+  const double write_s = scenario.workload.job ? scenario.workload.job->checkpoint_write_s : 0.0;
+  auto policies = std::make_shared<BatteryPolicyRun>(scenario.policies, *run.facility, it_loads, job_loads,
+                                                     write_s, scenario.duration_s);
+  if (ai)
+    policies->checkpoint = [ai](double now) { return ai->checkpoint_now(now); };
+  policies->cap = [clock = run.clock.get()](int load, bool capped, double now) {
+    clock->set_capped(load, capped, now);
+  };
+  auto change = run.clock->on_change;
+  run.clock->on_change = [change, p = policies.get()](double t) {
+    if (change)
+      change(t);
+    p->observe(t);
+  };
+  engine.add_model(policies, {});
+  return policies;
+}
+
 RunResult platform_result(const Scenario& scenario, const std::vector<sg4::Host*>& accelerators) {
   RunResult r;
   r.scenario_file = scenario.file;
@@ -325,11 +363,13 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
         facility->timeline_rows_before(row.time_s);
       t->add(row);
     });
+  std::shared_ptr<BatteryPolicyRun> policies;
   std::unique_ptr<PowerDynamicsRun> dyn =
       start_dynamics(scenario, options, ai.get(), hosts_of_load, f.facility.get());
   if (f.facility) {
     start_facility(f, scenario, *engine, std::move(hosts_of_load), ai.get(), full_load, timeline.get(),
                    dyn.get());
+    policies = start_policies(scenario, *engine, f, ai.get());
   } else if (scenario.workload.kind == "idle" || ai) {
     // Nothing else moves the clock: one actor sleeps through the run.
     const double duration = scenario.duration_s;
@@ -354,6 +394,8 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   RunResult r = platform_result(scenario, accelerators);
   if (dyn)
     finish_dynamics(*dyn, scenario, options, r);
+  if (policies)
+    r.policies = policies->result(scenario.duration_s);
   if (f.facility)
     r.facility = facility_result(*f.facility, scenario.duration_s, f.hosts_of_load);
   if (timeline) {

@@ -3,6 +3,7 @@
 
 #include "engine/input/scenario.hpp"
 #include "engine/sim/ai_result.hpp"
+#include "engine/sim/policy_result.hpp"
 #include "engine/sim/power_dynamics_run.hpp"
 #include "engine/sim/timeline_writer.hpp"
 #include "models/power/facility_metrics.hpp"
@@ -52,6 +53,7 @@ struct RunResult {
   FacilityResult facility;
   AiResult ai;
   DynamicsResult dynamics; // with `power_dynamics:`
+  PolicyResult policies;   // with `policies:`
   // With a timeline: the rows the run made and those its file holds (the filter's choice).
   struct TimelineCount {
     std::size_t rows = 0, written = 0;

@@ -86,6 +86,13 @@ void WorkloadClock::set_throttled_rate(double rate, double now) {
   workload_.set_throttled_rate(rate);
 }
 
+bool WorkloadClock::checkpoint_now(double now) {
+  if (!reach(now) || !workload_.checkpoint_now())
+    return false;
+  report_job(now);
+  return true;
+}
+
 void WorkloadClock::set_power_rate(double rate, double now) {
   if (!reach(now))
     return;

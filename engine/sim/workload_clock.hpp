@@ -33,6 +33,8 @@ public:
   void rack_throttle(const std::vector<int>& accelerators, bool throttled, double now);
   // The job's work rate while throttled, from `now` on (once its step has been measured).
   void set_throttled_rate(double rate, double now);
+  // A policy asks the job to checkpoint now (TrainingJob::checkpoint_now); true if it started.
+  bool checkpoint_now(double now);
   // The job's rate at full speed under power smoothing, from `now` on.
   void set_power_rate(double rate, double now);
 

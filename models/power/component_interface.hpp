@@ -12,11 +12,15 @@
 #include "models/power/failure_bias.hpp"
 
 #include <concepts>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace aidcsim::power {
+
+// A time that never comes (storage_runtime_s of a component that stores nothing).
+inline constexpr double never_s = std::numeric_limits<double>::infinity();
 
 // A fault a scenario schedules at a given time on one component.
 struct ScheduledFault {
@@ -103,6 +107,8 @@ concept PowerComponent = requires(C c, const C cc, const Surroundings& s, const 
   // Energy and reporting.
   { cc.is_source() } -> std::same_as<bool>;          // its output enters the facility
   { cc.storage_kw(0.0, s) } -> std::same_as<double>; // power it supplies from storage now
+  // How long its storage goes on supplying out_kw from now; +inf while it supplies nothing.
+  { cc.storage_runtime_s(0.0, s) } -> std::same_as<double>;
   { cc.storage_owed_kwh() } -> std::same_as<double>; // storage energy not yet refilled
   { cc.outage_signs(0.0, s, signs) } -> std::same_as<void>;
   // What is wrong with it now, as a step of an outage's chain ("utility outage", "UPS battery

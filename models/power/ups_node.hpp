@@ -84,6 +84,9 @@ public:
   double storage_kw(double out_kw, const Surroundings& s) const {
     return s.self_energized() && !input_ok(s) ? out_kw / ups_.spec().efficiency : 0.0;
   }
+  double storage_runtime_s(double out_kw, const Surroundings& s) const {
+    return storage_kw(out_kw, s) > 0 ? ups_.battery().time_until_empty_s(out_kw) : never_s;
+  }
   double storage_owed_kwh() const { return owed_kwh_; }
   void outage_signs(double out_kw, const Surroundings& s, OutageSigns& signs) const {
     signs.on_battery = signs.on_battery || (out_kw > 0 && !input_ok(s));

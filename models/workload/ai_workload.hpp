@@ -50,6 +50,8 @@ public:
     power_rate_ = rate;
     update_rate();
   }
+  // At now(): the job writes a checkpoint of its open segment (TrainingJob::checkpoint_now).
+  bool checkpoint_now() { return job_ && job_->checkpoint_now(); }
   // Causes of the facility's holds.
   int power_cause() const { return power_cause_; }
   int thermal_cause() const { return thermal_cause_; }

@@ -125,6 +125,15 @@ void TrainingJob::resources_back() {
   phase_end_ = now_ + spec_.restart_s;
 }
 
+bool TrainingJob::checkpoint_now() {
+  if (phase_ != Phase::computing || !(work_ > 0))
+    return false;
+  phase_ = Phase::checkpointing;
+  phase_end_ = now_ + spec_.checkpoint_write_s;
+  ++early_checkpoints_;
+  return true;
+}
+
 void TrainingJob::set_rate(double rate) {
   rate_ = rate;
 }

@@ -63,6 +63,10 @@ public:
   void resources_back();
   // At now(): the rate at which work accrues (1 at full speed).
   void set_rate(double rate);
+  // At now(): writes a checkpoint of the work done so far, ahead of the interval (a policy: the
+  // racks went on battery). False, and nothing changes, unless the job is computing with work to
+  // save. The interval counts again from the write's end.
+  bool checkpoint_now();
   // Closes the open segment at the end of the run.
   void finish(double t);
 
@@ -72,6 +76,7 @@ public:
   const JobTime& time() const { return time_; }
   double committed_work_s() const { return time_.useful_s; }
   long checkpoints() const { return checkpoints_; }
+  long early_checkpoints() const { return early_checkpoints_; } // started by checkpoint_now
   const TrainingJobSpec& spec() const { return spec_; }
 
   static constexpr double never = std::numeric_limits<double>::infinity();
@@ -88,7 +93,7 @@ private:
   double phase_end_ = never;
   int cause_ = -1; // of the current restart or wait
   double last_interrupt_s_ = -1;
-  long checkpoints_ = 0;
+  long checkpoints_ = 0, early_checkpoints_ = 0;
   JobTime time_;
 };
 

@@ -4,6 +4,7 @@
 
 #include "tools/aidcsim/ai_report.hpp"
 #include "tools/aidcsim/dynamics_report.hpp"
+#include "tools/aidcsim/policy_report.hpp"
 #include "tools/aidcsim/episodes_json.hpp"
 
 namespace aidcsim::cli {
@@ -60,6 +61,8 @@ json to_json(const RunResult& r) {
     j["workload"] = to_json(r.ai);
   if (r.dynamics.present)
     j["power_dynamics"] = to_json(r.dynamics);
+  if (r.policies.present)
+    j["policies"] = to_json(r.policies);
   if (r.timeline)
     j["timeline"] = {{"rows", r.timeline->rows}, {"rows_written", r.timeline->written}};
   return j;
@@ -84,6 +87,8 @@ std::map<std::string, double> flatten_metrics(const json& run) {
     take(run["workload"], "", take);
   if (run.contains("power_dynamics")) // power_dynamics.job.swing_kw, power_dynamics.sources.grid...
     take(run["power_dynamics"], "power_dynamics.", take);
+  if (run.contains("policies")) // policies.checkpoint_on_battery.checkpoints, ...
+    take(run["policies"], "policies.", take);
   if (run.contains("availability")) // --estimator: availability.unavailability.value, ...
     take(run["availability"], "availability.", take);
   return out;

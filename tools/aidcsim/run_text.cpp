@@ -5,6 +5,7 @@
 #include "models/power/facility_metrics.hpp"
 #include "tools/aidcsim/ai_report.hpp"
 #include "tools/aidcsim/dynamics_report.hpp"
+#include "tools/aidcsim/policy_report.hpp"
 #include "tools/aidcsim/episodes_text.hpp"
 
 #include <algorithm>
@@ -120,6 +121,8 @@ void print_text(const json& j) {
     print_ai_text(j["workload"]);
   if (j.contains("power_dynamics"))
     print_dynamics_text(j["power_dynamics"]);
+  if (j.contains("policies"))
+    print_policies_text(j["policies"]);
   if (!facility)
     return;
   print_facility(j["facility"]);
