@@ -6,7 +6,7 @@ using units::Dimension;
 
 namespace {
 
-constexpr const char* policy_forms = "true, false, or a map such as {after: 30 s}";
+constexpr const char* policy_forms = "true, false, or a map of its settings, such as {after: 30 s}";
 
 // One policy: absent or false leaves it off (nullopt); true, its defaults; a map, its reader.
 template <class Read>
@@ -53,6 +53,7 @@ void read_policies(const YamlNode& node, MapReader& parent, workload::BatteryPol
     return;
   spec.checkpoint = read_policy(p, "checkpoint_on_battery", read_checkpoint);
   spec.cap_after_s = read_policy(p, "cap_on_battery", read_after);
+  spec.staged_restart = read_policy(p, "staged_restart", [](MapReader&) { return true; }).has_value();
   p.finish();
 }
 

@@ -288,7 +288,8 @@ void read_dynamics(MapReader& top, Scenario& s, Diagnostics& diags) {
 // needs a training job, a cap racks that draw their hosts' power.
 void read_policies_of(MapReader& top, Scenario& s, Diagnostics& diags) {
   top.note_default("policies", {.shown = "none"});
-  const YamlNode n = top.node("policies", Need::optional, "a map of checkpoint_on_battery, cap_on_battery");
+  const YamlNode n =
+      top.node("policies", Need::optional, "a map of checkpoint_on_battery, cap_on_battery, staged_restart");
   if (!n.IsDefined())
     return;
   read_policies(n, top, s.policies);
@@ -299,6 +300,10 @@ void read_policies_of(MapReader& top, Scenario& s, Diagnostics& diags) {
     diags.add(at, "policies.checkpoint_on_battery", "",
               "a checkpoint needs a training job; the workload (" +
                   (s.workload.kind.empty() ? std::string("none") : s.workload.kind) + ") runs none");
+  else if (s.policies.staged_restart && (!s.power_dynamics || s.facility.gensets.empty()))
+    diags.add(at, "policies.staged_restart", "true",
+              "a staged restart brings the job's power up within its genset plants' acceptance; it needs "
+              "power_dynamics: and a facility with gensets");
   else if (s.policies.cap_after_s && s.workload.it_power != "hosts")
     diags.add(
         at, "policies.cap_on_battery", "",

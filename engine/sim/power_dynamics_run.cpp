@@ -111,11 +111,13 @@ void PowerDynamicsRun::set_step(const workload::StepTime& step, double now) {
   changed(now, job_loads_);
 }
 
-double PowerDynamicsRun::phase_w(bool throttled) const {
+double PowerDynamicsRun::state_w(Phase phase, bool throttled) const {
   const dynamics::AcceleratorPower& p = throttled ? throttled_power_ : full_;
-  switch (phase_) {
-  case Phase::computing:
-    return throttled ? p.full_w * computing_w_ / full_.full_w : computing_w_;
+  switch (phase) {
+  case Phase::computing: {
+    const double w = staging() ? stage_w_ : computing_w_;
+    return throttled ? p.full_w * w / full_.full_w : w;
+  }
   case Phase::checkpointing:
     return p.idle_w + scenario_.power_dynamics->state_power.checkpoint * (p.full_w - p.idle_w);
   case Phase::restarting:
@@ -137,7 +139,7 @@ void PowerDynamicsRun::integrate(double now) {
   if (dt > 0) {
     adjust_j_ += total_adjust_w_ * dt;
     if (active_ && phase_ == Phase::computing)
-      computing_s_ += dt;
+      (staging() ? staging_s_ : computing_s_) += dt;
   }
   last_t_ = std::max(last_t_, now);
 }
@@ -162,7 +164,7 @@ void PowerDynamicsRun::observe_job(double t) {
     job_at_instant_ = job_prev_.empty() ? std::vector<double>{kw} : job_prev_;
   }
   const double step = kw - job_at_instant_[0];
-  const double swinging = phase_ == Phase::computing ? static_cast<double>(job_size_) : 0.0;
+  const double swinging = phase_ == Phase::computing && !staging() ? static_cast<double>(job_size_) : 0.0;
   monitor_->observe(t, {dynamics::NodeView{kw, swinging, step, step, 0}}, computing_since_);
   job_prev_ = {kw};
 }
@@ -171,11 +173,86 @@ void PowerDynamicsRun::job_state(Phase phase, double now) {
   if (phase == phase_)
     return;
   integrate(now);
+  const bool was_staging = staging();
+  stage_fractions_.clear();
+  if (phase == Phase::computing && staged_ && active_ && facility_ != nullptr) {
+    stage_fractions_ = plan_stages(phase_);
+    stage_from_w_ = phase_w(false);
+    if (stage_fractions_.size() <= 1) // one step the plants accept: no staging
+      stage_fractions_.clear();
+  }
   phase_ = phase;
   if (phase == Phase::computing)
     computing_since_ = now;
+  if (staging()) {
+    ++staged_restarts_;
+    start_stage(0, now);
+  } else if (was_staging && schedule_stage) {
+    schedule_stage(-1); // interrupted while staging
+  }
+  if (was_staging != staging() && on_work_rate)
+    on_work_rate(work_rate(), now);
   if (active_)
     changed(now, job_loads_);
+}
+
+// The step the job's return to computing would put on each genset plant that carries it, and the
+// stages that keep it within the plant's acceptance; the plant with the most stages sets them, as
+// fractions of the job's step.
+std::vector<double> PowerDynamicsRun::plan_stages(Phase from) {
+  const power::PowerChain& chain = facility_->chain();
+  const std::size_t loads = ranks_of_load_.size();
+  scratch_.assign(loads, 0.0);
+  for (std::size_t l = 0; l < loads; ++l)
+    if (on_[l] && ranks_of_load_[l] > 0) {
+      const bool t = throttled_[l] != 0;
+      const double to_w = t ? throttled_power_.full_w * computing_w_ / full_.full_w : computing_w_;
+      scratch_[l] = ranks_of_load_[l] * (to_w - state_w(from, t)) / 1e3;
+    }
+  chain.carried(scratch_, job_carried_);
+  std::vector<double> fractions;
+  for (std::size_t i = 0; i < monitored_node_.size(); ++i) {
+    const int v = monitored_node_[i];
+    const std::optional<dynamics::LoadAcceptanceSpec>& acceptance = monitor_->nodes()[i].acceptance;
+    const double step = job_carried_[v];
+    const double capacity = std::visit([](const auto& c) { return c.capacity_kw(); }, chain.component(v));
+    if (!acceptance || !(step > 0) || !(capacity > 0))
+      continue;
+    const double preload = chain.out_kw(v);
+    const dynamics::ReloadPlan plan = dynamics::staged_reload(*acceptance, capacity, preload, preload + step);
+    if (plan.load_kw.size() <= fractions.size())
+      continue;
+    fractions.clear();
+    for (const double kw : plan.load_kw)
+      fractions.push_back(std::min(1.0, (kw - preload) / step));
+    fractions.back() = 1.0; // the last stage is the job's full draw (a plant short of it is overloaded)
+    stage_recovery_s_ = acceptance->recovery_s;
+  }
+  return fractions;
+}
+
+// Stage k: the accelerators held at the stage's share of the way to computing, for one recovery.
+void PowerDynamicsRun::start_stage(std::size_t k, double now) {
+  stage_ = k;
+  stage_w_ = stage_from_w_ + stage_fractions_[k] * (computing_w_ - stage_from_w_);
+  if (k + 1 == stage_fractions_.size()) { // the last stage is the job computing in full
+    stage_fractions_.clear();
+    stage_ = 0;
+    computing_since_ = now;
+    if (on_work_rate)
+      on_work_rate(work_rate(), now);
+    return;
+  }
+  if (schedule_stage)
+    schedule_stage(now + stage_recovery_s_);
+}
+
+void PowerDynamicsRun::stage_due(double now) {
+  if (!staging())
+    return;
+  integrate(now);
+  start_stage(stage_ + 1, now);
+  changed(now, job_loads_);
 }
 
 // A load's flag (on, throttled) at `now`: what came before integrates at the old value.
@@ -205,7 +282,7 @@ void PowerDynamicsRun::observe(double t) {
   for (std::size_t l = 0; l < loads; ++l) {
     if (on_[l] && ranks_of_load_[l] > 0) {
       job_now_[l] = ranks_of_load_[l] * phase_w(throttled_[l] != 0) / 1e3;
-      if (phase_ == Phase::computing && !throttled_[l])
+      if (phase_ == Phase::computing && !throttled_[l] && !staging())
         swinging_[l] = ranks_of_load_[l];
     }
   }
@@ -268,6 +345,9 @@ DynamicsResult PowerDynamicsRun::result() const {
   r.job_accelerators = job_size_;
   r.it_energy_adjust_kwh = adjust_j_ / 3.6e6;
   r.computing_s = computing_s_;
+  r.staged = staged_;
+  r.staged_restarts = staged_restarts_;
+  r.staging_s = staging_s_;
   if (!swing_)
     return r;
   r.step_measured = true;

@@ -54,6 +54,9 @@ struct DynamicsResult {
   double it_energy_adjust_kwh = 0;        // added to the hosts' energy
   double rack_storage_discharged_kwh = 0; // over the run
   double computing_s = 0;                 // time the job computed at full speed with power on
+  bool staged = false;                    // policies: staged_restart
+  long staged_restarts = 0;               // returns to computing brought up in stages
+  double staging_s = 0;                   // time in those stages (no work done)
   std::vector<dynamics::MonitoredNode> nodes;
   std::vector<dynamics::NodeFigures> figures;
   double facility_storage_discharged_kwh = 0, facility_storage_loss_kwh = 0;
@@ -78,8 +81,19 @@ public:
   void hosts_state(int load, bool on, double now);
   void hosts_throttle(int load, bool throttled, double now);
 
-  // The job's work rate at full speed under the accelerators' smoothing (1 before the step).
-  double work_rate() const { return swing_ ? swing_->work_rate : 1.0; }
+  // The job's work rate at full speed under the accelerators' smoothing (1 before the step), and
+  // 0 while a staged restart holds it below its computing power.
+  double work_rate() const { return staging() ? 0.0 : swing_ ? swing_->work_rate : 1.0; }
+
+  // Staged restart (policies: staged_restart): when the job returns to computing while genset
+  // plants carry it, its accelerators come up in the stages each plant accepts (the plant with the
+  // most stages sets them: load_acceptance.hpp, staged_reload), each held for the plant's recovery
+  // time at a flat draw that does not count as work. `schedule_stage(t)` asks for stage_due(t);
+  // `on_work_rate(rate, now)` passes the job's rate on when a staging starts or ends.
+  void set_staged_restart(bool on) { staged_ = on; }
+  std::function<void(double at)> schedule_stage;
+  std::function<void(double rate, double now)> on_work_rate;
+  void stage_due(double now);
   // Watts to add to load l's hosts' power now.
   double adjust_w(int load) const;
   // Called with the loads whose adjustment changed.
@@ -98,7 +112,17 @@ public:
   DynamicsResult result() const;
 
 private:
-  double phase_w(bool throttled) const; // one rank's draw in the current phase
+  double phase_w(bool throttled) const { return state_w(phase_, throttled); } // one rank's draw now
+  double state_w(workload::TrainingJob::Phase phase, bool throttled) const;
+  bool staging() const { return stage_ < stage_fractions_.size(); }
+  std::vector<double> plan_stages(workload::TrainingJob::Phase from);
+  void start_stage(std::size_t k, double now);
+  bool staged_ = false;
+  std::vector<double> stage_fractions_; // of the way from the last state's draw to computing
+  std::size_t stage_ = 0;               // staging while below stage_fractions_.size()
+  double stage_from_w_ = 0, stage_w_ = 0, stage_recovery_s_ = 0;
+  long staged_restarts_ = 0;
+  double staging_s_ = 0;
   void changed(double now, const std::vector<int>& loads);
   void set_load_flag(std::vector<char>& flags, int load, bool value, double now);
   void integrate(double now);

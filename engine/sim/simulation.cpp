@@ -12,6 +12,7 @@
 #include "engine/sim/full_load.hpp"
 #include "engine/sim/simgrid_platform.hpp"
 #include "engine/sim/timeline_writer.hpp"
+#include "engine/sim/timer_model.hpp"
 
 #include <simgrid/plugins/energy.h>
 #include <simgrid/s4u/Actor.hpp>
@@ -184,7 +185,7 @@ FacilityRun build_facility(const Scenario& scenario) {
 // Power dynamics: the job's state and step reach the binding, which adjusts the racks' power
 // through the facility's clock (or only the IT energy, without a facility).
 std::unique_ptr<PowerDynamicsRun> start_dynamics(const Scenario& scenario, const RunOptions& options,
-                                                 AiRun* ai,
+                                                 sg4::Engine& engine, AiRun* ai,
                                                  const std::vector<std::vector<sg4::Host*>>& hosts_of_load,
                                                  const power::Facility* facility) {
   if (!ai || !scenario.power_dynamics || !scenario.workload.job)
@@ -198,6 +199,13 @@ std::unique_ptr<PowerDynamicsRun> start_dynamics(const Scenario& scenario, const
   };
   ai->set_on_job_phase(
       [d = dyn.get()](workload::TrainingJob::Phase phase, double now) { d->job_state(phase, now); });
+  if (scenario.policies.staged_restart && facility != nullptr) {
+    auto timer = std::make_shared<TimerModel>([d = dyn.get()](double now) { d->stage_due(now); });
+    dyn->set_staged_restart(true);
+    dyn->schedule_stage = [t = timer.get()](double at) { at < 0 ? t->clear() : t->set(at); };
+    dyn->on_work_rate = [ai](double rate, double now) { ai->set_power_rate(rate, now); };
+    engine.add_model(timer, {});
+  }
   return dyn;
 }
 
@@ -365,7 +373,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
     });
   std::shared_ptr<BatteryPolicyRun> policies;
   std::unique_ptr<PowerDynamicsRun> dyn =
-      start_dynamics(scenario, options, ai.get(), hosts_of_load, f.facility.get());
+      start_dynamics(scenario, options, *engine, ai.get(), hosts_of_load, f.facility.get());
   if (f.facility) {
     start_facility(f, scenario, *engine, std::move(hosts_of_load), ai.get(), full_load, timeline.get(),
                    dyn.get());

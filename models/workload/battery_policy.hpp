@@ -25,6 +25,9 @@ struct BatteryPolicySpec {
   std::optional<CheckpointOnBattery> checkpoint;
   std::optional<double> cap_after_s; // racks this long on battery run at their lowest pstate
   bool any() const { return checkpoint || cap_after_s; }
+  // Not a battery policy: the job's returns to computing come up in the stages its genset plants
+  // accept (engine/sim/power_dynamics_run.hpp).
+  bool staged_restart = false;
 };
 
 // The write is started only if the battery, at what it carries now, outlasts it. A rack draws

@@ -3,6 +3,7 @@
 // power gains from the job's states, and what a genset plant makes of the swing.
 #include "engine/input/scenario.hpp"
 #include "engine/sim/simulation.hpp"
+#include "models/dynamics/load_acceptance.hpp"
 
 #include <gtest/gtest.h>
 
@@ -21,8 +22,8 @@ const aidcsim::dynamics::NodeFigures& figures_of(const aidcsim::DynamicsResult& 
   throw std::logic_error("no monitored node " + id);
 }
 
-aidcsim::RunResult run(const std::string& file) {
-  return aidcsim::run_scenario(aidcsim::load_scenario(source + "/test/data/dynamics/" + file));
+aidcsim::RunResult run(const std::string& file, const std::vector<aidcsim::KeyOverride>& overrides = {}) {
+  return aidcsim::run_scenario(aidcsim::load_scenario(source + "/test/data/dynamics/" + file, overrides));
 }
 
 TEST(PowerDynamicsRun, StepWaveStateEnergyAndWhatTheGridSees) {
@@ -72,6 +73,27 @@ TEST(PowerDynamicsRun, GensetsCarryASwingBeyondTheirAcceptance) {
   EXPECT_NEAR(g.max_swing_kw, d.job_swing_kw / 0.96, 1e-9);
   // The grid dropped at the transfer what the gensets took.
   EXPECT_NEAR(figures_of(d, "grid").largest_step_kw, g.largest_step_kw, 1e-9);
+}
+
+// policies: staged_restart: the job back from each checkpoint on the gensets comes up in the
+// stages the plant accepts (high-BMEP guide steps, 5 s apart), none beyond it, at no work.
+TEST(PowerDynamicsRun, StagedRestartKeepsTheJobsStepsWithinThePlantsAcceptance) {
+  const aidcsim::RunResult r = run("one-rack-gensets.yaml", {{"policies", "{staged_restart: true}", {}}});
+  const aidcsim::DynamicsResult& d = r.dynamics;
+  const auto& g = figures_of(d, "gen");
+  EXPECT_EQ(g.steps_beyond_acceptance, 0);
+  EXPECT_EQ(d.staged_restarts, 3);
+  // The plant (4 x 50 kW running) carries the rack through the UPS's 96 %: the rack at 5 % of the
+  // way to busy while writing, then the step to the wave's mean.
+  const double idle = d.accelerator.idle_w, busy = d.accelerator.full_w;
+  const double preload_kw = 72 * (idle + 0.05 * (busy - idle)) / 1e3 / 0.96;
+  const double step_kw = 72 * (d.mean_w - (idle + 0.05 * (busy - idle))) / 1e3 / 0.96;
+  const aidcsim::dynamics::ReloadPlan plan =
+      aidcsim::dynamics::staged_reload({}, 200, preload_kw, preload_kw + step_kw);
+  ASSERT_GE(plan.steps, 2);
+  EXPECT_NEAR(d.staging_s, 3 * plan.time_s, 1e-6);
+  // The stages did no work: the job ran that long at rate 0, counted as slowness.
+  EXPECT_NEAR(r.ai.job.lost_accelerator_hours.at("throttled"), 72 * d.staging_s / 3600, 1e-6);
 }
 
 } // namespace

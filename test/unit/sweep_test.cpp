@@ -53,6 +53,29 @@ TEST(Sweep, SeedsAreDistinctStableAndFitSixtyThreeBits) {
   EXPECT_EQ(a.runs[0].seed, aidcsim::sweep_seed(a.name, a.points[0].label, 0));
 }
 
+// seeds: common: replication r has one seed at every point (and another sweep identity).
+TEST(Sweep, CommonSeedsAreSharedByThePointsOfAReplication) {
+  const auto sw = aidcsim::load_sweep(source + "/scenarios/sweeps/battery-policies.yaml");
+  ASSERT_TRUE(sw.common_seeds);
+  ASSERT_EQ(sw.points.size(), 5u);
+  std::set<std::uint64_t> seeds;
+  for (const auto& run : sw.runs) {
+    EXPECT_EQ(run.seed, sw.runs[run.replication].seed) << run.key;
+    seeds.insert(run.seed);
+  }
+  EXPECT_EQ(seeds.size(), static_cast<std::size_t>(sw.replications));
+  EXPECT_EQ(sw.runs[0].seed, aidcsim::sweep_seed(sw.name, "", 0));
+  const std::string text = "name: battery policies through a grid outage the gensets miss\n"
+                           "base: ../dynamics/outage-512-policies.yaml\nreplications: 10\n"
+                           "axes: {policies: [{checkpoint_on_battery: false, cap_on_battery: false}, "
+                           "{checkpoint_on_battery: {before_empty: false}}, {checkpoint_on_battery: true}, "
+                           "{cap_on_battery: true}, {checkpoint_on_battery: true, cap_on_battery: true}]}\n";
+  const auto per_point = aidcsim::load_sweep_text(text, source + "/scenarios/sweeps/battery-policies.yaml");
+  EXPECT_FALSE(per_point.common_seeds);
+  EXPECT_NE(per_point.runs[10].seed, per_point.runs[0].seed);
+  EXPECT_NE(per_point.fingerprint, sw.fingerprint);
+}
+
 TEST(Sweep, ScenarioOfARunCarriesItsValuesSeedAndYears) {
   const auto sw = aidcsim::load_sweep(source + "/scenarios/sweeps/ups-gensets-grid.yaml");
   const auto& run = sw.runs[17 * 20 + 3]; // point 17: 10 min, 2N, 4 /y

@@ -69,6 +69,8 @@ json to_json(const DynamicsResult& d) {
                 {"natural_harmonics_kw", d.natural_harmonics_kw}};
   }
   j["computing_h"] = d.computing_s / 3600;
+  if (d.staged)
+    j["staged_restart"] = {{"restarts", d.staged_restarts}, {"staging_h", d.staging_s / 3600}};
   j["it_energy_adjust_kwh"] = d.it_energy_adjust_kwh;
   j["rack_storage_discharged_kwh"] = d.rack_storage_discharged_kwh;
   j["facility_storage"] = {{"discharged_kwh", d.facility_storage_discharged_kwh},
@@ -156,6 +158,9 @@ void print_dynamics_text(const json& d) {
     std::printf("  facility storage        %.1f kWh cycled, %.1f kWh lost\n",
                 d["facility_storage"]["discharged_kwh"].get<double>(),
                 d["facility_storage"]["loss_kwh"].get<double>());
+  if (d.contains("staged_restart"))
+    std::printf("  staged restart          %ld returns to computing in stages, %.4f h held below computing\n",
+                d["staged_restart"]["restarts"].get<long>(), d["staged_restart"]["staging_h"].get<double>());
   std::printf("  job states' energy      %+.1f kWh against busy hosts\n",
               d["it_energy_adjust_kwh"].get<double>());
   for (const auto& [id, src] : d["sources"].items())
