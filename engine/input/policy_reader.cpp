@@ -45,6 +45,13 @@ workload::CheckpointOnBattery read_checkpoint(MapReader& m) {
   return c;
 }
 
+workload::ShedOnBattery read_shed(MapReader& m) {
+  workload::ShedOnBattery shed;
+  shed.workload = m.one_of("workload", {"inference", "training"}, Need::required).value_or("");
+  shed.after_s = read_after(m);
+  return shed;
+}
+
 } // namespace
 
 void read_policies(const YamlNode& node, MapReader& parent, workload::BatteryPolicySpec& spec) {
@@ -53,6 +60,10 @@ void read_policies(const YamlNode& node, MapReader& parent, workload::BatteryPol
     return;
   spec.checkpoint = read_policy(p, "checkpoint_on_battery", read_checkpoint);
   spec.cap_after_s = read_policy(p, "cap_on_battery", read_after);
+  spec.shed = read_policy(p, "shed_on_battery", read_shed);
+  if (spec.shed && spec.shed->workload.empty() && p.node("shed_on_battery", Need::optional).IsScalar())
+    p.diagnostics().add(p.pos(p.node("shed_on_battery", Need::optional)), p.path("shed_on_battery"), "true",
+                        "say which workload's racks to shed: {workload: inference} or {workload: training}");
   spec.staged_restart = read_policy(p, "staged_restart", [](MapReader&) { return true; }).has_value();
   p.finish();
 }

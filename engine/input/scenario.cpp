@@ -289,7 +289,8 @@ void read_dynamics(MapReader& top, Scenario& s, Diagnostics& diags) {
 void read_policies_of(MapReader& top, Scenario& s, Diagnostics& diags) {
   top.note_default("policies", {.shown = "none"});
   const YamlNode n =
-      top.node("policies", Need::optional, "a map of checkpoint_on_battery, cap_on_battery, staged_restart");
+      top.node("policies", Need::optional,
+               "a map of checkpoint_on_battery, cap_on_battery, shed_on_battery, staged_restart");
   if (!n.IsDefined())
     return;
   read_policies(n, top, s.policies);
@@ -300,6 +301,10 @@ void read_policies_of(MapReader& top, Scenario& s, Diagnostics& diags) {
     diags.add(at, "policies.checkpoint_on_battery", "",
               "a checkpoint needs a training job; the workload (" +
                   (s.workload.kind.empty() ? std::string("none") : s.workload.kind) + ") runs none");
+  else if (s.policies.shed && !(s.policies.shed->workload == "inference" ? s.workload.inference.has_value()
+                                                                         : s.workload.job.has_value()))
+    diags.add(at, "policies.shed_on_battery.workload", s.policies.shed->workload,
+              "the workload runs no " + s.policies.shed->workload + " to shed");
   else if (s.policies.staged_restart && (!s.power_dynamics || s.facility.gensets.empty()))
     diags.add(at, "policies.staged_restart", "true",
               "a staged restart brings the job's power up within its genset plants' acceptance; it needs "

@@ -137,6 +137,7 @@ AiRun::AiRun(const Scenario& scenario, sg4::Engine& engine, std::vector<sg4::Hos
 
   // The busy hosts draw full power (their energy is the run's IT energy): the job's after its first
   // step has been measured, the replicas' from the start.
+  serving_ = serving;
   std::vector<sg4::Host*> serving_hosts(accelerators_.begin() + job_size_,
                                         accelerators_.begin() + job_size_ + serving);
   if (!serving_hosts.empty())

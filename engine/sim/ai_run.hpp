@@ -41,6 +41,10 @@ public:
     return {accelerators_.begin(), accelerators_.begin() + job_size_};
   }
   std::function<void(const workload::StepTime& step, double now)> on_step_measured;
+  // The inference replicas' hosts (after the job's in rank order).
+  std::vector<simgrid::s4u::Host*> inference_hosts() const {
+    return {accelerators_.begin() + job_size_, accelerators_.begin() + job_size_ + serving_};
+  }
   void set_on_job_phase(std::function<void(workload::TrainingJob::Phase, double)> f) {
     clock_->on_job_phase = std::move(f);
   }
@@ -63,7 +67,7 @@ private:
   Probe probe_ = Probe::running;
   void start_probe();
   std::optional<network::FluidModel> probe_model() const;
-  int job_size_ = 0;
+  int job_size_ = 0, serving_ = 0;
   double interval_s_ = 0, job_rate_per_s_ = 0;
 };
 

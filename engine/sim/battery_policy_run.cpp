@@ -38,37 +38,60 @@ void add_all(std::vector<int>& into, const std::vector<int>& nodes) {
   std::sort(into.begin(), into.end());
 }
 
+// A rack action over `loads`, released at once (a cap) or after each load's boot (a shed rack).
+RackAction rack_action(const power::Facility& facility, const std::vector<int>& node_of_load, double after_s,
+                       const std::vector<int>& loads, bool boots, std::vector<int>& storage) {
+  std::vector<std::vector<int>> above;
+  std::vector<double> release;
+  for (const int l : loads) {
+    above.push_back(storage_above(facility.chain(), node_of_load[l]));
+    add_all(storage, above.back());
+    release.push_back(boots ? facility.spec().loads[l].boot_s : 0.0);
+  }
+  return {after_s, loads, std::move(above), std::move(release)};
+}
+
 } // namespace
 
 BatteryPolicyRun::BatteryPolicyRun(const workload::BatteryPolicySpec& spec, const power::Facility& facility,
-                                   const std::vector<int>& it_loads, const std::vector<int>& job_loads,
-                                   double checkpoint_write_s, double end_s)
+                                   const PolicyLoads& loads, double checkpoint_write_s, double end_s)
     : Model("aidcsim-battery-policies"), spec_(spec), facility_(facility), write_s_(checkpoint_write_s),
       end_s_(end_s), checkpoint_due_(never), job_since_(std::nan("")), next_due_(never), last_due_(never),
-      cap_next_due_(never) {
+      racks_next_due_(never) {
   const power::PowerChain& chain = facility.chain();
   std::vector<int> node_of_load(facility.spec().loads.size(), -1);
   for (int v = 0; v < chain.size(); ++v)
     if (chain.node_load(v) >= 0)
       node_of_load[chain.node_load(v)] = v;
-  if (spec.cap_after_s)
-    for (const int l : it_loads) {
-      cap_loads_.push_back(l);
-      above_.push_back(storage_above(chain, node_of_load[l]));
-      add_all(storage_, above_.back());
-    }
-  for (const int l : job_loads)
+  if (spec.cap_after_s) {
+    cap_.emplace(rack_action(facility, node_of_load, *spec.cap_after_s, loads.it, false, storage_));
+    cap_->apply = [this](int load, bool on, double now) {
+      if (cap)
+        cap(load, on, now);
+    };
+  }
+  if (spec.shed) {
+    shed_.emplace(rack_action(facility, node_of_load, spec.shed->after_s, loads.shed, true, storage_));
+    shed_->apply = [this](int load, bool on, double now) {
+      if (shed)
+        shed(load, on, now);
+    };
+  }
+  for (const int l : loads.job)
     add_all(job_storage_, storage_above(chain, node_of_load[l]));
   add_all(storage_, job_storage_);
   since_.assign(chain.size(), std::nan(""));
-  cap_due_.assign(cap_loads_.size(), never);
-  capped_.assign(cap_loads_.size(), 0);
-  capped_since_.assign(cap_loads_.size(), 0);
   figures_.present = true;
   figures_.checkpoint = spec.checkpoint.has_value();
   figures_.cap = spec.cap_after_s.has_value();
+  figures_.shed = spec.shed.has_value();
   figures_.checkpoint_after_s = spec.checkpoint ? spec.checkpoint->after_s : 0;
   figures_.cap_after_s = spec.cap_after_s.value_or(0);
+  if (spec.shed) {
+    figures_.shed_workload = spec.shed->workload;
+    figures_.shed_after_s = spec.shed->after_s;
+    figures_.shed_racks = static_cast<long>(loads.shed.size());
+  }
 }
 
 double BatteryPolicyRun::on_battery_since(const std::vector<int>& nodes) const {
@@ -79,12 +102,13 @@ double BatteryPolicyRun::on_battery_since(const std::vector<int>& nodes) const {
   return since;
 }
 
-// A battery started or stopped carrying: the job's and each rack's time on battery follow.
+// A battery started or stopped carrying (its UPS lost or regained its input; the racks a policy
+// shed leave it on battery): the job's and each rack's time on battery follow.
 void BatteryPolicyRun::observe(double t) {
   const power::PowerChain& chain = facility_.chain();
   bool changed = false;
   for (const int v : storage_) {
-    const bool carrying = chain.storage_runtime_s(v) < never;
+    const bool carrying = chain.on_storage(v);
     if (carrying == !std::isnan(since_[v]))
       continue;
     since_[v] = carrying ? t : std::nan("");
@@ -104,7 +128,7 @@ void BatteryPolicyRun::plan_last_checkpoint(double t) {
   last_due_ = workload::last_checkpoint_start_s(t, job_runtime_s(), write_s_, spec_.checkpoint->margin_s);
   if (last_due_ <= checkpoint_due_) // the battery ends before the first write is due: one write
     checkpoint_due_ = never;
-  next_due_ = std::min({checkpoint_due_, last_due_, cap_next_due_});
+  next_due_ = std::min({checkpoint_due_, last_due_, racks_next_due_});
 }
 
 double BatteryPolicyRun::job_runtime_s() const {
@@ -115,39 +139,24 @@ double BatteryPolicyRun::job_runtime_s() const {
 }
 
 void BatteryPolicyRun::batteries_changed(double t) {
-  batteries_changed_racks(t);
-  const double since = on_battery_since(job_storage_);
-  if (std::isnan(job_since_) && !std::isnan(since)) {
+  const auto since = [this](const std::vector<int>& nodes) { return on_battery_since(nodes); };
+  if (cap_)
+    cap_->batteries_changed(since, t);
+  if (shed_)
+    shed_->batteries_changed(since, t);
+  const double job_since = on_battery_since(job_storage_);
+  if (std::isnan(job_since_) && !std::isnan(job_since)) {
     ++figures_.job_on_battery;
-    checkpoint_due_ = spec_.checkpoint ? since + spec_.checkpoint->after_s : never;
+    checkpoint_due_ = spec_.checkpoint ? job_since + spec_.checkpoint->after_s : never;
     last_done_ = false;
-  } else if (!std::isnan(job_since_) && std::isnan(since)) {
+  } else if (!std::isnan(job_since_) && std::isnan(job_since)) {
     figures_.job_on_battery_h += (t - job_since_) / 3600;
-    checkpoint_due_ = last_due_ = never;
+    checkpoint_due_ = never;
   }
-  job_since_ = since;
+  job_since_ = job_since;
   last_due_ = never;
   plan_last_checkpoint(t);
   fire(t);
-}
-
-void BatteryPolicyRun::batteries_changed_racks(double t) {
-  for (std::size_t i = 0; i < cap_loads_.size(); ++i) {
-    const double rack_since = on_battery_since(above_[i]);
-    cap_due_[i] = std::isnan(rack_since) ? never : rack_since + *spec_.cap_after_s;
-    if (capped_[i] && std::isnan(rack_since))
-      set_capped(static_cast<int>(i), false, t);
-  }
-}
-
-void BatteryPolicyRun::set_capped(int i, bool capped, double t) {
-  capped_[i] = capped ? 1 : 0;
-  if (capped)
-    capped_since_[i] = t;
-  else
-    figures_.capped_rack_h += (t - capped_since_[i]) / 3600;
-  if (cap)
-    cap(cap_loads_[i], capped, t);
 }
 
 // Applies what is due at t and finds the next due time.
@@ -162,14 +171,12 @@ void BatteryPolicyRun::fire(double t) {
     last_done_ = true;
     try_checkpoint(t);
   }
-  cap_next_due_ = never;
-  for (std::size_t i = 0; i < cap_loads_.size(); ++i) {
-    if (!capped_[i] && cap_due_[i] <= t + slack)
-      set_capped(static_cast<int>(i), true, t);
-    if (!capped_[i])
-      cap_next_due_ = std::min(cap_next_due_, cap_due_[i]);
-  }
-  next_due_ = std::min({checkpoint_due_, last_due_, cap_next_due_});
+  racks_next_due_ = never;
+  if (cap_)
+    racks_next_due_ = std::min(racks_next_due_, cap_->fire(t, slack));
+  if (shed_)
+    racks_next_due_ = std::min(racks_next_due_, shed_->fire(t, slack));
+  next_due_ = std::min({checkpoint_due_, last_due_, racks_next_due_});
 }
 
 // A write that the battery outlasts, if the job is computing with work to save.
@@ -195,9 +202,10 @@ PolicyResult BatteryPolicyRun::result(double end_s) const {
   PolicyResult r = figures_;
   if (!std::isnan(job_since_))
     r.job_on_battery_h += (end_s - job_since_) / 3600;
-  for (std::size_t i = 0; i < cap_loads_.size(); ++i)
-    if (capped_[i])
-      r.capped_rack_h += (end_s - capped_since_[i]) / 3600;
+  if (cap_)
+    r.capped_rack_h = cap_->hours(end_s);
+  if (shed_)
+    r.shed_rack_h = shed_->hours(end_s);
   return r;
 }
 

@@ -18,6 +18,7 @@ FacilityClock::FacilityClock(power::Facility& facility, double end_s,
   reported_on_.assign(loads, 1);
   thermal_throttled_.assign(loads, 0);
   capped_.assign(loads, 0);
+  shed_.assign(loads, 0);
   facility_.on_load_power = [this](int load, bool powered) {
     if (!powered) {
       ready_[load] = 0;
@@ -64,9 +65,17 @@ void FacilityClock::set_capped(int load, bool capped, double now) {
     apply_throttle(load, now);
 }
 
-// Hosts run when their rack has power, has booted and is not thermally shut down.
+void FacilityClock::set_shed(int load, bool shed, double now) {
+  if ((shed_[load] != 0) == shed)
+    return;
+  shed_[load] = shed ? 1 : 0;
+  now_ = std::max(now_, now);
+  apply_hosts_state(load);
+}
+
+// Hosts run when their rack has power, has booted, is not thermally shut down and not shed.
 void FacilityClock::apply_hosts_state(int load) {
-  const bool on = ready_[load] && thermal_ok_[load];
+  const bool on = ready_[load] && thermal_ok_[load] && !shed_[load];
   bool turned_on = false;
   for (auto* h : hosts_of_load_[load]) {
     if (on && !h->is_on()) {
@@ -158,7 +167,7 @@ void FacilityClock::apply_adjusted(const std::vector<int>& host_changed, double 
 
 void FacilityClock::sync_hosts_state() {
   for (std::size_t l = 0; l < hosts_of_load_.size(); ++l) {
-    const bool on = ready_[l] && thermal_ok_[l];
+    const bool on = ready_[l] && thermal_ok_[l] && !shed_[l];
     if (on_hosts_state && on != (reported_on_[l] != 0)) {
       reported_on_[l] = on ? 1 : 0;
       on_hosts_state(static_cast<int>(l), on, !thermal_ok_[l], now_);

@@ -60,6 +60,8 @@ public:
   // A policy caps load l's hosts at their lowest pstate (battery_policy_run.hpp), or lifts the cap;
   // a rack runs throttled while capped or thermally throttled.
   void set_capped(int load, bool capped, double now);
+  // A policy turns load l's hosts off (shed), or back on; they run only while not shed.
+  void set_shed(int load, bool shed, double now);
 
   // Reports, through on_hosts_state, the loads already off before the callback was set.
   void sync_hosts_state();
@@ -83,7 +85,7 @@ private:
   std::vector<std::vector<simgrid::s4u::Host*>> hosts_of_load_;
   // Per load: has power and has booted (so may run), and is not thermally shut down.
   std::vector<char> ready_, thermal_ok_, reported_on_;
-  std::vector<char> thermal_throttled_, capped_; // per load
+  std::vector<char> thermal_throttled_, capped_, shed_; // per load
   void apply_throttle(int load, double now);
   double now_ = 0;
   void apply_hosts_state(int load);

@@ -268,30 +268,55 @@ void start_facility(FacilityRun& run, const Scenario& scenario, sg4::Engine& eng
 
 // The battery policies watch the UPS batteries above the racks (battery_policy_run.hpp): they
 // checkpoint the job and cap the racks through the workload and the facility's clock.
-std::shared_ptr<BatteryPolicyRun> start_policies(const Scenario& scenario, sg4::Engine& engine,
-                                                 FacilityRun& run, AiRun* ai) {
-  if (!scenario.policies.any() || !run.facility)
-    return nullptr;
-  std::vector<int> it_loads, job_loads;
-  std::set<const sg4::Host*> job;
-  if (ai)
+// The loads each policy acts on: every rack with hosts (the cap), the job's racks (their batteries
+// time the checkpoint), and the racks of the workload shed first (its accelerators, none of the
+// other's).
+PolicyLoads policy_loads(const Scenario& scenario, const FacilityRun& run, const AiRun* ai) {
+  PolicyLoads loads;
+  std::set<const sg4::Host*> job, serving;
+  if (ai) {
     for (const auto* h : ai->job_hosts())
       job.insert(h);
+    for (const auto* h : ai->inference_hosts())
+      serving.insert(h);
+  }
+  const bool shed_serving = scenario.policies.shed && scenario.policies.shed->workload == "inference";
+  const std::set<const sg4::Host*>& shed = shed_serving ? serving : job;
+  const std::set<const sg4::Host*>& keep = shed_serving ? job : serving;
   for (std::size_t l = 0; l < run.hosts_of_load.size(); ++l) {
     const auto& hosts = run.hosts_of_load[l];
     if (hosts.empty())
       continue;
-    it_loads.push_back(static_cast<int>(l));
-    if (std::any_of(hosts.begin(), hosts.end(), [&](const sg4::Host* h) { return job.count(h) > 0; }))
-      job_loads.push_back(static_cast<int>(l));
+    const int load = static_cast<int>(l);
+    const auto any_of = [&](const std::set<const sg4::Host*>& set) {
+      return std::any_of(hosts.begin(), hosts.end(), [&](const sg4::Host* h) { return set.count(h) > 0; });
+    };
+    loads.it.push_back(load);
+    if (any_of(job))
+      loads.job.push_back(load);
+    if (scenario.policies.shed && any_of(shed) && !any_of(keep))
+      loads.shed.push_back(load);
   }
+  return loads;
+}
+
+// The battery policies watch the UPS batteries above the racks (battery_policy_run.hpp): they
+// checkpoint the job, cap the racks and shed a workload's racks through the workload and the
+// facility's clock.
+std::shared_ptr<BatteryPolicyRun> start_policies(const Scenario& scenario, sg4::Engine& engine,
+                                                 FacilityRun& run, AiRun* ai) {
+  if (!scenario.policies.any() || !run.facility)
+    return nullptr;
   const double write_s = scenario.workload.job ? scenario.workload.job->checkpoint_write_s : 0.0;
-  auto policies = std::make_shared<BatteryPolicyRun>(scenario.policies, *run.facility, it_loads, job_loads,
-                                                     write_s, scenario.duration_s);
+  auto policies = std::make_shared<BatteryPolicyRun>(
+      scenario.policies, *run.facility, policy_loads(scenario, run, ai), write_s, scenario.duration_s);
   if (ai)
     policies->checkpoint = [ai](double now) { return ai->checkpoint_now(now); };
   policies->cap = [clock = run.clock.get()](int load, bool capped, double now) {
     clock->set_capped(load, capped, now);
+  };
+  policies->shed = [clock = run.clock.get()](int load, bool shed, double now) {
+    clock->set_shed(load, shed, now);
   };
   auto change = run.clock->on_change;
   run.clock->on_change = [change, p = policies.get()](double t) {

@@ -107,7 +107,9 @@ concept PowerComponent = requires(C c, const C cc, const Surroundings& s, const 
   // Energy and reporting.
   { cc.is_source() } -> std::same_as<bool>;          // its output enters the facility
   { cc.storage_kw(0.0, s) } -> std::same_as<double>; // power it supplies from storage now
-  // How long its storage goes on supplying out_kw from now; +inf while it supplies nothing.
+  // Its output comes from its storage now (its input lost), whatever it carries; how long the
+  // storage goes on supplying out_kw from now (+inf while it supplies nothing).
+  { cc.on_storage(s) } -> std::same_as<bool>;
   { cc.storage_runtime_s(0.0, s) } -> std::same_as<double>;
   { cc.storage_owed_kwh() } -> std::same_as<double>; // storage energy not yet refilled
   { cc.outage_signs(0.0, s, signs) } -> std::same_as<void>;

@@ -97,9 +97,12 @@ public:
   void carried(const std::vector<double>& a, const std::vector<double>& b, std::vector<double>& out_a,
                std::vector<double>& out_b) const;
   int node_load(int v) const { return node_load_[v]; } // load index, or -1
-  // Nodes whose component has storage (a UPS's battery), in graph order; how long node v's storage
-  // goes on carrying what it carries now (+inf while it carries nothing from storage).
+  // Nodes whose component has storage (a UPS's battery), in graph order; whether node v runs from
+  // its storage now, and how long that goes on at what it carries (+inf while it carries nothing).
   const std::vector<int>& storage_nodes() const { return storage_nodes_; }
+  bool on_storage(int v) const {
+    return std::visit([&](const auto& c) { return c.on_storage(around(v)); }, nodes_[v]);
+  }
   double storage_runtime_s(int v) const {
     return std::visit([&](const auto& c) { return c.storage_runtime_s(out_kw_[v], around(v)); }, nodes_[v]);
   }

@@ -84,6 +84,7 @@ public:
   double storage_kw(double out_kw, const Surroundings& s) const {
     return s.self_energized() && !input_ok(s) ? out_kw / ups_.spec().efficiency : 0.0;
   }
+  bool on_storage(const Surroundings& s) const { return s.self_energized() && !input_ok(s); }
   double storage_runtime_s(double out_kw, const Surroundings& s) const {
     return storage_kw(out_kw, s) > 0 ? ups_.battery().time_until_empty_s(out_kw) : never_s;
   }

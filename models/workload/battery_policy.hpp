@@ -1,7 +1,8 @@
 // Policies for racks that run on their UPS batteries (the grid is lost and nothing else carries
-// them yet, or nothing will): a training job checkpoints while the battery can carry the write, and
+// them yet, or nothing will): a training job checkpoints while the battery can carry the write;
 // the racks cap their power (their lowest pstate) so the battery lasts longer than its share of the
-// load would suggest (Peukert: t = H (P_rated / P)^k, ups_battery.hpp).
+// load would suggest (Peukert: t = H (P_rated / P)^k, ups_battery.hpp); the racks of one workload
+// are shed so the other's last longer.
 //
 // Each waits `after` seconds on battery first: a genset plant that starts in 10 s takes the load
 // before a checkpoint or a cap would help, and then neither costs anything. The checkpoint is
@@ -12,6 +13,7 @@
 
 #include <cmath>
 #include <optional>
+#include <string>
 
 namespace aidcsim::workload {
 
@@ -21,10 +23,19 @@ struct CheckpointOnBattery {
   double margin_s = 30;     // kept in reserve for the runtime's estimate
 };
 
+// The racks of one workload (those of its accelerators and none of the other's) are turned off
+// while on battery, so the battery carries the rest longer; back after their boot once the UPS
+// has its input again.
+struct ShedOnBattery {
+  std::string workload; // inference or training
+  double after_s = 0;
+};
+
 struct BatteryPolicySpec {
   std::optional<CheckpointOnBattery> checkpoint;
   std::optional<double> cap_after_s; // racks this long on battery run at their lowest pstate
-  bool any() const { return checkpoint || cap_after_s; }
+  std::optional<ShedOnBattery> shed;
+  bool any() const { return checkpoint || cap_after_s || shed; }
   // Not a battery policy: the job's returns to computing come up in the stages its genset plants
   // accept (engine/sim/power_dynamics_run.hpp).
   bool staged_restart = false;

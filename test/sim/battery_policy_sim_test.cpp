@@ -101,10 +101,52 @@ TEST(BatteryPolicies, CapAfterADelayThenBothPolicies) {
   EXPECT_NEAR(r.policies.capped_rack_h, (empty - outage_s - 120) / 3600, 1e-6);
 }
 
+// test/data/policies/two-racks-shed.yaml: a training rack and an inference rack (145 kW each) on
+// one 400 kW UPS through a 30 min outage at 40 min. Shedding the inference rack at the transfer
+// halves the battery's load; Peukert gives the training rack (400 / 145)^1.05 rated runtimes.
+// (One run per test: SimGrid keeps one engine per process.)
+aidcsim::RunResult two_racks(std::vector<aidcsim::KeyOverride> o) {
+  return aidcsim::run_scenario(
+      aidcsim::load_scenario(source + "/test/data/policies/two-racks-shed.yaml", std::move(o)));
+}
+double two_rack_runtime_s(double kw) {
+  return aidcsim::workload::capped_runtime_s(600, 400, 1.05, kw, 0, kw);
+}
+
+TEST(BatteryPolicies, BothRacksOnBatteryLoseTheJobsHour) {
+  const aidcsim::RunResult r = two_racks({});
+  // Every rack is down from the battery's end to the grid's return at 70 min.
+  EXPECT_NEAR(r.facility.number("it_downtime_min"), 30 - two_rack_runtime_s(2 * busy_kw) / 60, 1e-4);
+  EXPECT_LT(outage_s + two_rack_runtime_s(2 * busy_kw), 3600); // before the first checkpoint
+  EXPECT_NEAR(useful_s(r), 3600, 1e-6); // the hour after the grid: boot, restart, saved by 142 min
+  // The replica serves until the battery's end, then from its boot and restart on (80 min).
+  const double down_s = 4800 - (outage_s + two_rack_runtime_s(2 * busy_kw));
+  EXPECT_NEAR(r.ai.service.served_fraction, 1 - down_s / end_s, 1e-6);
+}
+
+TEST(BatteryPolicies, ShedInferenceFirstKeepsTrainingAlive) {
+  const aidcsim::RunResult r = two_racks({{"policies", "{shed_on_battery: {workload: inference}}", {}}});
+  const double runtime = two_rack_runtime_s(busy_kw);
+  EXPECT_NEAR(r.facility.number("it_downtime_min"), 30 - runtime / 60, 1e-4);
+  // The job saves its first hour at 62 min, before the battery ends at 69 min.
+  EXPECT_GT(outage_s + runtime, 3600 + write_s);
+  EXPECT_NEAR(useful_s(r), 7200, 1e-6);
+  // The inference rack is shed from the transfer to its boot after the battery's end; its power,
+  // lost then too, returns with the grid at 70 min and its boot ends at 75 min, the later of the
+  // two: its replica serves again after its 5 min restart, at 80 min.
+  EXPECT_EQ(r.policies.shed_racks, 1);
+  EXPECT_NEAR(r.policies.shed_rack_h, (runtime + 300) / 3600, 1e-6);
+  const double back_on_s = std::max(outage_s + runtime + 300, 4200.0 + 300);
+  EXPECT_NEAR(r.ai.service.served_fraction, 1 - (back_on_s + 300 - outage_s) / end_s, 1e-6);
+}
+
 TEST(BatteryPolicies, RejectsPoliciesTheScenarioCannotUse) {
   EXPECT_THROW(run({{"policies", "{checkpoint_on_battery: maybe}", {}}}), aidcsim::InputError);
   EXPECT_THROW(run({{"policies", "{checkpoint_on_battery: {after: -1 s}}", {}}}), aidcsim::InputError);
   EXPECT_THROW(run({{"policies", "{cap_on_battery: {afte: 1 s}}", {}}}), aidcsim::InputError);
+  EXPECT_THROW(run({{"policies", "{shed_on_battery: true}", {}}}), aidcsim::InputError); // which workload?
+  EXPECT_THROW(run({{"policies", "{shed_on_battery: {workload: inference}}", {}}}), aidcsim::InputError);
+  EXPECT_THROW(run({{"policies", "{staged_restart: true}", {}}}), aidcsim::InputError); // no gensets
 }
 
 } // namespace
