@@ -78,9 +78,12 @@ PowerDynamicsRun::PowerDynamicsRun(const Scenario& scenario, std::vector<sg4::Ho
     }
   }
   throttled_.assign(ranks_of_load_.size(), 0);
-  for (std::size_t l = 0; l < ranks_of_load_.size(); ++l)
+  for (std::size_t l = 0; l < ranks_of_load_.size(); ++l) {
     if (ranks_of_load_[l] > 0)
       job_loads_.push_back(static_cast<int>(l));
+    if (on_[l])
+      ranks_full_ += ranks_of_load_[l];
+  }
 }
 
 void PowerDynamicsRun::set_step(const workload::StepTime& step, double now) {
@@ -145,9 +148,10 @@ void PowerDynamicsRun::integrate(double now) {
 }
 
 void PowerDynamicsRun::changed(double now, const std::vector<int>& loads) {
-  total_adjust_w_ = 0;
-  for (const int l : job_loads_)
-    total_adjust_w_ += adjust_w(l);
+  // Every load's adjustment is its ranks times one of two per-rank figures (adjust_w).
+  total_adjust_w_ = active_ ? ranks_full_ * (phase_w(false) - full_.full_w) +
+                                  ranks_throttled_ * (phase_w(true) - throttled_power_.full_w)
+                            : 0.0;
   if (on_adjusted && facility_ != nullptr && !loads.empty())
     on_adjusted(loads);
   if (facility_ == nullptr)
@@ -260,7 +264,14 @@ void PowerDynamicsRun::set_load_flag(std::vector<char>& flags, int load, bool va
   if (facility_ == nullptr || flags[load] == (value ? 1 : 0))
     return;
   integrate(now);
+  const auto count = [&](double sign) {
+    if (on_[load])
+      (throttled_[load] ? ranks_throttled_ : ranks_full_) += sign * ranks_of_load_[load];
+  };
+  count(-1);
   flags[load] = value ? 1 : 0;
+  count(+1);
+  ++flags_epoch_;
   changed(now, {load});
 }
 
@@ -290,15 +301,32 @@ void PowerDynamicsRun::observe(double t) {
   for (std::size_t i = 0; i < monitored_node_.size(); ++i)
     out_now_[i] = chain.out_kw(monitored_node_[i]);
   const std::vector<double>& out_now = out_now_;
+  const RankDraw now{phase_w(false) / 1e3, phase_w(true) / 1e3, flags_epoch_};
   if (t != instant_t_) { // a new instant: its changes count from the state the last one left
     instant_t_ = t;
     job_at_instant_ = job_prev_.empty() ? job_now_ : job_prev_;
+    at_instant_ = job_prev_.empty() ? now : prev_;
     out_at_instant_ = out_prev_.empty() ? out_now : out_prev_;
   }
-  scratch_.assign(loads, 0.0);
-  for (std::size_t l = 0; l < loads; ++l)
-    scratch_[l] = job_now_[l] - job_at_instant_[l];
-  chain.carried(scratch_, swinging_, job_carried_, carried_);
+  if (at_instant_.flags == flags_epoch_) {
+    // No load's flags changed since the instant began: the job's step is the change of the two
+    // per-rank draws through the two fixed flows, and its swing the full-speed flow.
+    refresh_basis();
+    job_carried_.resize(basis_full_.size());
+    carried_.resize(basis_full_.size());
+    const bool swings = phase_ == Phase::computing && !staging();
+    for (const int v : monitored_node_) {
+      job_carried_[v] = (now.full_kw - at_instant_.full_kw) * basis_full_[v] +
+                        (now.throttled_kw - at_instant_.throttled_kw) * basis_throttled_[v];
+      carried_[v] = swings ? basis_full_[v] : 0.0;
+    }
+  } else {
+    scratch_.assign(loads, 0.0);
+    for (std::size_t l = 0; l < loads; ++l)
+      scratch_[l] = job_now_[l] - job_at_instant_[l];
+    chain.carried(scratch_, swinging_, job_carried_, carried_);
+  }
+  prev_ = now;
   std::vector<dynamics::NodeView>& view = view_;
   view.resize(monitored_node_.size());
   for (std::size_t i = 0; i < monitored_node_.size(); ++i) {
@@ -312,6 +340,22 @@ void PowerDynamicsRun::observe(double t) {
   monitor_->observe(t, view, computing_since_);
   job_prev_ = job_now_;
   out_prev_ = out_now;
+}
+
+// The flows of one kW per rank on the loads at full speed and on the throttled ones, passed up the
+// chain once per settle of the chain and change of the loads' flags.
+void PowerDynamicsRun::refresh_basis() {
+  const power::PowerChain& chain = facility_->chain();
+  if (basis_settles_ == chain.settles() && basis_flags_ == flags_epoch_)
+    return;
+  basis_settles_ = chain.settles();
+  basis_flags_ = flags_epoch_;
+  const std::size_t loads = ranks_of_load_.size();
+  std::vector<double> full(loads, 0.0), throttled(loads, 0.0);
+  for (std::size_t l = 0; l < loads; ++l)
+    if (on_[l] && ranks_of_load_[l] > 0)
+      (throttled_[l] ? throttled : full)[l] = ranks_of_load_[l];
+  chain.carried(full, throttled, basis_full_, basis_throttled_);
 }
 
 void PowerDynamicsRun::write_trace(const std::string& path, const std::string& preamble) const {

@@ -144,7 +144,20 @@ private:
   std::vector<double> scratch_, swinging_, carried_, job_carried_, out_now_;
   std::vector<dynamics::NodeView> view_;
   double instant_t_ = -1;
-  double computing_since_ = 0; // the job's steps began then (the wave's origin)
+  // The job's draw per rank (kW) at full speed and throttled, and the epoch of the loads' flags
+  // (on, throttled) it applies to: while the flags stand, every load's draw is its ranks times
+  // one of the two, so what each node carries of a change is a sum of two fixed flows.
+  struct RankDraw {
+    double full_kw = 0, throttled_kw = 0;
+    long flags = -1;
+  };
+  RankDraw prev_, at_instant_;
+  long flags_epoch_ = 0;
+  long basis_settles_ = -1, basis_flags_ = -1;
+  std::vector<double> basis_full_, basis_throttled_; // per graph node: the two flows of one kW a rank
+  void refresh_basis();
+  double ranks_full_ = 0, ranks_throttled_ = 0; // the job's ranks on loads that are on, by pstate
+  double computing_since_ = 0;                  // the job's steps began then (the wave's origin)
   double detail_from_ = 0, detail_to_ = -1;
   void observe_job(double t);
   int job_size_ = 0;

@@ -149,10 +149,13 @@ void Facility::apply_failure_bias() {
 
 // After the chain has settled at now: the loops' inputs, the outage episode, the timeline and the
 // next event.
-void Facility::after_settle() {
+// `reflowed`: only the loads' draws changed and the chain's decisions stand, so the faults of an
+// episode's chain and the racks it lost stand too (they follow the decisions alone).
+void Facility::after_settle(bool reflowed) {
   cooling_.update_inputs();
   metrics_.observe(chain_);
-  episodes_.observe(chain_, metrics_.outages().it_downtime_min_total());
+  if (!reflowed)
+    episodes_.observe(chain_, metrics_.outages().it_downtime_min_total());
   if (timeline_.enabled())
     timeline_.record_changes();
   if (estimator_)
@@ -189,11 +192,12 @@ void Facility::set_it_powers_kw(const std::vector<std::pair<int, double>>& kw, d
     cooling_.set_measured_it_kw(load, value);
   // Only the loads' draws changed: the chain's decisions stand unless a capacity is now exceeded
   // (a training job's state changes a thousand racks a hundred thousand times a year).
-  if (!chain_.reflow_loads())
+  const bool reflowed = chain_.reflow_loads();
+  if (!reflowed)
     settle();
   if (t == 0)
     cooling_.start_at_equilibrium();
-  after_settle();
+  after_settle(reflowed);
 }
 
 void Facility::finish(double t) {

@@ -110,7 +110,7 @@ private:
   void process_due(double t);
   void apply_thermal_states(double t);
   void settle();
-  void after_settle();
+  void after_settle(bool reflowed = false);
   void compute_next();
   void apply_failure_bias();
   void close_cycle_if_regenerated(double t);

@@ -70,6 +70,7 @@ PowerChain::PowerChain(const FacilitySpec& spec, const PowerGraph& graph, std::u
   steady_.assign(n, 0);
   secure_.assign(n, 0);
   load_powered_.assign(spec_.loads.size(), 1);
+  it_powered_ = compute_it_powered();
 }
 
 // Faults a component holds itself (a feed's outages) go to it now; the others wait in time order.
@@ -210,6 +211,8 @@ void PowerChain::settle() {
   }
   count_new_sheds();
   note_load_changes();
+  it_powered_ = compute_it_powered();
+  ++settles_;
 }
 
 bool PowerChain::reflow_loads() {
@@ -287,7 +290,7 @@ double PowerChain::next_event_time() const {
   return t;
 }
 
-bool PowerChain::it_powered() const {
+bool PowerChain::compute_it_powered() const {
   bool ok = true;
   for (int l : it_loads_)
     ok = ok && energized_[load_node_[l]];

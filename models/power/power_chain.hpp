@@ -81,7 +81,10 @@ public:
   // The loads whose boot ended by t, in load order; their timers are cleared.
   const std::vector<int>& complete_boots(double t);
   const std::vector<int>& it_loads() const { return it_loads_; }
-  bool it_powered() const;
+  bool it_powered() const { return it_powered_; } // every IT rack, as of the last settle
+  // Settles so far: the chain's decisions (what is energized, switch positions, inputs dropped) and
+  // so the way every load's draw passes up the chain stand until the next one.
+  long settles() const { return settles_; }
 
   // Nodes, for the recorders.
   const Component& component(int v) const { return nodes_[v]; }
@@ -208,6 +211,9 @@ private:
   double first_other_factor_ = 1;
   std::vector<int> storage_nodes_; // nodes whose component has a battery
   double now_ = 0;
+  bool compute_it_powered() const;
+  bool it_powered_ = false;
+  long settles_ = 0;
 };
 
 } // namespace aidcsim::power
