@@ -142,7 +142,8 @@ void FacilityClock::mark_adjusted(const std::vector<int>& loads) {
 void FacilityClock::apply_adjusted(const std::vector<int>& host_changed, double t) {
   host_w_.resize(hosts_of_load_.size(), std::nan(""));
   adjusted_.resize(hosts_of_load_.size(), 0);
-  std::vector<std::pair<int, double>> kw;
+  std::vector<std::pair<int, double>>& kw = adjusted_kw_;
+  kw.clear();
   for (const int l : host_changed)
     if (!hosts_of_load_[l].empty())
       host_w_[l] = hosts_w(l);

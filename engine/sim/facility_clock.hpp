@@ -82,6 +82,7 @@ private:
   std::vector<double> host_w_;    // per load: its hosts' power at the last read
   std::vector<char> adjusted_;    // per load: marked by mark_adjusted since the last read
   std::vector<int> adjusted_list_;
+  std::vector<std::pair<int, double>> adjusted_kw_; // the loads' new power, kept between reads
   std::vector<std::vector<simgrid::s4u::Host*>> hosts_of_load_;
   // Per load: has power and has booted (so may run), and is not thermally shut down.
   std::vector<char> ready_, thermal_ok_, reported_on_;

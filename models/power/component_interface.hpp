@@ -96,6 +96,7 @@ concept PowerComponent = requires(C c, const C cc, const Surroundings& s, const 
   { cc.shedding() } -> std::same_as<bool>; // a load shed or an input dropped
   // Time: integrate at a constant flow, the next event, the events due.
   { c.integrate(0.0, 0.0, s) } -> std::same_as<double>; // source energy into storage, kWh
+  { cc.integrates() } -> std::same_as<bool>;            // false: integrate does nothing and returns 0
   { cc.next_event_time(0.0, s) } -> std::same_as<double>;
   { c.process(0.0) } -> std::same_as<void>;
   // Faults a scenario schedules, and the failure transitions the model draws.

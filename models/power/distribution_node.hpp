@@ -27,6 +27,7 @@ public:
   void clear_shedding() {}
   bool shedding() const { return false; }
 
+  bool integrates() const { return false; }
   double integrate(double, double, const Surroundings&) { return 0.0; }
   double next_event_time(double, const Surroundings&) const { return failures_.next_event_time(); }
   void process(double t) { failures_.process(t); }

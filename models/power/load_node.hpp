@@ -62,6 +62,7 @@ public:
   }
   bool shedding() const { return shed; }
 
+  bool integrates() const { return false; }
   double integrate(double, double, const Surroundings&) { return 0.0; } // metrics: the facility's
   double next_event_time(double, const Surroundings&) const {
     return std::min(boot_done >= 0 ? boot_done : never, failures_.next_event_time());

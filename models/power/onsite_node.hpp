@@ -44,6 +44,7 @@ public:
   void clear_shedding() {}
   bool shedding() const { return false; }
 
+  bool integrates() const { return true; }
   double integrate(double dt_s, double out_kw, const Surroundings&) {
     plant_.integrate(dt_s, out_kw);
     return 0.0;

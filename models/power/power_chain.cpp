@@ -42,6 +42,8 @@ PowerChain::PowerChain(const FacilitySpec& spec, const PowerGraph& graph, std::u
     }
     if (std::visit([](const auto& c) { return c.state_of_charge() >= 0; }, nodes_.back()))
       storage_nodes_.push_back(v);
+    if (std::visit([](const auto& c) { return c.integrates(); }, nodes_.back()))
+      integrating_nodes_.push_back(v);
   }
   load_node_.resize(spec_.loads.size());
   node_load_.assign(n, -1);
@@ -116,7 +118,8 @@ std::vector<const UtilityFeed*> PowerChain::feeds() const {
 
 void PowerChain::integrate(double dt, CompensatedSum& source_kwh) {
   // Components' own state (batteries, fuel); a battery's recharge is source energy too.
-  for (int v = 0; v < size(); ++v)
+  // Only the kinds with state: the others add 0, which leaves the compensated sum as it is.
+  for (const int v : integrating_nodes_)
     source_kwh += std::visit([&](auto& c) { return c.integrate(dt, out_kw_[v], around(v)); }, nodes_[v]);
 }
 

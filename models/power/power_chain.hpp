@@ -209,7 +209,8 @@ private:
   double first_failure_share_ = 0;        // the share the factors below were found for
   std::vector<double> first_loss_factor_; // per node (first_failure_bias.hpp)
   double first_other_factor_ = 1;
-  std::vector<int> storage_nodes_; // nodes whose component has a battery
+  std::vector<int> storage_nodes_;     // nodes whose component has a battery
+  std::vector<int> integrating_nodes_; // nodes whose component integrates a state (integrates())
   double now_ = 0;
   bool compute_it_powered() const;
   bool it_powered_ = false;

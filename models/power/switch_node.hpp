@@ -39,6 +39,7 @@ public:
   void clear_shedding() {}
   bool shedding() const { return false; }
 
+  bool integrates() const { return false; }
   double integrate(double, double, const Surroundings&) { return 0.0; }
   double next_event_time(double, const Surroundings&) const {
     const double own = failures_.failed() == 0 ? switch_.next_event_time() : TransferSwitch::never;

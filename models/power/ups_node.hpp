@@ -44,6 +44,7 @@ public:
   // what the battery gave is owed, and the charger's draw (not in the flows) repays it, in
   // proportion to the charge it restores, through the UPS's efficiency. Returns the repayment,
   // energy the sources delivered.
+  bool integrates() const { return true; }
   double integrate(double dt_s, double out_kw, const Surroundings& s) {
     const bool ok = input_ok(s);
     const double soc_before = ups_.battery().state_of_charge();
