@@ -6,8 +6,8 @@
 #include "engine/input/facility_positions.hpp"
 #include "engine/input/workload_spec.hpp"
 #include "models/dynamics/dynamics_spec.hpp"
-#include "models/workload/battery_policy.hpp"
 #include "models/power/facility.hpp"
+#include "models/workload/battery_policy.hpp"
 
 #include <cstdint>
 #include <map>

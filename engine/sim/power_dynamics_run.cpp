@@ -308,24 +308,7 @@ void PowerDynamicsRun::observe(double t) {
     at_instant_ = job_prev_.empty() ? now : prev_;
     out_at_instant_ = out_prev_.empty() ? out_now : out_prev_;
   }
-  if (at_instant_.flags == flags_epoch_) {
-    // No load's flags changed since the instant began: the job's step is the change of the two
-    // per-rank draws through the two fixed flows, and its swing the full-speed flow.
-    refresh_basis();
-    job_carried_.resize(basis_full_.size());
-    carried_.resize(basis_full_.size());
-    const bool swings = phase_ == Phase::computing && !staging();
-    for (const int v : monitored_node_) {
-      job_carried_[v] = (now.full_kw - at_instant_.full_kw) * basis_full_[v] +
-                        (now.throttled_kw - at_instant_.throttled_kw) * basis_throttled_[v];
-      carried_[v] = swings ? basis_full_[v] : 0.0;
-    }
-  } else {
-    scratch_.assign(loads, 0.0);
-    for (std::size_t l = 0; l < loads; ++l)
-      scratch_[l] = job_now_[l] - job_at_instant_[l];
-    chain.carried(scratch_, swinging_, job_carried_, carried_);
-  }
+  carried_since_instant(now);
   prev_ = now;
   std::vector<dynamics::NodeView>& view = view_;
   view.resize(monitored_node_.size());
@@ -340,6 +323,30 @@ void PowerDynamicsRun::observe(double t) {
   monitor_->observe(t, view, computing_since_);
   job_prev_ = job_now_;
   out_prev_ = out_now;
+}
+
+// What each node carries of the job's step since the instant began (job_carried_) and of its
+// swinging ranks (carried_).
+void PowerDynamicsRun::carried_since_instant(const RankDraw& now) {
+  if (at_instant_.flags == flags_epoch_) {
+    // No load's flags changed since the instant began: the job's step is the change of the two
+    // per-rank draws through the two fixed flows, and its swing the full-speed flow.
+    refresh_basis();
+    job_carried_.resize(basis_full_.size());
+    carried_.resize(basis_full_.size());
+    const bool swings = phase_ == Phase::computing && !staging();
+    for (const int v : monitored_node_) {
+      job_carried_[v] = (now.full_kw - at_instant_.full_kw) * basis_full_[v] +
+                        (now.throttled_kw - at_instant_.throttled_kw) * basis_throttled_[v];
+      carried_[v] = swings ? basis_full_[v] : 0.0;
+    }
+    return;
+  }
+  const std::size_t loads = ranks_of_load_.size();
+  scratch_.assign(loads, 0.0);
+  for (std::size_t l = 0; l < loads; ++l)
+    scratch_[l] = job_now_[l] - job_at_instant_[l];
+  facility_->chain().carried(scratch_, swinging_, job_carried_, carried_);
 }
 
 // The flows of one kW per rank on the loads at full speed and on the throttled ones, passed up the

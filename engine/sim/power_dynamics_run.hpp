@@ -156,6 +156,7 @@ private:
   long basis_settles_ = -1, basis_flags_ = -1;
   std::vector<double> basis_full_, basis_throttled_; // per graph node: the two flows of one kW a rank
   void refresh_basis();
+  void carried_since_instant(const RankDraw& now);
   double ranks_full_ = 0, ranks_throttled_ = 0; // the job's ranks on loads that are on, by pstate
   double computing_since_ = 0;                  // the job's steps began then (the wave's origin)
   double detail_from_ = 0, detail_to_ = -1;

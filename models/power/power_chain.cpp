@@ -24,6 +24,24 @@ int fault_target(const PowerGraph& graph, const std::vector<Component>& nodes, c
 }
 } // namespace
 
+// The lists a node belongs to: switches, failure draws and their rate modes, storage, state.
+void PowerChain::note_node(int v) {
+  const Component& node = nodes_[v];
+  if (std::holds_alternative<SwitchNode>(node))
+    switch_nodes_.push_back(v);
+  if (std::visit([](auto& c) { return c.failure_draws() != nullptr; }, nodes_[v])) {
+    drawing_nodes_.push_back(v);
+    int modes = 0;
+    for (const FailureMode& m : std::visit([](const auto& c) { return c.failure_modes(); }, node))
+      modes += m.basis == FailureMode::Basis::rate_per_s && m.value > 0 ? 1 : 0;
+    rate_modes_.push_back(modes);
+  }
+  if (std::visit([](const auto& c) { return c.state_of_charge() >= 0; }, node))
+    storage_nodes_.push_back(v);
+  if (std::visit([](const auto& c) { return c.integrates(); }, node))
+    integrating_nodes_.push_back(v);
+}
+
 PowerChain::PowerChain(const FacilitySpec& spec, const PowerGraph& graph, std::uint64_t seed,
                        std::vector<ScheduledFault> faults)
     : spec_(spec), graph_(graph) {
@@ -31,19 +49,7 @@ PowerChain::PowerChain(const FacilitySpec& spec, const PowerGraph& graph, std::u
   const int n = graph.size();
   for (int v = 0; v < n; ++v) {
     nodes_.push_back(make_component(spec_, graph, v, seed, design[v]));
-    if (std::holds_alternative<SwitchNode>(nodes_.back()))
-      switch_nodes_.push_back(v);
-    if (std::visit([](auto& c) { return c.failure_draws() != nullptr; }, nodes_.back())) {
-      drawing_nodes_.push_back(v);
-      int modes = 0;
-      for (const FailureMode& m : std::visit([](const auto& c) { return c.failure_modes(); }, nodes_.back()))
-        modes += m.basis == FailureMode::Basis::rate_per_s && m.value > 0 ? 1 : 0;
-      rate_modes_.push_back(modes);
-    }
-    if (std::visit([](const auto& c) { return c.state_of_charge() >= 0; }, nodes_.back()))
-      storage_nodes_.push_back(v);
-    if (std::visit([](const auto& c) { return c.integrates(); }, nodes_.back()))
-      integrating_nodes_.push_back(v);
+    note_node(v);
   }
   load_node_.resize(spec_.loads.size());
   node_load_.assign(n, -1);

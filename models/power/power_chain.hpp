@@ -150,6 +150,7 @@ private:
   }
   const LoadNode& load_node(int load) const { return std::get<LoadNode>(nodes_[load_node_[load]]); }
   void schedule_faults(std::vector<ScheduledFault> faults);
+  void note_node(int v);
   void order_shedding();
   void settle_chain();
   bool decide_chain(std::vector<char>& wants);

@@ -4,8 +4,8 @@
 
 #include "tools/aidcsim/ai_report.hpp"
 #include "tools/aidcsim/dynamics_report.hpp"
-#include "tools/aidcsim/policy_report.hpp"
 #include "tools/aidcsim/episodes_json.hpp"
+#include "tools/aidcsim/policy_report.hpp"
 
 namespace aidcsim::cli {
 

@@ -5,8 +5,8 @@
 #include "models/power/facility_metrics.hpp"
 #include "tools/aidcsim/ai_report.hpp"
 #include "tools/aidcsim/dynamics_report.hpp"
-#include "tools/aidcsim/policy_report.hpp"
 #include "tools/aidcsim/episodes_text.hpp"
+#include "tools/aidcsim/policy_report.hpp"
 
 #include <algorithm>
 #include <cmath>
