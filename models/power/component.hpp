@@ -9,6 +9,7 @@
 #include "models/power/load_node.hpp"
 #include "models/power/onsite_node.hpp"
 #include "models/power/power_graph.hpp"
+#include "models/power/storage_node.hpp"
 #include "models/power/switch_node.hpp"
 #include "models/power/ups_node.hpp"
 #include "models/power/utility_node.hpp"
@@ -19,8 +20,8 @@
 namespace aidcsim::power {
 
 // Alternative K is the component of kind K: the same order as FacilitySpec::lists().
-using Component =
-    std::variant<UtilityNode, GensetNode, OnsiteNode, SwitchNode, UpsNode, DistributionNode, LoadNode>;
+using Component = std::variant<UtilityNode, GensetNode, OnsiteNode, SwitchNode, UpsNode, DistributionNode,
+                               LoadNode, StorageNode>;
 
 namespace detail {
 template <std::size_t... K> constexpr bool registry_agrees(std::index_sequence<K...>) {

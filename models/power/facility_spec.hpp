@@ -5,6 +5,7 @@
 
 #include "models/dynamics/load_acceptance.hpp"
 #include "models/faults/distribution.hpp"
+#include "models/power/battery_storage.hpp"
 #include "models/power/onsite_plant_spec.hpp"
 #include "models/power/spec_parts.hpp"
 #include "models/power/ups_battery.hpp"
@@ -189,6 +190,20 @@ struct CoolingLoopSpec {
   double throttled_heat_fraction = 0.26; // heat of a throttled rack, as a fraction of full load
 };
 
+// A battery energy storage system (battery_storage.hpp): peak shaving and ride-through.
+struct BatteryStorageSpec {
+  static constexpr std::string_view kind_name = "battery storage";
+  static constexpr std::string_view stream_name = "storage";
+  static constexpr bool is_source = false;
+  std::string id;
+  std::string fed_by;
+  BatteryStorageParams params;
+
+  std::vector<SpecInput> inputs() const { return {{"fed_by", fed_by}}; }
+  OutputRule output_rule() const { return OutputRule::anywhere; }
+  double output_per_input_kw() const { return 1.0; }
+};
+
 struct FacilitySpec {
   std::vector<UtilitySpec> utilities;
   std::vector<GensetPlantSpec> gensets;
@@ -197,6 +212,7 @@ struct FacilitySpec {
   std::vector<UpsSpec> ups;
   std::vector<DistributionSpec> distribution;
   std::vector<LoadSpec> loads;
+  std::vector<BatteryStorageSpec> storage; // last: facilities without it number their nodes as before
   std::vector<CoolingLoopSpec> cooling_loops;
   // The facility water loop, when its plant is modelled; otherwise each loop's water is fixed.
   std::optional<thermal::WaterLoopSpec> facility_water;
@@ -208,7 +224,7 @@ struct FacilitySpec {
   // graph numbers nodes (random streams and results follow it). Kind k's component is
   // alternative k of Component (component.hpp), which asserts that the two agree.
   template <class Self> static auto lists_of(Self& s) {
-    return std::tie(s.utilities, s.gensets, s.onsite, s.switches, s.ups, s.distribution, s.loads);
+    return std::tie(s.utilities, s.gensets, s.onsite, s.switches, s.ups, s.distribution, s.loads, s.storage);
   }
   auto lists() { return lists_of(*this); }
   auto lists() const { return lists_of(*this); }

@@ -226,7 +226,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"workload/power-dynamics-no-job.yaml",
              {{7, 3, "power_dynamics", "", "the workload (full_load) runs no job"}}},
         Case{"facility/capacity-without-water-loop.yaml",
-             {{12, 60, "facility.chiller.capacity", "", "needs the facility water loop modelled"}}}),
+             {{12, 60, "facility.chiller.capacity", "", "needs the facility water loop modelled"}}},
+        Case{"facility/storage-bad.yaml",
+             {{9, 7, "facility.storage[0].energy", "", "required key is missing"},
+              {9, 59, "facility.storage[0].round_trip", "120 %", "at most 100 %"},
+              {9, 79, "facility.storage[0].shave_above", "10 L", "but a power is expected"}}}),
     test_name);
 
 } // namespace

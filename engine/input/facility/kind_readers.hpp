@@ -17,6 +17,7 @@ void read_switch_item(ItemContext& c);
 void read_ups_item(ItemContext& c);
 void read_distribution_item(ItemContext& c);
 void read_load_item(ItemContext& c);
+void read_storage_item(ItemContext& c);
 void size_genset_plants(SizingContext& c);
 void size_onsite_plants(SizingContext& c);
 void size_ups(SizingContext& c);
@@ -37,6 +38,7 @@ inline constexpr KindReader kind_readers[] = {
     {"ups", read_ups_item, size_ups},
     {"distribution", read_distribution_item, check_distribution_ratings},
     {"loads", read_load_item, nullptr},
+    {"storage", read_storage_item, nullptr},
 };
 static_assert(std::size(kind_readers) == power::kind_count, "one reader per kind of FacilitySpec::lists()");
 
