@@ -498,3 +498,12 @@ add_test(NAME cli.generate_catalog_hint
 # and the losses are reported unclamped (plain sums gave a PUE of 1.00000000001 here).
 aidcsim_cli_test(energy_balance_closes 0 "\"conversion_losses_kwh\": -?[0-9.]+(e-(0[6-9]|[1-9][0-9]))?,\n *\"pue\": 1\\.0\n"
   run scenarios/validation/genset-fts.yaml --years 100000 --json)
+
+# Validation against the published swing of large training jobs (docs/MODELS.md, "Power
+# dynamics"): the 98,304-GPU job's swing is 114.6 MW peak to peak ("tens to hundreds of MW") at
+# 1.41 Hz, inside the 0.2-3 Hz where the swings of production jobs concentrate (Choukse et al.,
+# arXiv 2508.14318, 2025), with the GPUs near idle in the collectives and near full in compute.
+aidcsim_cli_test(validation_swing_98k 0
+                 "step +0\\.710 s \\(1\\.41 Hz\\): 1468 W for 0\\.387 s, then 302 W.*job swing +114\\.57 MW peak to peak"
+                 run scenarios/dynamics/swing-98k-grid.yaml)
+set_tests_properties(cli.validation_swing_98k PROPERTIES FIXTURES_REQUIRED large_platform)
