@@ -1,6 +1,7 @@
 #include "engine/sim/power_dynamics_run.hpp"
 
 #include "engine/base/staged_file.hpp"
+#include "models/dynamics/peukert_load.hpp"
 #include "models/dynamics/smoothing_storage.hpp"
 
 #include <simgrid/plugins/energy.h>
@@ -102,9 +103,16 @@ void PowerDynamicsRun::set_step(const workload::StepTime& step, double now) {
   }
   computing_w_ = rack_wave_.mean_w();
   std::vector<dynamics::MonitoredNode> nodes;
-  if (facility_ != nullptr)
+  if (facility_ != nullptr) {
     nodes = monitored_nodes(*facility_, monitored_node_);
-  else
+    for (const int v : monitored_node_) {
+      const power::GraphNode& g = facility_->chain().graph().node(v);
+      peukert_.push_back(g.kind == power::kind_of<power::UpsSpec>
+                             ? facility_->spec().ups[g.index].battery.peukert_exponent
+                             : 0.0);
+    }
+    discharge_factor_.assign(monitored_node_.size(), 1.0);
+  } else
     nodes.push_back({"job", "it", 0, false, std::nullopt});
   monitor_ = std::make_unique<dynamics::SwingMonitor>(
       std::move(nodes), rack_wave_, facility_ ? spec.facility_storage : std::nullopt, spec.grid);
@@ -323,6 +331,36 @@ void PowerDynamicsRun::observe(double t) {
   monitor_->observe(t, view, computing_since_);
   job_prev_ = job_now_;
   out_prev_ = out_now;
+  update_discharge_factors();
+}
+
+// A UPS on battery carrying n of the job's swinging ranks sees its mean load plus n times the
+// wave's swing about its mean; its battery drains at that load's Peukert equivalent. Only the
+// batteries that carry are set (the factor does nothing while a UPS has its input).
+void PowerDynamicsRun::update_discharge_factors() {
+  if (!set_discharge_factors)
+    return;
+  const power::PowerChain& chain = facility_->chain();
+  factor_changes_.clear();
+  for (std::size_t i = 0; i < monitored_node_.size(); ++i) {
+    const int v = monitored_node_[i];
+    double factor = 1.0;
+    const double load_w = out_now_[i] * 1e3, n = view_[i].swinging;
+    if (peukert_[i] > 0 && n > 0 && load_w > 0 && chain.on_storage(v)) {
+      std::vector<dynamics::WavePoint> points = rack_wave_.points();
+      for (auto& p : points)
+        p.power_w = load_w + n * (p.power_w - rack_wave_.mean_w());
+      factor = dynamics::peukert_equivalent_w(dynamics::PowerWave(rack_wave_.period_s(), std::move(points)),
+                                              peukert_[i]) /
+               load_w;
+    }
+    if (factor != discharge_factor_[i]) {
+      discharge_factor_[i] = factor;
+      factor_changes_.emplace_back(v, factor);
+    }
+  }
+  if (!factor_changes_.empty())
+    set_discharge_factors(factor_changes_);
 }
 
 // What each node carries of the job's step since the instant began (job_carried_) and of its

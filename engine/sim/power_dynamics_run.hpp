@@ -101,6 +101,9 @@ public:
   // After every change of the facility at time t (without a facility, the binding observes the
   // job's own draw as one node, "job", at each of its changes).
   void observe(double t);
+  // The UPS batteries on battery drain at their load's Peukert equivalent (peukert_load.hpp):
+  // called with (graph node, factor over the mean) whenever a factor changes.
+  std::function<void(const std::vector<std::pair<int, double>>&)> set_discharge_factors;
   // The detailed trace of [from_s, to_s] (swing_monitor.hpp), written by write_trace.
   void set_detail_window(double from_s, double to_s) {
     detail_from_ = from_s;
@@ -157,6 +160,10 @@ private:
   std::vector<double> basis_full_, basis_throttled_; // per graph node: the two flows of one kW a rank
   void refresh_basis();
   void carried_since_instant(const RankDraw& now);
+  void update_discharge_factors();
+  std::vector<double> peukert_;          // per monitored node: its battery's exponent (0: none)
+  std::vector<double> discharge_factor_; // per monitored node, as last set
+  std::vector<std::pair<int, double>> factor_changes_;
   double ranks_full_ = 0, ranks_throttled_ = 0; // the job's ranks on loads that are on, by pstate
   double computing_since_ = 0;                  // the job's steps began then (the wave's origin)
   double detail_from_ = 0, detail_to_ = -1;

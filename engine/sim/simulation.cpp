@@ -222,7 +222,10 @@ void finish_dynamics(PowerDynamicsRun& dyn, const Scenario& scenario, const RunO
     r.mean_it_power_kw = r.it_energy_kwh * units::joules_per_kwh / r.simulated_time_s / 1e3;
 }
 
-void attach_dynamics(FacilityClock& clock, PowerDynamicsRun& dyn) {
+void attach_dynamics(FacilityClock& clock, PowerDynamicsRun& dyn, power::Facility& facility) {
+  dyn.set_discharge_factors = [&facility](const std::vector<std::pair<int, double>>& factors) {
+    facility.set_discharge_factors(factors);
+  };
   clock.it_adjust_w = [&dyn](int load) { return dyn.adjust_w(load); };
   dyn.on_adjusted = [&clock](const std::vector<int>& loads) { clock.mark_adjusted(loads); };
   clock.on_change = [&dyn](double t) { dyn.observe(t); };
@@ -255,7 +258,7 @@ void start_facility(FacilityRun& run, const Scenario& scenario, sg4::Engine& eng
   if (ai)
     ai->attach(*run.clock, run.hosts_of_load);
   if (dyn)
-    attach_dynamics(*run.clock, *dyn);
+    attach_dynamics(*run.clock, *dyn, *run.facility);
   // Busy hosts back on compute again by themselves, those off when their load began start now
   // (full_load.hpp); a job waiting for its hosts to measure its step may start.
   run.clock->on_hosts_on = [ai, &full_load](const std::vector<sg4::Host*>& hosts) {

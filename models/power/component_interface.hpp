@@ -112,6 +112,9 @@ concept PowerComponent = requires(C c, const C cc, const Surroundings& s, const 
   // storage goes on supplying out_kw from now (+inf while it supplies nothing).
   { cc.on_storage(s) } -> std::same_as<bool>;
   { cc.storage_runtime_s(0.0, s) } -> std::same_as<double>;
+  // A periodic load of mean out_kw drains its storage as a constant factor x out_kw would (Peukert
+  // weighs the peaks more: models/dynamics/peukert_load.hpp); 1 for a constant load.
+  { c.set_discharge_factor(1.0) } -> std::same_as<void>;
   { cc.storage_owed_kwh() } -> std::same_as<double>; // storage energy not yet refilled
   { cc.outage_signs(0.0, s, signs) } -> std::same_as<void>;
   // What is wrong with it now, as a step of an outage's chain ("utility outage", "UPS battery

@@ -66,6 +66,14 @@ public:
   // state change moves every rack it runs on).
   void set_it_powers_kw(const std::vector<std::pair<int, double>>& kw, double t);
 
+  // The Peukert factors of periodic loads (component_interface.hpp, set_discharge_factor), per
+  // graph node, from now on: the next event follows.
+  void set_discharge_factors(const std::vector<std::pair<int, double>>& node_factor) {
+    for (const auto& [v, factor] : node_factor)
+      chain_.set_discharge_factor(v, factor);
+    compute_next();
+  }
+
   // Regenerative cycles and, when options.biased, importance sampling by failure biasing
   // (regenerative_estimator.hpp). Call before the first advance_to.
   void estimate_rare_events(const SamplingOptions& options);

@@ -106,6 +106,9 @@ public:
   bool on_storage(int v) const {
     return std::visit([&](const auto& c) { return c.on_storage(around(v)); }, nodes_[v]);
   }
+  void set_discharge_factor(int v, double factor) {
+    std::visit([&](auto& c) { c.set_discharge_factor(factor); }, nodes_[v]);
+  }
   double storage_runtime_s(int v) const {
     return std::visit([&](const auto& c) { return c.storage_runtime_s(out_kw_[v], around(v)); }, nodes_[v]);
   }

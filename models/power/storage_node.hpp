@@ -56,6 +56,7 @@ public:
     return s.self_energized() ? storage_.flow(s.feeder_live(0), out_kw).discharge_kw : 0.0;
   }
   bool on_storage(const Surroundings& s) const { return s.self_energized() && !s.feeder_live(0); }
+  void set_discharge_factor(double) {} // no Peukert: its battery drains in proportion
   double storage_runtime_s(double out_kw, const Surroundings& s) const {
     return storage_kw(out_kw, s) > 0 ? storage_.next_event_in_s(s.feeder_live(0), out_kw) : never_s;
   }

@@ -48,7 +48,7 @@ public:
   double integrate(double dt_s, double out_kw, const Surroundings& s) {
     const bool ok = input_ok(s);
     const double soc_before = ups_.battery().state_of_charge();
-    ups_.integrate(dt_s, ok, out_kw);
+    ups_.integrate(dt_s, ok, ok ? out_kw : out_kw * discharge_factor_); // the battery's drain
     double repaid = 0.0;
     if (!ok) {
       owed_kwh_ += out_kw * dt_s / 3600.0 / ups_.spec().efficiency;
@@ -60,7 +60,8 @@ public:
     return repaid;
   }
   double next_event_time(double out_kw, const Surroundings& s) const {
-    return ups_.next_event_time(s.now, input_ok(s), out_kw);
+    const bool ok = input_ok(s);
+    return ups_.next_event_time(s.now, ok, ok ? out_kw : out_kw * discharge_factor_);
   }
   void process(double t) { ups_.process(t); }
 
@@ -87,8 +88,10 @@ public:
   }
   bool on_storage(const Surroundings& s) const { return s.self_energized() && !input_ok(s); }
   double storage_runtime_s(double out_kw, const Surroundings& s) const {
-    return storage_kw(out_kw, s) > 0 ? ups_.battery().time_until_empty_s(out_kw) : never_s;
+    return storage_kw(out_kw, s) > 0 ? ups_.battery().time_until_empty_s(out_kw * discharge_factor_)
+                                     : never_s;
   }
+  void set_discharge_factor(double factor) { discharge_factor_ = factor; }
   double storage_owed_kwh() const { return owed_kwh_; }
   void outage_signs(double out_kw, const Surroundings& s, OutageSigns& signs) const {
     signs.on_battery = signs.on_battery || (out_kw > 0 && !input_ok(s));
@@ -130,7 +133,8 @@ public:
 private:
   UpsSystem ups_;
   bool input_cut_ = false;
-  double owed_kwh_ = 0; // drawn from the battery, not yet recharged
+  double owed_kwh_ = 0;         // drawn from the battery, not yet recharged
+  double discharge_factor_ = 1; // its load's Peukert equivalent over its mean (set_discharge_factor)
   double min_soc_ = 1.0;
 };
 

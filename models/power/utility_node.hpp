@@ -47,6 +47,7 @@ public:
   bool is_source() const { return true; }
   double storage_kw(double, const Surroundings&) const { return 0.0; }
   bool on_storage(const Surroundings&) const { return false; }
+  void set_discharge_factor(double) {}
   double storage_runtime_s(double, const Surroundings&) const { return never_s; }
   double storage_owed_kwh() const { return 0.0; }
   void outage_signs(double, const Surroundings&, OutageSigns& signs) const {

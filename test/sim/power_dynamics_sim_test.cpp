@@ -4,6 +4,7 @@
 #include "engine/input/scenario.hpp"
 #include "engine/sim/simulation.hpp"
 #include "models/dynamics/load_acceptance.hpp"
+#include "models/dynamics/peukert_load.hpp"
 
 #include <gtest/gtest.h>
 
@@ -94,6 +95,30 @@ TEST(PowerDynamicsRun, StagedRestartKeepsTheJobsStepsWithinThePlantsAcceptance) 
   EXPECT_NEAR(d.staging_s, 3 * plan.time_s, 1e-6);
   // The stages did no work: the job ran that long at rate 0, counted as slowness.
   EXPECT_NEAR(r.ai.job.lost_accelerator_hours.at("throttled"), 72 * d.staging_s / 3600, 1e-6);
+}
+
+// test/data/policies/one-rack-outage.yaml with power dynamics: the rack on its 200 kW UPS (10 min
+// at its rating, Peukert 1.05) from the grid's loss at 40 min. The job computes until its
+// checkpoint at 60 min, writes for 2 min at idle, and computes again until the battery is empty:
+// while it computes, the battery drains at the Peukert equivalent of 72 GPUs' wave, above its
+// mean (peukert_load.hpp), so it empties sooner than the mean load would say.
+TEST(PowerDynamicsRun, UpsBatteryDrainsAtThePeukertEquivalentOfTheSwing) {
+  const aidcsim::RunResult r = aidcsim::run_scenario(aidcsim::load_scenario(
+      source + "/test/data/policies/one-rack-outage.yaml", {{"power_dynamics", "{}", {}}}));
+  const aidcsim::DynamicsResult& d = r.dynamics;
+  ASSERT_TRUE(d.step_measured);
+  const aidcsim::dynamics::PowerWave rack(d.step_s, d.wave);
+  const double p_eq_kw = aidcsim::dynamics::peukert_equivalent_w(rack.scaled(72), 1.05) / 1e3;
+  const double mean_kw = 72 * d.mean_w / 1e3, idle_kw = 72 * d.accelerator.idle_w / 1e3;
+  EXPECT_GT(p_eq_kw, mean_kw * 1.001);                                        // the peaks weigh more
+  const auto rate = [](double kw) { return std::pow(kw / 200, 1.05) / 600; }; // of charge, per s
+  const auto empty_at = [&](double computing_kw) {
+    const double left = 1 - 1200 * rate(computing_kw) - 120 * rate(idle_kw); // at 62 min
+    return 3720 + left / rate(computing_kw);
+  };
+  const double empty_s = 6000 - r.facility.number("it_downtime_min") * 60; // the grid returns at 100 min
+  EXPECT_NEAR(empty_s, empty_at(p_eq_kw), 1e-3);
+  EXPECT_LT(empty_s, empty_at(mean_kw) - 1);
 }
 
 } // namespace
