@@ -269,8 +269,6 @@ void start_facility(FacilityRun& run, const Scenario& scenario, sg4::Engine& eng
   engine.add_model(run.clock, {});
 }
 
-// The battery policies watch the UPS batteries above the racks (battery_policy_run.hpp): they
-// checkpoint the job and cap the racks through the workload and the facility's clock.
 // The loads each policy acts on: every rack with hosts (the cap), the job's racks (their batteries
 // time the checkpoint), and the racks of the workload shed first (its accelerators, none of the
 // other's).
