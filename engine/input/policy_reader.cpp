@@ -7,18 +7,21 @@ using units::Dimension;
 namespace {
 
 constexpr const char* policy_forms = "true, false, or a map of its settings, such as {after: 30 s}";
+constexpr const char* switch_forms =
+    "true or false (its stages come from the genset plants' step_acceptance)";
 
 // One policy: absent or false leaves it off (nullopt); true, its defaults; a map, its reader.
 template <class Read>
-auto read_policy(MapReader& p, const std::string& key, Read read) -> std::optional<decltype(read(p))> {
+auto read_policy(MapReader& p, const std::string& key, Read read, const char* forms = policy_forms)
+    -> std::optional<decltype(read(p))> {
   p.note_default(key, {.why = "a policy only where the scenario asks for it", .shown = "off"});
-  const YamlNode n = p.node(key, Need::optional, policy_forms);
+  const YamlNode n = p.node(key, Need::optional, forms);
   if (!n.IsDefined())
     return std::nullopt;
   if (n.IsScalar() && n.Scalar() == "false")
     return std::nullopt;
   if (n.IsScalar() && n.Scalar() != "true") {
-    p.diagnostics().add(p.pos(n), p.path(key), n.Scalar(), std::string("expected ") + policy_forms);
+    p.diagnostics().add(p.pos(n), p.path(key), n.Scalar(), std::string("expected ") + forms);
     return std::nullopt;
   }
   // `true` reads as an empty map: every default.
@@ -64,7 +67,9 @@ void read_policies(const YamlNode& node, MapReader& parent, workload::BatteryPol
   if (spec.shed && spec.shed->workload.empty() && p.node("shed_on_battery", Need::optional).IsScalar())
     p.diagnostics().add(p.pos(p.node("shed_on_battery", Need::optional)), p.path("shed_on_battery"), "true",
                         "say which workload's racks to shed: {workload: inference} or {workload: training}");
-  spec.staged_restart = read_policy(p, "staged_restart", [](MapReader&) { return true; }).has_value();
+  spec.staged_restart = read_policy(
+                            p, "staged_restart", [](MapReader&) { return true; }, switch_forms)
+                            .has_value();
   p.finish();
 }
 

@@ -94,15 +94,16 @@ dynamics::LoadAcceptanceSpec read_step_acceptance(MapReader& r) {
   dynamics::LoadAcceptanceSpec spec; // high_bmep
   r.note_default("step_acceptance", {.row = "Genset step-load acceptance", .shown = "high_bmep"});
   const YamlNode n = r.node("step_acceptance", Need::optional,
-                            "high_bmep, single_step, or a map of steps, frequency_dip and recovery");
+                            "high_bmep, single_step, or a map of steps, frequency_dip, recovery and beyond");
   if (!n.IsDefined())
     return spec;
   if (n.IsScalar()) {
     if (n.Scalar() == "single_step")
       spec.step_fractions = {1.0};
     else if (n.Scalar() != "high_bmep")
-      r.diagnostics().add(r.pos(n), r.path("step_acceptance"), n.Scalar(),
-                          "expected high_bmep, single_step, or a map of steps, frequency_dip and recovery");
+      r.diagnostics().add(
+          r.pos(n), r.path("step_acceptance"), n.Scalar(),
+          "expected high_bmep, single_step, or a map of steps, frequency_dip, recovery and beyond");
     return spec;
   }
   MapReader a(n, r.path("step_acceptance"), r.file(), r.diagnostics());
@@ -130,6 +131,8 @@ dynamics::LoadAcceptanceSpec read_step_acceptance(MapReader& r) {
                                            {.row = "Genset step-load acceptance"}, Range::fraction);
   spec.recovery_s = a.quantity_or("recovery", Dimension::time, spec.recovery_s,
                                   {.row = "Genset step-load acceptance"}, Range::non_negative);
+  spec.trips_beyond = a.one_of_or("beyond", {"trip", "report"}, "trip",
+                                  {.row = "Genset trip on a step beyond acceptance"}) == "trip";
   a.finish();
   return spec;
 }

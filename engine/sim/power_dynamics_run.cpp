@@ -112,6 +112,12 @@ void PowerDynamicsRun::set_step(const workload::StepTime& step, double now) {
                              : 0.0);
     }
     discharge_factor_.assign(monitored_node_.size(), 1.0);
+    beyond_seen_.assign(monitored_node_.size(), 0);
+    trips_.assign(monitored_node_.size(), 0);
+    const std::vector<power::LoadSpec>& loads = facility_->spec().loads;
+    for (std::size_t l = 0; l < loads.size(); ++l)
+      if (!loads[l].it() && loads[l].cop > 0)
+        following_loads_.push_back(static_cast<int>(l));
   } else
     nodes.push_back({"job", "it", 0, false, std::nullopt});
   monitor_ = std::make_unique<dynamics::SwingMonitor>(
@@ -177,7 +183,7 @@ void PowerDynamicsRun::observe_job(double t) {
   }
   const double step = kw - job_at_instant_[0];
   const double swinging = phase_ == Phase::computing && !staging() ? static_cast<double>(job_size_) : 0.0;
-  monitor_->observe(t, {dynamics::NodeView{kw, swinging, step, step, 0}}, computing_since_);
+  monitor_->observe(t, {dynamics::NodeView{kw, swinging, step, step, 0, 0}}, computing_since_);
   job_prev_ = {kw};
 }
 
@@ -310,13 +316,15 @@ void PowerDynamicsRun::observe(double t) {
     out_now_[i] = chain.out_kw(monitored_node_[i]);
   const std::vector<double>& out_now = out_now_;
   const RankDraw now{phase_w(false) / 1e3, phase_w(true) / 1e3, flags_epoch_};
-  if (t != instant_t_) { // a new instant: its changes count from the state the last one left
+  const bool new_instant = t != instant_t_;
+  if (new_instant) { // a new instant: its changes count from the state the last one left
     instant_t_ = t;
     job_at_instant_ = job_prev_.empty() ? job_now_ : job_prev_;
     at_instant_ = job_prev_.empty() ? now : prev_;
     out_at_instant_ = out_prev_.empty() ? out_now : out_prev_;
   }
   carried_since_instant(now);
+  carry_following(new_instant);
   prev_ = now;
   std::vector<dynamics::NodeView>& view = view_;
   view.resize(monitored_node_.size());
@@ -327,11 +335,45 @@ void PowerDynamicsRun::observe(double t) {
     view[i].job_step_kw = job_carried_[v];
     view[i].swinging = carried_[v];
     view[i].capacity_kw = std::visit([](const auto& c) { return c.capacity_kw(); }, chain.component(v));
+    view[i].following_kw = following_carried_.empty() ? 0.0 : following_carried_[v];
   }
   monitor_->observe(t, view, computing_since_);
   job_prev_ = job_now_;
   out_prev_ = out_now;
   update_discharge_factors();
+  trip_plants_beyond();
+}
+
+// What each node carries of the change of the cooling loads that follow the heat since the
+// instant began (nothing to do without such loads).
+void PowerDynamicsRun::carry_following(bool new_instant) {
+  if (following_loads_.empty())
+    return;
+  following_now_.resize(following_loads_.size());
+  for (std::size_t k = 0; k < following_loads_.size(); ++k)
+    following_now_[k] = facility_->draw_kw(following_loads_[k]);
+  if (new_instant)
+    following_at_instant_ = following_prev_.empty() ? following_now_ : following_prev_;
+  following_prev_ = following_now_;
+  scratch_.assign(ranks_of_load_.size(), 0.0);
+  for (std::size_t k = 0; k < following_loads_.size(); ++k)
+    scratch_[following_loads_[k]] = following_now_[k] - following_at_instant_[k];
+  facility_->chain().carried(scratch_, following_carried_);
+}
+
+// A plant that trips on a step beyond its acceptance (load_acceptance.hpp) does so at the step.
+void PowerDynamicsRun::trip_plants_beyond() {
+  for (std::size_t i = 0; i < monitored_node_.size(); ++i) {
+    const long beyond = monitor_->figures()[i].steps_beyond_acceptance;
+    if (beyond == beyond_seen_[i])
+      continue;
+    beyond_seen_[i] = beyond;
+    const std::optional<dynamics::LoadAcceptanceSpec>& acceptance = monitor_->nodes()[i].acceptance;
+    if (acceptance && acceptance->trips_beyond && trip_plant) {
+      ++trips_[i];
+      trip_plant(monitored_node_[i]);
+    }
+  }
 }
 
 // A UPS on battery carrying n of the job's swinging ranks sees its mean load plus n times the
@@ -468,6 +510,7 @@ DynamicsResult PowerDynamicsRun::result() const {
   if (monitor_) {
     r.nodes = monitor_->nodes();
     r.figures = monitor_->figures();
+    r.trips = trips_;
     r.facility_storage_discharged_kwh = monitor_->facility_storage_discharged_kwh();
     r.facility_storage_loss_kwh = monitor_->facility_storage_loss_kwh();
   }

@@ -59,6 +59,7 @@ struct DynamicsResult {
   double staging_s = 0;                   // time in those stages (no work done)
   std::vector<dynamics::MonitoredNode> nodes;
   std::vector<dynamics::NodeFigures> figures;
+  std::vector<long> trips; // per node: trips its steps beyond acceptance caused (genset plants)
   double facility_storage_discharged_kwh = 0, facility_storage_loss_kwh = 0;
   std::vector<dynamics::WavePoint> wave; // one accelerator's step as its rack passes it on
   // Amplitudes of the job's first harmonics (n / step), as its racks pass it on and unsmoothed.
@@ -101,6 +102,9 @@ public:
   // After every change of the facility at time t (without a facility, the binding observes the
   // job's own draw as one node, "job", at each of its changes).
   void observe(double t);
+  // A genset plant (graph node) whose acceptance trips it took a step of the job beyond it at the
+  // last observation: the binding trips it (power::Facility::request_trip).
+  std::function<void(int node)> trip_plant;
   // The UPS batteries on battery drain at their load's Peukert equivalent (peukert_load.hpp):
   // called with (graph node, factor over the mean) whenever a factor changes.
   std::function<void(const std::vector<std::pair<int, double>>&)> set_discharge_factors;
@@ -161,8 +165,16 @@ private:
   void refresh_basis();
   void carried_since_instant(const RankDraw& now);
   void update_discharge_factors();
-  std::vector<double> peukert_;          // per monitored node: its battery's exponent (0: none)
-  std::vector<double> discharge_factor_; // per monitored node, as last set
+  void trip_plants_beyond();
+  // The cooling loads whose draw follows the racks' heat (pumps, heat rejection: a COP), their
+  // draws at the last observation and at the instant's start, and what each node carries of their
+  // change since (NodeView::following_kw).
+  std::vector<int> following_loads_;
+  std::vector<double> following_prev_, following_at_instant_, following_now_, following_carried_;
+  void carry_following(bool new_instant);
+  std::vector<long> beyond_seen_, trips_; // per monitored node
+  std::vector<double> peukert_;           // per monitored node: its battery's exponent (0: none)
+  std::vector<double> discharge_factor_;  // per monitored node, as last set
   std::vector<std::pair<int, double>> factor_changes_;
   double ranks_full_ = 0, ranks_throttled_ = 0; // the job's ranks on loads that are on, by pstate
   double computing_since_ = 0;                  // the job's steps began then (the wave's origin)

@@ -34,6 +34,7 @@ struct LoadAcceptanceSpec {
   std::vector<double> step_fractions{0.33, 0.23, 0.18, 0.26}; // of the running rating, cumulative
   double frequency_dip_limit = 0.10; // at an allowed step (fraction of nominal frequency)
   double recovery_s = 5.0;           // before the plant takes the next step
+  bool trips_beyond = true;          // a step beyond the allowed one trips the plant (else: reported)
 };
 
 // Throws std::invalid_argument unless every step is positive and they add up to at least 1 (the

@@ -66,8 +66,8 @@ void SwingMonitor::note_step(std::size_t i, const NodeView& v, double t) {
   f.largest_job_step_kw = std::max(f.largest_job_step_kw, std::abs(v.job_step_kw));
   if (!nodes_[i].acceptance || v.job_step_kw <= 0 || v.capacity_kw <= 0)
     return;
-  const StepCheck c =
-      check_step(*nodes_[i].acceptance, v.capacity_kw, v.load_kw - v.job_step_kw, v.job_step_kw);
+  const double preload_kw = v.load_kw - v.job_step_kw - v.following_kw;
+  const StepCheck c = check_step(*nodes_[i].acceptance, v.capacity_kw, preload_kw, v.job_step_kw);
   f.worst_frequency_dip = std::max(f.worst_frequency_dip, c.frequency_dip);
   if (!c.accepted && beyond_at_[i] != t) {
     beyond_at_[i] = t; // one count per instant, however many changes make it up

@@ -43,6 +43,10 @@ struct NodeView {
   double step_kw = 0;     // load change since the instant began, whatever its cause
   double job_step_kw = 0; // of which the training job's own (its state, its racks' power)
   double capacity_kw = 0; // running capacity (a genset plant's running units), else the rating
+  // Of the step, what the cooling loads that follow the heat (pumps, chillers) changed. The model's
+  // cooling draws follow the racks at once; real ones follow over their control loops' seconds to
+  // minutes, so a plant checking a step does not count them in the step nor in its preload.
+  double following_kw = 0;
 };
 
 struct NodeFigures {

@@ -74,6 +74,13 @@ public:
     compute_next();
   }
 
+  // Genset plant at graph node v trips (a load step beyond its acceptance seen at now()): at the
+  // next event, an instant later, so the trip settles the facility as its own event.
+  void request_trip(int v) {
+    chain_.request_trip(v, now());
+    compute_next();
+  }
+
   // Regenerative cycles and, when options.biased, importance sampling by failure biasing
   // (regenerative_estimator.hpp). Call before the first advance_to.
   void estimate_rare_events(const SamplingOptions& options);

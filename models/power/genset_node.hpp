@@ -5,6 +5,7 @@
 #include "models/power/component_interface.hpp"
 #include "models/power/genset_plant.hpp"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -42,9 +43,18 @@ public:
     return 0.0;
   }
   double next_event_time(double out_kw, const Surroundings& s) const {
-    return plant_.next_event_time(s.now, out_kw);
+    return std::min(trip_at_, plant_.next_event_time(s.now, out_kw));
   }
-  void process(double t) { plant_.process(t); }
+  void process(double t) {
+    if (trip_at_ <= t) {
+      trip_at_ = never_s;
+      plant_.trip(t);
+    }
+    plant_.process(t);
+  }
+  // The power dynamics saw a step beyond the plant's acceptance at t (power_dynamics_run.hpp): the
+  // plant trips at the facility's next event, an instant later.
+  void request_trip(double t) { trip_at_ = std::min(trip_at_, t); }
 
   bool accepts(ScheduledFault::Kind kind) const { return kind == ScheduledFault::Kind::genset_fail_to_start; }
   bool schedule(const ScheduledFault&) { return false; }
@@ -96,6 +106,7 @@ public:
 
 private:
   GensetPlant plant_;
+  double trip_at_ = never_s;
   mutable std::string state_text_; // "running 2/3": timeline_state's text, until its next call
 };
 

@@ -62,6 +62,21 @@ void GensetPlant::set_demand(bool demanded, double now) {
   next_delivery_ = never;
 }
 
+void GensetPlant::trip(double now) {
+  if (running_ == 0)
+    return;
+  run_bias_.expose(now, running_);
+  common_run_.expose(now, 1);
+  ++trips_;
+  for (auto& u : units_)
+    if (u.state == UnitState::running) {
+      u.attempts_left = spec_.start_attempts;
+      attempt_start(u, now);
+    }
+  running_ = 0;
+  common_run_at_ = never; // nothing running for a common cause to stop
+}
+
 void GensetPlant::integrate(double dt_s, double output_kw) {
   if (dt_s <= 0 || running_ == 0)
     return;

@@ -38,6 +38,12 @@ public:
   void force_units_fail_to_start(int units) { forced_units_ = units; }
   void force_failed_attempts(int attempts) { forced_attempts_ += attempts; }
   bool out_of_fuel() const { return out_of_fuel_; }
+  // The plant trips (its under-frequency protection opens the breakers at a step beyond its load
+  // acceptance, load_acceptance.hpp): every running unit drops its load at once and goes through a
+  // new start sequence, a demand like any other (it may fail and be retried). Units not running
+  // are left as they are. No effect on a plant with no unit running.
+  void trip(double now);
+  long trips() const { return trips_; }
 
   // Integrates fuel, run hours and energy over dt at a constant output.
   void integrate(double dt_s, double output_kw);
@@ -123,7 +129,7 @@ private:
   bool out_of_fuel_ = false;
   double next_delivery_ = never;
 
-  long starts_ = 0, failed_attempts_ = 0, run_failures_ = 0;
+  long starts_ = 0, failed_attempts_ = 0, run_failures_ = 0, trips_ = 0;
   double unit_run_s_ = 0, energy_kwh_ = 0, fuel_used_s_ = 0;
 };
 

@@ -15,12 +15,16 @@ namespace {
 
 const std::string source = AIDCSIM_SOURCE_DIR;
 
-// The figures of the monitored node with this id.
-const aidcsim::dynamics::NodeFigures& figures_of(const aidcsim::DynamicsResult& d, const std::string& id) {
+// The monitored node with this id, and its figures.
+std::size_t index_of(const aidcsim::DynamicsResult& d, const std::string& id) {
   for (std::size_t i = 0; i < d.nodes.size(); ++i)
     if (d.nodes[i].id == id)
-      return d.figures[i];
+      return i;
   throw std::logic_error("no monitored node " + id);
+}
+
+const aidcsim::dynamics::NodeFigures& figures_of(const aidcsim::DynamicsResult& d, const std::string& id) {
+  return d.figures[index_of(d, id)];
 }
 
 aidcsim::RunResult run(const std::string& file, const std::vector<aidcsim::KeyOverride>& overrides = {}) {
@@ -63,17 +67,35 @@ TEST(PowerDynamicsRun, StepWaveStateEnergyAndWhatTheGridSees) {
   EXPECT_NEAR(r.facility.number("energy.it_kwh"), r.it_energy_kwh, 1e-9 * r.it_energy_kwh);
 }
 
-TEST(PowerDynamicsRun, GensetsCarryASwingBeyondTheirAcceptance) {
+TEST(PowerDynamicsRun, GensetsCarryASwingBeyondTheirAcceptanceAndTripOnItsSteps) {
   const aidcsim::RunResult r = run("one-rack-gensets.yaml");
   const aidcsim::DynamicsResult& d = r.dynamics;
   const auto& g = figures_of(d, "gen");
-  // On gensets from 30 min + 10 s to the retransfer at 95 min, less three 2 min checkpoints.
-  EXPECT_NEAR(g.swing_beyond_acceptance_s, (95 * 60 - 30 * 60 - 10) - 3 * 120, 1.0);
   EXPECT_EQ(g.steps_beyond_acceptance, 3); // the job back from each checkpoint
-  EXPECT_GT(g.worst_frequency_dip, 0.10);  // past the class limit
+  EXPECT_EQ(d.trips.at(index_of(d, "gen")), 3);
+  // Each trip drops the plant for a new 10 s start sequence, the UPS battery carrying the rack;
+  // the plant starts its four units once on demand and again after each trip.
+  EXPECT_EQ(r.facility.number("genset_starts"), 4 + 3 * 4);
+  // On gensets from 30 min + 10 s to the retransfer at 95 min, less three 2 min checkpoints and
+  // three restarts after the trips.
+  EXPECT_NEAR(g.swing_beyond_acceptance_s, (95 * 60 - 30 * 60 - 10) - 3 * 120 - 3 * 10, 1.0);
+  EXPECT_GT(g.worst_frequency_dip, 0.10); // past the class limit
   EXPECT_NEAR(g.max_swing_kw, d.job_swing_kw / 0.96, 1e-9);
   // The grid dropped at the transfer what the gensets took.
   EXPECT_NEAR(figures_of(d, "grid").largest_step_kw, g.largest_step_kw, 1e-9);
+  EXPECT_EQ(r.facility.number("it_downtime_min"), 0); // the battery bridged every trip
+}
+
+// `beyond: report`: the plant rides its steps beyond acceptance; they are counted only.
+TEST(PowerDynamicsRun, GensetsThatReportStepsBeyondAcceptanceCarryOn) {
+  const aidcsim::RunResult r =
+      run("one-rack-gensets.yaml", {{"facility.gensets[gen].step_acceptance", "{beyond: report}", {}}});
+  const aidcsim::DynamicsResult& d = r.dynamics;
+  const auto& g = figures_of(d, "gen");
+  EXPECT_EQ(g.steps_beyond_acceptance, 3);
+  EXPECT_EQ(d.trips.at(index_of(d, "gen")), 0);
+  EXPECT_EQ(r.facility.number("genset_starts"), 4);
+  EXPECT_NEAR(g.swing_beyond_acceptance_s, (95 * 60 - 30 * 60 - 10) - 3 * 120, 1.0);
 }
 
 // policies: staged_restart: the job back from each checkpoint on the gensets comes up in the

@@ -120,6 +120,41 @@ TEST(GensetPlant, ForcedUnitFailsEveryAttemptOfTheNextDemandOnly) {
   EXPECT_EQ(p.running_units(), 1);
 }
 
+// A trip drops every running unit at once; each comes back after a new start sequence, a demand
+// that may fail like any other (here the next attempt is forced to fail and is retried).
+TEST(GensetPlant, TripRestartsTheRunningUnitsAfterAStartSequence) {
+  auto spec = plant(3, 0.0);
+  spec.start_attempts = 2;
+  spec.retry_delay_s = 30;
+  GensetPlant p(spec, 1000, RandomStream(1, "gen"));
+  p.set_demand(true, 0);
+  p.process(10);
+  ASSERT_EQ(p.running_units(), 3);
+  p.trip(100);
+  EXPECT_EQ(p.trips(), 1);
+  EXPECT_EQ(p.running_units(), 0);
+  EXPECT_EQ(p.capacity_kw(), 0);
+  EXPECT_EQ(p.next_event_time(100, 0), 110);
+  p.force_failed_attempts(0);
+  p.trip(105); // nothing runs: no trip
+  EXPECT_EQ(p.trips(), 1);
+  EXPECT_TRUE(p.process(110));
+  EXPECT_EQ(p.running_units(), 3);
+  EXPECT_EQ(p.starts(), 6);
+  // A trip whose restart fails once: that unit is back after the retry.
+  p.force_failed_attempts(1);
+  p.trip(200);
+  p.process(210);
+  EXPECT_EQ(p.running_units(), 2);
+  EXPECT_EQ(p.failed_start_attempts(), 1);
+  EXPECT_EQ(p.next_event_time(210, 0), 240);
+  p.process(240);
+  EXPECT_EQ(p.running_units(), 2); // in its second start sequence
+  p.process(250);
+  EXPECT_EQ(p.running_units(), 3);
+  EXPECT_EQ(p.trips(), 2);
+}
+
 // With a repair time, a unit that failed is repaired while the plant is demanded and cranks again.
 TEST(GensetPlant, RepairedUnitStartsAgainWhileDemanded) {
   auto spec = plant(1, 0.0);

@@ -230,7 +230,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"facility/storage-bad.yaml",
              {{9, 7, "facility.storage[0].energy", "", "required key is missing"},
               {9, 59, "facility.storage[0].round_trip", "120 %", "at most 100 %"},
-              {9, 79, "facility.storage[0].shave_above", "10 L", "but a power is expected"}}}),
+              {9, 79, "facility.storage[0].shave_above", "10 L", "but a power is expected"}}},
+        Case{"facility/step-acceptance-bad.yaml",
+             {{9, 76, "facility.gensets[0].step_acceptance.steps", "60 %", "adding up to at least 100 %"},
+              {9, 98, "facility.gensets[0].step_acceptance.beyond", "explode",
+               "expected one of: trip, report"}}}),
     test_name);
 
 } // namespace

@@ -24,7 +24,7 @@ json step_json(const DynamicsResult& d) {
   return s;
 }
 
-json node_json(const dynamics::MonitoredNode& n, const dynamics::NodeFigures& f) {
+json node_json(const dynamics::MonitoredNode& n, const dynamics::NodeFigures& f, long trips) {
   json j;
   j["kind"] = n.kind;
   j["rating_kw"] = n.rating_kw;
@@ -45,6 +45,8 @@ json node_json(const dynamics::MonitoredNode& n, const dynamics::NodeFigures& f)
   }
   if (n.acceptance)
     j["acceptance"] = {{"steps_beyond", f.steps_beyond_acceptance},
+                       {"beyond", n.acceptance->trips_beyond ? "trip" : "report"},
+                       {"trips", trips},
                        {"worst_frequency_dip_pct", 100 * f.worst_frequency_dip},
                        {"swing_beyond_h", f.swing_beyond_acceptance_s / 3600}};
   return j;
@@ -77,7 +79,7 @@ json to_json(const DynamicsResult& d) {
                            {"loss_kwh", d.facility_storage_loss_kwh}};
   json sources = json::object();
   for (std::size_t i = 0; i < d.nodes.size(); ++i)
-    sources[d.nodes[i].id] = node_json(d.nodes[i], d.figures[i]);
+    sources[d.nodes[i].id] = node_json(d.nodes[i], d.figures[i], i < d.trips.size() ? d.trips[i] : 0);
   j["sources"] = sources;
   return j;
 }
@@ -119,10 +121,11 @@ void print_source(const std::string& id, const json& s) {
                 s["swing_above_limit_h"].get<double>(), s["ramp_above_limit_h"].get<double>());
   if (s.contains("acceptance")) {
     const json& a = s["acceptance"];
-    std::printf("  %-22s          step acceptance: %ld of the job's steps beyond it (largest %s), its swing "
-                "beyond it %.2f h, worst frequency dip %.1f %%\n",
+    std::printf("  %-22s          step acceptance: %ld of the job's steps beyond it (largest %s; %ld trips), "
+                "its swing beyond it %.2f h, worst frequency dip %.1f %%\n",
                 "", a["steps_beyond"].get<long>(), kw_text(s["largest_job_step_kw"].get<double>()).c_str(),
-                a["swing_beyond_h"].get<double>(), a["worst_frequency_dip_pct"].get<double>());
+                a["trips"].get<long>(), a["swing_beyond_h"].get<double>(),
+                a["worst_frequency_dip_pct"].get<double>());
   }
 }
 
