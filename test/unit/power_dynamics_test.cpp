@@ -266,6 +266,25 @@ TEST(SwingMonitor, GensetAcceptanceOfSwingAndJobSteps) {
   EXPECT_NEAR(big.figures()[0].worst_frequency_dip, 0.10 * 240 / 80, 1e-12);
 }
 
+// The cooling that follows the heat (pumps, chillers at their COP) moves with the job's step in the
+// model but over seconds to minutes in a plant: it is neither in the step nor in its preload.
+TEST(SwingMonitor, CoolingThatFollowsTheStepIsNotItsPreload) {
+  MonitoredNode gen{"gen", "gensets", 1000, false, LoadAcceptanceSpec{}};
+  // From 100 kW, 230 kW is allowed (to 33 %). The job adds 225 kW and the pumps and chillers
+  // following it 25 kW more: within acceptance; taken as preload they would leave 205 kW.
+  SwingMonitor m({gen}, one, std::nullopt, GridLimits{});
+  m.observe(0, {{100, 0, 0, 0, 1000, 0}});
+  m.observe(5, {{350, 0, 250, 225, 1000, 25}});
+  m.finish(10);
+  EXPECT_EQ(m.figures()[0].steps_beyond_acceptance, 0);
+  EXPECT_NEAR(m.figures()[0].worst_frequency_dip, 0.10 * 225 / 230, 1e-12);
+  SwingMonitor without({gen}, one, std::nullopt, GridLimits{});
+  without.observe(0, {{100, 0, 0, 0, 1000, 0}});
+  without.observe(5, {{350, 0, 250, 225, 1000, 0}});
+  without.finish(10);
+  EXPECT_EQ(without.figures()[0].steps_beyond_acceptance, 1);
+}
+
 TEST(SwingMonitor, FacilityStorageFlattensTheFeedsAndCountsItsCycling) {
   SwingMonitor m({{"grid", "utility", 0, true, std::nullopt}}, one, StorageSpec{1e9, 1e12, 1.0},
                  GridLimits{});
