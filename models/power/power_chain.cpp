@@ -40,6 +40,12 @@ void PowerChain::note_node(int v) {
     storage_nodes_.push_back(v);
   if (std::visit([](const auto& c) { return c.integrates(); }, node))
     integrating_nodes_.push_back(v);
+  // A load without failures of its own has no event but its boot's end (boots_pending_) and no
+  // sign of an outage: thousands of racks are left out of both scans.
+  if (!std::holds_alternative<LoadNode>(node))
+    signing_nodes_.push_back(v);
+  if (!std::holds_alternative<LoadNode>(node) || std::get<LoadNode>(nodes_[v]).failure_draws() != nullptr)
+    timed_nodes_.push_back(v);
 }
 
 PowerChain::PowerChain(const FacilitySpec& spec, const PowerGraph& graph, std::uint64_t seed,
@@ -159,6 +165,7 @@ const std::vector<int>& PowerChain::complete_boots(double t) {
 // Power drawn from every node's output: each load's draw, passed up through the chain in reverse
 // topological order.
 void PowerChain::compute_flows() {
+  ++loads_epoch_;
   std::fill(out_kw_.begin(), out_kw_.end(), 0.0);
   for (std::size_t l = 0; l < spec_.loads.size(); ++l)
     if (energized_[load_node_[l]])
@@ -291,9 +298,13 @@ void PowerChain::note_load_changes() {
 
 double PowerChain::next_event_time() const {
   double t = never;
-  for (int v = 0; v < size(); ++v)
+  for (const int v : timed_nodes_)
     t = std::min(
         t, std::visit([&](const auto& c) { return c.next_event_time(out_kw_[v], around(v)); }, nodes_[v]));
+  if (boots_pending_ > 0)
+    for (std::size_t l = 0; l < spec_.loads.size(); ++l)
+      if (const double done = load_node(static_cast<int>(l)).boot_done; done >= 0)
+        t = std::min(t, done);
   if (next_fault_ < faults_.size())
     t = std::min(t, faults_[next_fault_].at_s);
   return t;
@@ -309,7 +320,7 @@ bool PowerChain::compute_it_powered() const {
 // What an outage episode sees of the chain after a settle (outage_recorder.hpp).
 OutageSigns PowerChain::outage_signs() const {
   OutageSigns signs;
-  for (int v = 0; v < size(); ++v)
+  for (const int v : signing_nodes_)
     std::visit([&](const auto& c) { c.outage_signs(out_kw_[v], around(v), signs); }, nodes_[v]);
   return signs;
 }
