@@ -147,8 +147,7 @@ double PowerDynamicsRun::state_w(Phase phase, bool throttled) const {
 double PowerDynamicsRun::adjust_w(int load) const {
   if (!active_ || !on_[load] || ranks_of_load_[load] == 0)
     return 0;
-  const bool t = throttled_[load] != 0;
-  return ranks_of_load_[load] * (phase_w(t) - (t ? throttled_power_ : full_).full_w);
+  return ranks_of_load_[load] * (throttled_[load] ? rank_adjust_throttled_w_ : rank_adjust_full_w_);
 }
 
 void PowerDynamicsRun::integrate(double now) {
@@ -163,9 +162,10 @@ void PowerDynamicsRun::integrate(double now) {
 
 void PowerDynamicsRun::changed(double now, const std::vector<int>& loads) {
   // Every load's adjustment is its ranks times one of two per-rank figures (adjust_w).
-  total_adjust_w_ = active_ ? ranks_full_ * (phase_w(false) - full_.full_w) +
-                                  ranks_throttled_ * (phase_w(true) - throttled_power_.full_w)
-                            : 0.0;
+  rank_adjust_full_w_ = phase_w(false) - full_.full_w;
+  rank_adjust_throttled_w_ = phase_w(true) - throttled_power_.full_w;
+  total_adjust_w_ =
+      active_ ? ranks_full_ * rank_adjust_full_w_ + ranks_throttled_ * rank_adjust_throttled_w_ : 0.0;
   if (on_adjusted && facility_ != nullptr && !loads.empty())
     on_adjusted(loads);
   if (facility_ == nullptr)

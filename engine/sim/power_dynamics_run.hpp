@@ -144,6 +144,7 @@ private:
   dynamics::PowerWave rack_wave_ = dynamics::PowerWave::constant(1, 0);
   workload::TrainingJob::Phase phase_ = workload::TrainingJob::Phase::computing;
   bool active_ = false;
+  double rank_adjust_full_w_ = 0, rank_adjust_throttled_w_ = 0; // one rank's, as of the last change
   double total_adjust_w_ = 0, last_t_ = 0, adjust_j_ = 0, computing_s_ = 0, swinging_ranks_ = 0;
   std::unique_ptr<dynamics::SwingMonitor> monitor_;
   std::vector<int> monitored_node_; // graph node of each monitored node

@@ -27,6 +27,7 @@ public:
   bool cord_live(std::size_t k, const Surroundings& s) const { return s.feeder_live(k) && !cut_[k]; }
   // Moves a dual-corded load off cord k (its other cords carry it all).
   void cut_cord(std::size_t k) { cut_[k] = 1; }
+  bool cut(std::size_t k) const { return cut_[k] != 0; }
 
   bool decide(const Surroundings& s) {
     bool live = false;

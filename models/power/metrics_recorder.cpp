@@ -7,8 +7,7 @@
 namespace aidcsim::power {
 
 void MetricsRecorder::refresh(const PowerChain& chain) {
-  epoch_ = chain.loads_epoch();
-  steady_it_kw_ = 0;
+  epoch_ = chain.load_states_epoch();
   each_.clear();
   it_down_ = 0;
   const auto& specs = chain.spec().loads;
@@ -16,18 +15,16 @@ void MetricsRecorder::refresh(const PowerChain& chain) {
     const int load = static_cast<int>(l);
     const bool powered = chain.load_powered(load);
     it_down_ += specs[l].it() && !powered ? 1 : 0;
-    if (powered && specs[l].it() && chain.boot_done(load) < 0)
-      steady_it_kw_ += chain.draw_kw(load);
-    else
+    if (!powered || !specs[l].it() || chain.boot_done(load) >= 0)
       each_.push_back(load);
   }
 }
 
 void MetricsRecorder::integrate_loads(const PowerChain& chain, double t) {
   const double now = chain.now(), dt = t - now;
-  if (chain.loads_epoch() != epoch_)
+  if (chain.load_states_epoch() != epoch_)
     refresh(chain);
-  energy_.it_kwh += steady_it_kw_ * dt / 3600.0;
+  energy_.it_kwh += chain.steady_it_kw() * dt / 3600.0;
   const auto& specs = chain.spec().loads;
   for (const int load : each_) {
     LoadMetrics& m = loads_[load];

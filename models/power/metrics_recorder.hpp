@@ -51,12 +51,11 @@ private:
   std::vector<LoadMetrics> loads_;
   FacilityEnergy energy_;
   OutageRecorder outages_;
-  // The loads as of the chain's loads_epoch (power_chain.hpp): the racks powered and not booting
-  // draw steady_it_kw_ together; the others (cooling loads, whose draw may follow the water, and
-  // racks unpowered or booting) are integrated one by one. A run of many racks integrates in
-  // the time of its few special loads, not of its racks.
+  // The loads as of the chain's load_states_epoch (power_chain.hpp): the racks powered and not
+  // booting draw the chain's steady_it_kw together; the others (cooling loads, whose draw may follow
+  // the water, and racks unpowered or booting) are integrated one by one. A run of many racks
+  // integrates in the time of its few other loads, not of its racks.
   long epoch_ = -1;
-  double steady_it_kw_ = 0;
   std::vector<int> each_;
   int it_down_ = 0;
   void refresh(const PowerChain& chain);

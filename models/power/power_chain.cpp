@@ -40,10 +40,15 @@ void PowerChain::note_node(int v) {
     storage_nodes_.push_back(v);
   if (std::visit([](const auto& c) { return c.integrates(); }, node))
     integrating_nodes_.push_back(v);
-  // A load without failures of its own has no event but its boot's end (boots_pending_) and no
-  // sign of an outage: thousands of racks are left out of both scans.
+  // A load without failures of its own has no event but its boot's end (boots_pending_), no sign
+  // of an outage and no capacity: thousands of racks are left out of these scans.
   if (!std::holds_alternative<LoadNode>(node))
-    signing_nodes_.push_back(v);
+    supply_nodes_.push_back(v);
+  if (std::visit([](const auto& c) { return c.is_source(); }, node))
+    source_nodes_.push_back(v);
+  const auto& feeders = graph_.feeders(v);
+  single_cord_feeder_.push_back(std::holds_alternative<LoadNode>(node) && feeders.size() == 1 ? feeders[0]
+                                                                                              : -1);
   if (!std::holds_alternative<LoadNode>(node) || std::get<LoadNode>(nodes_[v]).failure_draws() != nullptr)
     timed_nodes_.push_back(v);
 }
@@ -85,6 +90,8 @@ PowerChain::PowerChain(const FacilitySpec& spec, const PowerGraph& graph, std::u
   secure_.assign(n, 0);
   load_powered_.assign(spec_.loads.size(), 1);
   it_powered_ = compute_it_powered();
+  for (const LoadSpec& l : spec_.loads)
+    is_it_.push_back(l.it() ? 1 : 0);
 }
 
 // Faults a component holds itself (a feed's outages) go to it now; the others wait in time order.
@@ -136,9 +143,8 @@ void PowerChain::integrate(double dt, CompensatedSum& source_kwh) {
 }
 
 void PowerChain::add_source_energy(double dt, CompensatedSum& source_kwh) const {
-  for (int v = 0; v < size(); ++v)
-    if (std::visit([](const auto& c) { return c.is_source(); }, nodes_[v]))
-      source_kwh += out_kw_[v] * dt / 3600.0;
+  for (const int v : source_nodes_)
+    source_kwh += out_kw_[v] * dt / 3600.0;
 }
 
 void PowerChain::process_due(double t) {
@@ -165,15 +171,30 @@ const std::vector<int>& PowerChain::complete_boots(double t) {
 // Power drawn from every node's output: each load's draw, passed up through the chain in reverse
 // topological order.
 void PowerChain::compute_flows() {
-  ++loads_epoch_;
   std::fill(out_kw_.begin(), out_kw_.end(), 0.0);
+  double steady_kw = 0;
   for (std::size_t l = 0; l < spec_.loads.size(); ++l)
-    if (energized_[load_node_[l]])
-      out_kw_[load_node_[l]] = draw_kw(static_cast<int>(l));
+    if (energized_[load_node_[l]]) {
+      const double kw = draw_kw(static_cast<int>(l));
+      out_kw_[load_node_[l]] = kw;
+      if (is_it_[l] && (boots_pending_ == 0 || load_node(static_cast<int>(l)).boot_done < 0))
+        steady_kw += kw;
+    }
+  steady_it_kw_ = steady_kw;
   const auto& topo = graph_.topological_order();
-  for (auto it = topo.rbegin(); it != topo.rend(); ++it)
-    if (energized_[*it])
-      std::visit([&](const auto& c) { c.pass_draw(out_kw_[*it], around(*it), out_kw_); }, nodes_[*it]);
+  for (auto it = topo.rbegin(); it != topo.rend(); ++it) {
+    const int v = *it;
+    if (!energized_[v])
+      continue;
+    // A load on one cord passes its draw to its feeder (LoadNode::pass_draw, without the dispatch):
+    // the racks are most of the nodes.
+    if (const int f = single_cord_feeder_[v]; f >= 0) {
+      if (energized_[f] && !std::get<LoadNode>(nodes_[v]).cut(0))
+        out_kw_[f] += out_kw_[v];
+      continue;
+    }
+    std::visit([&](const auto& c) { c.pass_draw(out_kw_[v], around(v), out_kw_); }, nodes_[v]);
+  }
 }
 
 void PowerChain::carried(const std::vector<double>& per_load, std::vector<double>& out) const {
@@ -226,7 +247,11 @@ void PowerChain::settle() {
       std::get<SwitchNode>(nodes_[v]).restore(state);
   }
   count_new_sheds();
+  const long boots_before = load_states_epoch_;
   note_load_changes();
+  if (load_states_epoch_ != boots_before) // racks that just started to boot leave the steady sum
+    compute_flows();
+  ++load_states_epoch_;
   it_powered_ = compute_it_powered();
   ++settles_;
 }
@@ -235,7 +260,7 @@ bool PowerChain::reflow_loads() {
   if (decisions_before_)
     return false;
   compute_flows();
-  for (int v = 0; v < size(); ++v) // the tests shed_for_capacity and refuse_short_plants make
+  for (const int v : supply_nodes_) // the tests shed_for_capacity and refuse_short_plants make
     if (energized_[v] && out_kw_[v] > capacity_kw(v) * (1 + 1e-6))
       return false;
   changes_.clear();
@@ -320,7 +345,7 @@ bool PowerChain::compute_it_powered() const {
 // What an outage episode sees of the chain after a settle (outage_recorder.hpp).
 OutageSigns PowerChain::outage_signs() const {
   OutageSigns signs;
-  for (const int v : signing_nodes_)
+  for (const int v : supply_nodes_)
     std::visit([&](const auto& c) { c.outage_signs(out_kw_[v], around(v), signs); }, nodes_[v]);
   return signs;
 }

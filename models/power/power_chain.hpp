@@ -81,9 +81,11 @@ public:
   // The loads whose boot ended by t, in load order; their timers are cleared.
   const std::vector<int>& complete_boots(double t);
   const std::vector<int>& it_loads() const { return it_loads_; }
-  // Changes at every computation of the flows and every change of a boot timer: while it stands,
-  // no load's power, draw or boot changes (metrics_recorder.cpp keeps its sums between them).
-  long loads_epoch() const { return loads_epoch_; }
+  // Changes at every settle and every change of a boot timer: while it stands, no load gains or
+  // loses power or starts or ends a boot (metrics_recorder.cpp keeps its lists between them).
+  long load_states_epoch() const { return load_states_epoch_; }
+  // What the IT loads that are powered and not booting draw together, as of the last flows.
+  double steady_it_kw() const { return steady_it_kw_; }
   bool it_powered() const { return it_powered_; } // every IT rack, as of the last settle
   // Settles so far: the chain's decisions (what is energized, switch positions, inputs dropped) and
   // so the way every load's draw passes up the chain stand until the next one.
@@ -155,7 +157,7 @@ private:
   LoadNode& load_node(int load) { return std::get<LoadNode>(nodes_[load_node_[load]]); }
   // Every change of a load's boot timer goes here, so complete_boots can skip when none runs.
   void set_boot(int load, double done) {
-    ++loads_epoch_;
+    ++load_states_epoch_;
     double& at = load_node(load).boot_done;
     boots_pending_ += (done >= 0 ? 1 : 0) - (at >= 0 ? 1 : 0);
     at = done;
@@ -204,7 +206,9 @@ private:
   long plant_refusals_ = 0, capacity_sheds_ = 0;
   std::vector<double> out_kw_;     // per node: power drawn from its output
   std::vector<char> load_powered_; // per load, as of the last settle
-  long loads_epoch_ = 0;
+  long load_states_epoch_ = 0;
+  double steady_it_kw_ = 0;
+  std::vector<char> is_it_; // per load
   std::vector<LoadChange> changes_;
   std::vector<int> booted_;
   int boots_pending_ = 0;           // loads whose boot timer runs
@@ -223,10 +227,12 @@ private:
   double first_failure_share_ = 0;        // the share the factors below were found for
   std::vector<double> first_loss_factor_; // per node (first_failure_bias.hpp)
   double first_other_factor_ = 1;
-  std::vector<int> storage_nodes_;     // nodes whose component has a battery
-  std::vector<int> integrating_nodes_; // nodes whose component integrates a state (integrates())
-  std::vector<int> timed_nodes_;   // nodes with events of their own (all but loads without failures)
-  std::vector<int> signing_nodes_; // nodes that may show signs of an outage (all but loads)
+  std::vector<int> storage_nodes_;      // nodes whose component has a battery
+  std::vector<int> integrating_nodes_;  // nodes whose component integrates a state (integrates())
+  std::vector<int> timed_nodes_;        // nodes with events of their own (all but loads without failures)
+  std::vector<int> supply_nodes_;       // every node but the loads (outage signs, capacities)
+  std::vector<int> source_nodes_;       // in node order (is_source())
+  std::vector<int> single_cord_feeder_; // per node: a load's one feeder, or -1
   double now_ = 0;
   bool compute_it_powered() const;
   bool it_powered_ = false;
