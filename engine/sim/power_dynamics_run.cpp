@@ -369,10 +369,8 @@ void PowerDynamicsRun::trip_plants_beyond() {
       continue;
     beyond_seen_[i] = beyond;
     const std::optional<dynamics::LoadAcceptanceSpec>& acceptance = monitor_->nodes()[i].acceptance;
-    if (acceptance && acceptance->trips_beyond && trip_plant) {
+    if (acceptance && acceptance->trips_beyond && trip_plant && trip_plant(monitored_node_[i]))
       ++trips_[i];
-      trip_plant(monitored_node_[i]);
-    }
   }
 }
 

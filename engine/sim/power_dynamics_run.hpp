@@ -104,7 +104,7 @@ public:
   void observe(double t);
   // A genset plant (graph node) whose acceptance trips it took a step of the job beyond it at the
   // last observation: the binding trips it (power::Facility::request_trip).
-  std::function<void(int node)> trip_plant;
+  std::function<bool(int node)> trip_plant; // true if it trips
   // The UPS batteries on battery drain at their load's Peukert equivalent (peukert_load.hpp):
   // called with (graph node, factor over the mean) whenever a factor changes.
   std::function<void(const std::vector<std::pair<int, double>>&)> set_discharge_factors;

@@ -76,9 +76,11 @@ public:
 
   // Genset plant at graph node v trips (a load step beyond its acceptance seen at now()): at the
   // next event, an instant later, so the trip settles the facility as its own event.
-  void request_trip(int v) {
-    chain_.request_trip(v, now());
+  // False if it does not trip (it starts in no time, or nothing runs).
+  bool request_trip(int v) {
+    const bool trips = chain_.request_trip(v, now());
     compute_next();
+    return trips;
   }
 
   // Regenerative cycles and, when options.biased, importance sampling by failure biasing

@@ -53,8 +53,14 @@ public:
     plant_.process(t);
   }
   // The power dynamics saw a step beyond the plant's acceptance at t (power_dynamics_run.hpp): the
-  // plant trips at the facility's next event, an instant later.
-  void request_trip(double t) { trip_at_ = std::min(trip_at_, t); }
+  // plant trips at the facility's next event, an instant later. A plant that starts in no time
+  // would be back at once: it rides the step instead.
+  bool request_trip(double t) {
+    if (!(plant_.spec().start_delay_s > 0) || !plant_.energized())
+      return false;
+    trip_at_ = std::min(trip_at_, t);
+    return true;
+  }
 
   bool accepts(ScheduledFault::Kind kind) const { return kind == ScheduledFault::Kind::genset_fail_to_start; }
   bool schedule(const ScheduledFault&) { return false; }

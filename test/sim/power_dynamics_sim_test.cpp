@@ -98,6 +98,16 @@ TEST(PowerDynamicsRun, GensetsThatReportStepsBeyondAcceptanceCarryOn) {
   EXPECT_NEAR(g.swing_beyond_acceptance_s, (95 * 60 - 30 * 60 - 10) - 3 * 120, 1.0);
 }
 
+// A plant that would be back in no time (start_delay 0) cannot trip: it rides its steps.
+TEST(PowerDynamicsRun, GensetsThatStartInNoTimeRideTheirSteps) {
+  const aidcsim::RunResult r =
+      run("one-rack-gensets.yaml", {{"facility.gensets[gen].start_delay", "0 s", {}}});
+  const aidcsim::DynamicsResult& d = r.dynamics;
+  EXPECT_EQ(figures_of(d, "gen").steps_beyond_acceptance, 3);
+  EXPECT_EQ(d.trips.at(index_of(d, "gen")), 0);
+  EXPECT_EQ(r.facility.number("genset_starts"), 4);
+}
+
 // policies: staged_restart: the job back from each checkpoint on the gensets comes up in the
 // stages the plant accepts (high-BMEP guide steps, 5 s apart), none beyond it, at no work.
 TEST(PowerDynamicsRun, StagedRestartKeepsTheJobsStepsWithinThePlantsAcceptance) {
