@@ -113,7 +113,6 @@ void PowerDynamicsRun::set_step(const workload::StepTime& step, double now) {
     }
     discharge_factor_.assign(monitored_node_.size(), 1.0);
     beyond_seen_.assign(monitored_node_.size(), 0);
-    trips_.assign(monitored_node_.size(), 0);
     const std::vector<power::LoadSpec>& loads = facility_->spec().loads;
     for (std::size_t l = 0; l < loads.size(); ++l)
       if (!loads[l].it() && loads[l].cop > 0)
@@ -369,8 +368,8 @@ void PowerDynamicsRun::trip_plants_beyond() {
       continue;
     beyond_seen_[i] = beyond;
     const std::optional<dynamics::LoadAcceptanceSpec>& acceptance = monitor_->nodes()[i].acceptance;
-    if (acceptance && acceptance->trips_beyond && trip_plant && trip_plant(monitored_node_[i]))
-      ++trips_[i];
+    if (acceptance && acceptance->trips_beyond && trip_plant)
+      trip_plant(monitored_node_[i]);
   }
 }
 
@@ -508,7 +507,11 @@ DynamicsResult PowerDynamicsRun::result() const {
   if (monitor_) {
     r.nodes = monitor_->nodes();
     r.figures = monitor_->figures();
-    r.trips = trips_;
+    // The plants' own counts: a trip asked for at the run's last instant never happens.
+    for (const int v : monitored_node_) {
+      const auto* g = std::get_if<power::GensetNode>(&facility_->chain().component(v));
+      r.trips.push_back(g != nullptr ? g->plant().trips() : 0);
+    }
     r.facility_storage_discharged_kwh = monitor_->facility_storage_discharged_kwh();
     r.facility_storage_loss_kwh = monitor_->facility_storage_loss_kwh();
   }

@@ -104,7 +104,7 @@ public:
   void observe(double t);
   // A genset plant (graph node) whose acceptance trips it took a step of the job beyond it at the
   // last observation: the binding trips it (power::Facility::request_trip).
-  std::function<bool(int node)> trip_plant; // true if it trips
+  std::function<void(int node)> trip_plant;
   // The UPS batteries on battery drain at their load's Peukert equivalent (peukert_load.hpp):
   // called with (graph node, factor over the mean) whenever a factor changes.
   std::function<void(const std::vector<std::pair<int, double>>&)> set_discharge_factors;
@@ -173,9 +173,9 @@ private:
   std::vector<int> following_loads_;
   std::vector<double> following_prev_, following_at_instant_, following_now_, following_carried_;
   void carry_following(bool new_instant);
-  std::vector<long> beyond_seen_, trips_; // per monitored node
-  std::vector<double> peukert_;           // per monitored node: its battery's exponent (0: none)
-  std::vector<double> discharge_factor_;  // per monitored node, as last set
+  std::vector<long> beyond_seen_;        // per monitored node
+  std::vector<double> peukert_;          // per monitored node: its battery's exponent (0: none)
+  std::vector<double> discharge_factor_; // per monitored node, as last set
   std::vector<std::pair<int, double>> factor_changes_;
   double ranks_full_ = 0, ranks_throttled_ = 0; // the job's ranks on loads that are on, by pstate
   double computing_since_ = 0;                  // the job's steps began then (the wave's origin)

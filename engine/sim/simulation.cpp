@@ -226,7 +226,7 @@ void attach_dynamics(FacilityClock& clock, PowerDynamicsRun& dyn, power::Facilit
   dyn.set_discharge_factors = [&facility](const std::vector<std::pair<int, double>>& factors) {
     facility.set_discharge_factors(factors);
   };
-  dyn.trip_plant = [&facility](int node) { return facility.request_trip(node); };
+  dyn.trip_plant = [&facility](int node) { facility.request_trip(node); };
   clock.it_adjust_w = [&dyn](int load) { return dyn.adjust_w(load); };
   dyn.on_adjusted = [&clock](const std::vector<int>& loads) { clock.mark_adjusted(loads); };
   clock.on_change = [&dyn](double t) { dyn.observe(t); };

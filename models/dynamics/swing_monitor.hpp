@@ -45,7 +45,9 @@ struct NodeView {
   double capacity_kw = 0; // running capacity (a genset plant's running units), else the rating
   // Of the step, what the cooling loads that follow the heat (pumps, chillers) changed. The model's
   // cooling draws follow the racks at once; real ones follow over their control loops' seconds to
-  // minutes, so a plant checking a step does not count them in the step nor in its preload.
+  // minutes, so a plant checking a step does not count them in the step nor in its preload. (Any
+  // change of those loads in the instant counts: a chiller ending its restart at the instant of a
+  // job's step is taken out of the preload too, a lenient error.)
   double following_kw = 0;
 };
 

@@ -55,6 +55,8 @@ Fault GensetNode::fault(const Surroundings&) const {
     return "";
   if (plant_.out_of_fuel())
     return "genset out of fuel";
+  if (plant_.restarting_after_trip())
+    return "genset trip";
   if (plant_.failed_units(true) > 0)
     return "genset fail while running";
   return plant_.failed_units(false) > 0 ? "genset fail to start" : "";

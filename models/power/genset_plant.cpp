@@ -56,6 +56,7 @@ void GensetPlant::set_demand(bool demanded, double now) {
     u.forced = false;
   }
   running_ = 0;
+  tripped_ = false;
   common_run_at_ = never;
   fuel_s_ = spec_.fuel_tank_s;
   out_of_fuel_ = false;
@@ -68,13 +69,21 @@ void GensetPlant::trip(double now) {
   run_bias_.expose(now, running_);
   common_run_.expose(now, 1);
   ++trips_;
+  // A new demand on the units that ran: a common-cause start failure and a scheduled failure to
+  // start apply as on any demand (set_demand).
+  const bool common = common_start_.fails(rng_);
+  common_cause_events_ += common ? 1 : 0;
+  int forced = forced_units_;
   for (auto& u : units_)
     if (u.state == UnitState::running) {
+      u.forced = forced-- > 0 || common;
       u.attempts_left = spec_.start_attempts;
       attempt_start(u, now);
     }
+  forced_units_ = 0;
   running_ = 0;
   common_run_at_ = never; // nothing running for a common cause to stop
+  tripped_ = true;
 }
 
 void GensetPlant::integrate(double dt_s, double output_kw) {
@@ -221,6 +230,7 @@ bool GensetPlant::process(double now) {
     common_run_at_ = never; // nothing running for a common cause to stop
   else if (common_run_at_ == never)
     draw_common_run(now);
+  tripped_ = tripped_ && running_ == 0;
   return running_ != before;
 }
 

@@ -44,6 +44,8 @@ public:
   // are left as they are. No effect on a plant with no unit running.
   void trip(double now);
   long trips() const { return trips_; }
+  // Tripped and not yet running again (an outage's fault: "genset trip").
+  bool restarting_after_trip() const { return tripped_ && running_ == 0 && demanded_; }
 
   // Integrates fuel, run hours and energy over dt at a constant output.
   void integrate(double dt_s, double output_kw);
@@ -130,6 +132,7 @@ private:
   double next_delivery_ = never;
 
   long starts_ = 0, failed_attempts_ = 0, run_failures_ = 0, trips_ = 0;
+  bool tripped_ = false; // since the last trip, until a unit runs again or the demand ends
   double unit_run_s_ = 0, energy_kwh_ = 0, fuel_used_s_ = 0;
 };
 

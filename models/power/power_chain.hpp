@@ -117,7 +117,7 @@ public:
   // Genset plant v trips at the next event (genset_node.hpp, request_trip); other kinds ignore it.
   bool request_trip(int v, double t) {
     auto* g = std::get_if<GensetNode>(&nodes_[v]);
-    return g != nullptr && g->request_trip(t);
+    return g != nullptr && energized_[v] && g->request_trip(t);
   }
   double storage_runtime_s(int v) const {
     return std::visit([&](const auto& c) { return c.storage_runtime_s(out_kw_[v], around(v)); }, nodes_[v]);

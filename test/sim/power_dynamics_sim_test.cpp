@@ -129,6 +129,20 @@ TEST(PowerDynamicsRun, StagedRestartKeepsTheJobsStepsWithinThePlantsAcceptance) 
   EXPECT_NEAR(r.ai.job.lost_accelerator_hours.at("throttled"), 72 * d.staging_s / 3600, 1e-6);
 }
 
+// scenarios/dynamics/restart-512-gensets-chillers.yaml with a staged restart: the CDU pumps (COP
+// 50, on the UPS) follow each stage of the job at once in the model; the plant does not count them
+// in the stage's step nor its preload, so the stages planned within acceptance stay within it (the
+// pumps' 2 % would otherwise put every first stage past the 33 % guide step).
+TEST(PowerDynamicsRun, StagedRestartStaysWithinAcceptanceWithCoolingThatFollowsTheHeat) {
+  const aidcsim::RunResult r = aidcsim::run_scenario(
+      aidcsim::load_scenario(source + "/scenarios/dynamics/restart-512-gensets-chillers.yaml",
+                             {{"policies.staged_restart", "true", {}}}));
+  const aidcsim::DynamicsResult& d = r.dynamics;
+  EXPECT_EQ(d.staged_restarts, 11); // the job back from each checkpoint during the outage
+  EXPECT_EQ(figures_of(d, "gen").steps_beyond_acceptance, 0);
+  EXPECT_EQ(d.trips.at(index_of(d, "gen")), 0);
+}
+
 // test/data/policies/one-rack-outage.yaml with power dynamics: the rack on its 200 kW UPS (10 min
 // at its rating, Peukert 1.05) from the grid's loss at 40 min. The job computes until its
 // checkpoint at 60 min, writes for 2 min at idle, and computes again until the battery is empty:

@@ -135,7 +135,6 @@ TEST(GensetPlant, TripRestartsTheRunningUnitsAfterAStartSequence) {
   EXPECT_EQ(p.running_units(), 0);
   EXPECT_EQ(p.capacity_kw(), 0);
   EXPECT_EQ(p.next_event_time(100, 0), 110);
-  p.force_failed_attempts(0);
   p.trip(105); // nothing runs: no trip
   EXPECT_EQ(p.trips(), 1);
   EXPECT_TRUE(p.process(110));
@@ -153,6 +152,28 @@ TEST(GensetPlant, TripRestartsTheRunningUnitsAfterAStartSequence) {
   p.process(250);
   EXPECT_EQ(p.running_units(), 3);
   EXPECT_EQ(p.trips(), 2);
+}
+
+// A trip is a demand: a failure to start scheduled for the next demand takes its unit out of the
+// restart (every attempt fails), and the plant shows the trip as its fault until a unit runs.
+TEST(GensetPlant, TripIsADemandForScheduledStartFailures) {
+  auto spec = plant(2, 0.0);
+  spec.start_attempts = 2;
+  spec.retry_delay_s = 30;
+  GensetPlant p(spec, 1000, RandomStream(1, "gen"));
+  p.set_demand(true, 0);
+  p.process(10);
+  p.force_units_fail_to_start(1);
+  p.trip(100);
+  EXPECT_TRUE(p.restarting_after_trip());
+  p.process(110);
+  EXPECT_FALSE(p.restarting_after_trip());
+  EXPECT_EQ(p.running_units(), 1);
+  p.process(140);
+  p.process(150);
+  EXPECT_EQ(p.running_units(), 1); // its second attempt failed too
+  EXPECT_EQ(p.unit_state(0), GensetPlant::UnitState::failed);
+  EXPECT_EQ(p.failed_start_attempts(), 2);
 }
 
 // With a repair time, a unit that failed is repaired while the plant is demanded and cranks again.
