@@ -3,6 +3,7 @@
 #include "models/cost/annualised.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <tuple>
 
 namespace aidcsim::cost {
@@ -33,26 +34,27 @@ void quantities(const power::FacilitySpec&, const power::UpsSpec& u, double, Qua
   add(q, Item::ups, u.module_kw() * u.modules);
   add(q, Item::ups_battery, u.battery.rated_kw * u.battery.runtime_at_rated_s / 3600);
 }
+// A cable is priced with what it connects.
+std::optional<Item> distribution_item(power::DistributionKind kind) {
+  using K = power::DistributionKind;
+  switch (kind) {
+  case K::transformer:
+    return Item::transformer;
+  case K::switchgear:
+    return Item::switchgear;
+  case K::pdu:
+    return Item::pdu;
+  case K::busway:
+    return Item::busway;
+  case K::cable:
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
 void quantities(const power::FacilitySpec&, const power::DistributionSpec& d, double design_kw,
                 Quantities& q) {
-  using K = power::DistributionKind;
-  const double kw = d.rating_kw > 0 ? d.rating_kw : design_kw;
-  switch (d.kind) {
-  case K::transformer:
-    add(q, Item::transformer, kw);
-    return;
-  case K::switchgear:
-    add(q, Item::switchgear, kw);
-    return;
-  case K::pdu:
-    add(q, Item::pdu, kw);
-    return;
-  case K::busway:
-    add(q, Item::busway, kw);
-    return;
-  case K::cable: // priced with what it connects
-    return;
-  }
+  if (const std::optional<Item> item = distribution_item(d.kind))
+    add(q, *item, d.rating_kw > 0 ? d.rating_kw : design_kw);
 }
 void quantities(const power::FacilitySpec& spec, const power::LoadSpec& l, double, Quantities& q) {
   using K = power::LoadKind;

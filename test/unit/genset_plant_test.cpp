@@ -10,6 +10,20 @@ using aidcsim::power::GensetPlant;
 using aidcsim::power::GensetPlantSpec;
 
 namespace {
+GensetPlantSpec plant(int units, double fts);
+
+// A plant of `units` that never fail to start on their own, two attempts 30 s apart, running from
+// 10 s on.
+GensetPlant running(int units) {
+  auto spec = plant(units, 0.0);
+  spec.start_attempts = 2;
+  spec.retry_delay_s = 30;
+  GensetPlant p(spec, 1000, RandomStream(1, "gen"));
+  p.set_demand(true, 0);
+  p.process(10);
+  return p;
+}
+
 GensetPlantSpec plant(int units, double fts) {
   GensetPlantSpec g;
   g.id = "gen";
@@ -123,12 +137,7 @@ TEST(GensetPlant, ForcedUnitFailsEveryAttemptOfTheNextDemandOnly) {
 // A trip drops every running unit at once; each comes back after a new start sequence, a demand
 // that may fail like any other (here the next attempt is forced to fail and is retried).
 TEST(GensetPlant, TripRestartsTheRunningUnitsAfterAStartSequence) {
-  auto spec = plant(3, 0.0);
-  spec.start_attempts = 2;
-  spec.retry_delay_s = 30;
-  GensetPlant p(spec, 1000, RandomStream(1, "gen"));
-  p.set_demand(true, 0);
-  p.process(10);
+  GensetPlant p = running(3);
   ASSERT_EQ(p.running_units(), 3);
   p.trip(100);
   EXPECT_EQ(p.trips(), 1);
@@ -157,12 +166,7 @@ TEST(GensetPlant, TripRestartsTheRunningUnitsAfterAStartSequence) {
 // A trip is a demand: a failure to start scheduled for the next demand takes its unit out of the
 // restart (every attempt fails), and the plant shows the trip as its fault until a unit runs.
 TEST(GensetPlant, TripIsADemandForScheduledStartFailures) {
-  auto spec = plant(2, 0.0);
-  spec.start_attempts = 2;
-  spec.retry_delay_s = 30;
-  GensetPlant p(spec, 1000, RandomStream(1, "gen"));
-  p.set_demand(true, 0);
-  p.process(10);
+  GensetPlant p = running(2);
   p.force_units_fail_to_start(1);
   p.trip(100);
   EXPECT_TRUE(p.restarting_after_trip());
