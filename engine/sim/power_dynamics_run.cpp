@@ -354,6 +354,10 @@ void PowerDynamicsRun::carry_following(bool new_instant) {
   if (new_instant)
     following_at_instant_ = following_prev_.empty() ? following_now_ : following_prev_;
   following_prev_ = following_now_;
+  if (following_now_ == following_at_instant_) { // nothing changed in the instant: nothing to carry
+    following_carried_.clear();
+    return;
+  }
   scratch_.assign(ranks_of_load_.size(), 0.0);
   for (std::size_t k = 0; k < following_loads_.size(); ++k)
     scratch_[following_loads_[k]] = following_now_[k] - following_at_instant_[k];

@@ -2,7 +2,6 @@
 
 #include "models/cost/annualised.hpp"
 
-#include <algorithm>
 #include <optional>
 #include <tuple>
 
@@ -64,7 +63,7 @@ void quantities(const power::FacilitySpec& spec, const power::LoadSpec& l, doubl
       return l.capacity_kw;
     double kw = 0;
     for (const power::LoadSpec& r : spec.loads)
-      if (r.it() && (l.serves.empty() || std::find(l.serves.begin(), l.serves.end(), r.id) != l.serves.end()))
+      if (l.serves_rack(r))
         kw += r.load_kw;
     return kw;
   };

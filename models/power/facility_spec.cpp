@@ -70,8 +70,7 @@ std::vector<int> FacilitySpec::served_racks(std::size_t load) const {
   if (l.cop <= 0 || l.capacity_kw > 0)
     return racks;
   for (std::size_t r = 0; r < loads.size(); ++r)
-    if (loads[r].it() &&
-        (l.serves.empty() || std::find(l.serves.begin(), l.serves.end(), loads[r].id) != l.serves.end()))
+    if (l.serves_rack(loads[r]))
       racks.push_back(static_cast<int>(r));
   return racks;
 }

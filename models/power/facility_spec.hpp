@@ -12,6 +12,7 @@
 #include "models/thermal/rack_loop.hpp"
 #include "models/thermal/water_loop.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -166,6 +167,10 @@ struct LoadSpec {
   // if unpowered until repaired. An IT rack's failures are the workload's (workload.failures).
   Interruptions failures;
   bool it() const { return kind == LoadKind::rack; }
+  // Whether this cooling load moves the heat of `rack`: an IT load it names in `serves`, or any.
+  bool serves_rack(const LoadSpec& rack) const {
+    return rack.it() && (serves.empty() || std::find(serves.begin(), serves.end(), rack.id) != serves.end());
+  }
   bool rejects_heat() const {
     return kind == LoadKind::chiller || kind == LoadKind::dry_cooler || kind == LoadKind::cooling_tower;
   }
