@@ -79,6 +79,22 @@ constexpr std::array volume_units{
     UnitDef{"L", 1.0},
     UnitDef{"m3", 1e3},
 };
+// Prices as they are quoted: dollars, per kW of capacity, per kWh of energy ("$" and "USD" alike).
+constexpr std::array money_units{
+    UnitDef{"USD", 1.0}, UnitDef{"kUSD", 1e3}, UnitDef{"MUSD", 1e6}, UnitDef{"BUSD", 1e9},
+    UnitDef{"$", 1.0},   UnitDef{"k$", 1e3},   UnitDef{"M$", 1e6},   UnitDef{"B$", 1e9},
+};
+constexpr std::array money_per_power_units{
+    UnitDef{"USD/W", 1e3},   UnitDef{"USD/kW", 1.0}, UnitDef{"USD/MW", 1e-3}, UnitDef{"kUSD/MW", 1.0},
+    UnitDef{"MUSD/MW", 1e3}, UnitDef{"$/W", 1e3},    UnitDef{"$/kW", 1.0},    UnitDef{"$/MW", 1e-3},
+    UnitDef{"k$/MW", 1.0},   UnitDef{"M$/MW", 1e3},
+};
+constexpr std::array money_per_energy_units{
+    UnitDef{"USD/kWh", 1.0},
+    UnitDef{"USD/MWh", 1e-3},
+    UnitDef{"$/kWh", 1.0},
+    UnitDef{"$/MWh", 1e-3},
+};
 constexpr std::array ratio_units{
     UnitDef{"%", 0.01},
 };
@@ -127,6 +143,12 @@ const UnitDef* lookup(Dimension dim, std::string_view symbol) {
     return find_unit(ramp_rate_units, symbol);
   case Dimension::frequency:
     return find_unit(frequency_units, symbol);
+  case Dimension::money:
+    return find_unit(money_units, symbol);
+  case Dimension::money_per_power:
+    return find_unit(money_per_power_units, symbol);
+  case Dimension::money_per_energy:
+    return find_unit(money_per_energy_units, symbol);
   }
   return nullptr;
 }
@@ -175,6 +197,12 @@ std::string_view dimension_name(Dimension dim) {
     return "a ramp rate";
   case Dimension::frequency:
     return "a frequency";
+  case Dimension::money:
+    return "an amount of money";
+  case Dimension::money_per_power:
+    return "a price per power";
+  case Dimension::money_per_energy:
+    return "a price per energy";
   }
   return "a quantity";
 }
@@ -205,6 +233,12 @@ std::string allowed_units(Dimension dim) {
     return join(ramp_rate_units);
   case Dimension::frequency:
     return join(frequency_units);
+  case Dimension::money:
+    return join(money_units);
+  case Dimension::money_per_power:
+    return join(money_per_power_units);
+  case Dimension::money_per_energy:
+    return join(money_per_energy_units);
   }
   return {};
 }
@@ -244,7 +278,8 @@ ParseResult parse(std::string_view text, Dimension dim) {
   if (def == nullptr) {
     for (Dimension other : {Dimension::time, Dimension::power, Dimension::energy, Dimension::temperature,
                             Dimension::data_size, Dimension::data_rate, Dimension::compute_rate,
-                            Dimension::rate, Dimension::volume, Dimension::ramp_rate, Dimension::frequency}) {
+                            Dimension::rate, Dimension::volume, Dimension::ramp_rate, Dimension::frequency,
+                            Dimension::money, Dimension::money_per_power, Dimension::money_per_energy}) {
       if (other != dim && lookup(other, unit) != nullptr)
         return {std::nullopt, concat({"'", unit, "' is a unit of ", dimension_name(other), ", but ",
                                       dimension_name(dim), " is expected; allowed: ", allowed()})};

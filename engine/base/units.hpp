@@ -1,7 +1,8 @@
 // Quantities with units, as written in scenario and catalog files ("10 min", "1.5 MW", "87 C").
 //
 // Every quantity is parsed into one fixed internal unit per dimension, named in the API:
-// seconds, watts, joules, degrees Celsius, bytes, bits per second, FLOP per second. Parsing is
+// seconds, watts, joules, degrees Celsius, bytes, bits per second, FLOP per second; money in US
+// dollars, per kW and per kWh (the units prices are quoted in). Parsing is
 // strict: the whole text must be a number followed by a unit allowed for the dimension, so "12abc",
 // "10" (no unit) or "10 parsecs" are errors that say which units are allowed.
 #pragma once
@@ -13,18 +14,21 @@
 namespace aidcsim::units {
 
 enum class Dimension {
-  time,         // seconds
-  power,        // watts
-  energy,       // joules
-  temperature,  // degrees Celsius
-  data_size,    // bytes
-  data_rate,    // bits per second
-  compute_rate, // FLOP per second
-  ratio,        // plain fraction: "0.5" or "50 %"
-  rate,         // events per second: "2 /y", "0.00157 /h"
-  volume,       // litres: "100 L", "20 m3"
-  ramp_rate,    // watts per second: "2 kW/s", "10 MW/min"
-  frequency,    // hertz: "0.1 Hz", "20 Hz"
+  time,             // seconds
+  power,            // watts
+  energy,           // joules
+  temperature,      // degrees Celsius
+  data_size,        // bytes
+  data_rate,        // bits per second
+  compute_rate,     // FLOP per second
+  ratio,            // plain fraction: "0.5" or "50 %"
+  rate,             // events per second: "2 /y", "0.00157 /h"
+  volume,           // litres: "100 L", "20 m3"
+  ramp_rate,        // watts per second: "2 kW/s", "10 MW/min"
+  frequency,        // hertz: "0.1 Hz", "20 Hz"
+  money,            // US dollars: "41,700 USD" is written "41.7 kUSD" or "41700 $"
+  money_per_power,  // US dollars per kW: "800 USD/kW", "1.2 MUSD/MW"
+  money_per_energy, // US dollars per kWh: "0.081 USD/kWh", "81 $/MWh"
 };
 
 // Name of the dimension as shown in error messages ("a time", "a power").

@@ -65,6 +65,12 @@ std::string KeySchema::quantity_text(double si, units::Dimension dim, Range rang
     return scaled(si, "W/s", "kW/s", "MW/s");
   case Dimension::frequency:
     return number(si, "Hz");
+  case Dimension::money:
+    return scaled(si, "USD", "kUSD", "MUSD");
+  case Dimension::money_per_power:
+    return number(si, "USD/kW");
+  case Dimension::money_per_energy:
+    return number(si, "USD/kWh");
   }
   return number(si, "");
 }

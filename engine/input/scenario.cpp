@@ -1,11 +1,13 @@
 #include "engine/input/scenario.hpp"
 
+#include "engine/input/cost_reader.hpp"
 #include "engine/input/facility_loader.hpp"
 #include "engine/input/file_kind.hpp"
 #include "engine/input/policy_reader.hpp"
 #include "engine/input/power_dynamics_reader.hpp"
 #include "engine/input/workload_loader.hpp"
 #include "engine/input/yaml_reader.hpp"
+#include "models/cost/default_costs.hpp"
 
 #include <charconv>
 #include <cstdio>
@@ -316,6 +318,21 @@ void read_policies_of(MapReader& top, Scenario& s, Diagnostics& diags) {
             s.workload.it_power + "')");
 }
 
+// `cost:`: prices over the sourced defaults; tokens value downtime only where a job trains them.
+void read_cost_of(MapReader& top, Scenario& s, Diagnostics& diags) {
+  s.cost = cost::default_costs();
+  top.note_default("cost", {.shown = "the defaults of docs/MODELS.md, Cost"});
+  const YamlNode n = top.node("cost", Need::optional, "a map of prices (docs/SCENARIOS.md)");
+  if (!n.IsDefined())
+    return;
+  read_cost(n, top, s.cost);
+  if (s.cost.downtime_value == cost::DowntimeValue::tokens && !s.workload.job)
+    diags.add(top.pos(n["downtime_value"]), "cost.downtime_value", "tokens",
+              "tokens value the downtime of a training job; the workload (" +
+                  (s.workload.kind.empty() ? std::string("none") : s.workload.kind) +
+                  ") runs none (use accelerator_hours)");
+}
+
 Scenario read_scenario(const YamlDocument& document, const std::string& path,
                        const std::vector<KeyOverride>& overrides, Diagnostics& diags) {
   const SchemaScope scope("scenario");
@@ -351,6 +368,7 @@ Scenario read_scenario(const YamlDocument& document, const std::string& path,
   read_power_and_cooling(top, path, s, diags);
   read_dynamics(top, s, diags);
   read_policies_of(top, s, diags);
+  read_cost_of(top, s, diags);
   top.finish();
   if (!diags.empty())
     throw InputError(std::move(diags));

@@ -5,6 +5,7 @@
 #include "engine/base/diagnostics.hpp"
 #include "engine/input/facility_positions.hpp"
 #include "engine/input/workload_spec.hpp"
+#include "models/cost/cost_spec.hpp"
 #include "models/dynamics/dynamics_spec.hpp"
 #include "models/power/facility.hpp"
 #include "models/workload/battery_policy.hpp"
@@ -30,6 +31,8 @@ struct Scenario {
   std::optional<dynamics::PowerDynamicsSpec> power_dynamics;
   // `policies:`: what the racks and the job do on battery (models/workload/battery_policy.hpp).
   workload::BatteryPolicySpec policies;
+  // `cost:`: the prices the design and its run are valued at (models/cost/); sourced defaults.
+  cost::CostSpec cost;
   power::FacilitySpec facility;              // empty when the scenario has no `facility:`
   std::vector<power::ScheduledFault> faults; // from `faults:`
   std::vector<SourcePos> fault_starts;       // where each fault's `at` was written

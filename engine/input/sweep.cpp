@@ -85,6 +85,10 @@ const std::vector<std::string>& sweep_metric_names() {
                           "training.effective_tokens_per_s", "training.energy_per_million_tokens_kwh",
                           "inference.served_fraction", "inference.below_slo_min"})
       n.emplace_back(w);
+    // Every run's cost (flattened from its "cost" section)
+    for (const char* c : {"cost.annual_usd.total", "cost.annual_usd.design", "cost.annual_usd.downtime",
+                          "cost.capex_usd", "cost.usd_per_million_tokens"})
+      n.emplace_back(c);
     return n;
   }();
   return names;

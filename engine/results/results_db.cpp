@@ -179,6 +179,7 @@ void ResultsDb::bind_sweep(const Sweep& sweep, bool allow_version_change) {
         {"metric", sweep.metric},
         {"axes", axes.dump()},
         {"replications", std::to_string(sweep.replications)},
+        {"seeds", sweep.common_seeds ? "common" : "per_point"},
         {"versions", nlohmann::json::array({version_line()}).dump()},
     };
     for (const auto& [k, v] : rows) {

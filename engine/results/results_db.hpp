@@ -2,7 +2,8 @@
 // one transaction (WAL journal), so a killed batch leaves only whole runs and a rerun resumes.
 //
 //   sweep(key TEXT PRIMARY KEY, value TEXT)           name, fingerprint, file, metric, axes,
-//                                                     replications, versions (JSON list of the
+//                                                     replications, seeds (common or per_point;
+//                                                     absent: per_point), versions (JSON list of the
 //                                                     `aidcsim --version` lines that wrote runs)
 //   points(point INTEGER PRIMARY KEY, label TEXT, params TEXT)
 //   runs(run_key TEXT PRIMARY KEY, point INTEGER, replication INTEGER, seed INTEGER, wall_s REAL)

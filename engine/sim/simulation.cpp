@@ -69,6 +69,7 @@ FacilityResult facility_result(const power::Facility& f, double duration_s,
   for (const auto& m : power::facility_metrics())
     r.shown.push_back(power::metric_shown(m, f) ? 1 : 0);
   r.simulated_whole_years = f.yearly_it_downtime_min().years;
+  r.bought_in_window_kwh = f.energy().bought_in_window_kwh;
   r.components = f.component_reports();
   const power::EpisodeRecorder& e = f.episodes();
   r.episodes.episodes = e.episodes();
@@ -179,6 +180,8 @@ FacilityRun build_facility(const Scenario& scenario) {
     throw std::logic_error("facility passed validation but its graph has problems");
   run.facility =
       std::make_unique<power::Facility>(scenario.facility, *run.graph, scenario.seed, scenario.faults);
+  if (scenario.cost.time_of_use()) // the tariff's peak hours, for the cost of energy
+    run.facility->meter_window({scenario.cost.peak_from_s, scenario.cost.peak_to_s});
   return run;
 }
 
@@ -330,6 +333,18 @@ std::shared_ptr<BatteryPolicyRun> start_policies(const Scenario& scenario, sg4::
   return policies;
 }
 
+// The platform's accelerators by their `chip` property, for their price.
+std::vector<cost::ChipCount> chip_counts(const std::vector<sg4::Host*>& accelerators) {
+  std::vector<cost::ChipCount> counts;
+  for (const sg4::Host* h : accelerators) {
+    const char* chip = h->get_property("chip");
+    if (counts.empty() || counts.back().chip != chip)
+      counts.push_back({chip, 0});
+    ++counts.back().count;
+  }
+  return counts;
+}
+
 RunResult platform_result(const Scenario& scenario, const std::vector<sg4::Host*>& accelerators) {
   RunResult r;
   r.scenario_file = scenario.file;
@@ -444,6 +459,8 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   if (ai) // energy per token: what the facility supplied, or the IT energy without a facility
     r.ai =
         ai->result(scenario.duration_s, f.facility ? f.facility->energy().supplied_kwh() : r.it_energy_kwh);
+  r.cost = cost_result(scenario, f.graph.get(), chip_counts(accelerators), r.simulated_time_s,
+                       r.it_energy_kwh, r.facility, r.ai);
   return r;
 }
 

@@ -3,6 +3,7 @@
 
 #include "engine/input/scenario.hpp"
 #include "engine/sim/ai_result.hpp"
+#include "engine/sim/cost_result.hpp"
 #include "engine/sim/policy_result.hpp"
 #include "engine/sim/power_dynamics_run.hpp"
 #include "engine/sim/timeline_writer.hpp"
@@ -34,6 +35,7 @@ struct FacilityResult {
   std::vector<std::optional<double>> values; // per power::facility_metrics() entry; nullopt: null
   std::vector<char> shown;                   // per entry: it applies to this facility
   long simulated_whole_years = 0;
+  double bought_in_window_kwh = 0;                // a time-of-use tariff's peak hours (power::FacilityEnergy)
   std::vector<power::ComponentReport> components; // in graph order
   EpisodeSummary episodes;
   // The value of the metric with this key; throws if the table has no such key or it has no value.
@@ -54,6 +56,7 @@ struct RunResult {
   AiResult ai;
   DynamicsResult dynamics; // with `power_dynamics:`
   PolicyResult policies;   // with `policies:`
+  CostResult cost;         // every run: its design's capital and a year of ownership
   // With a timeline: the rows the run made and those its file holds (the filter's choice).
   struct TimelineCount {
     std::size_t rows = 0, written = 0;

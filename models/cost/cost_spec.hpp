@@ -6,6 +6,8 @@
 
 #include <array>
 #include <cstddef>
+#include <map>
+#include <string>
 #include <string_view>
 
 namespace aidcsim::cost {
@@ -14,6 +16,7 @@ namespace aidcsim::cost {
 enum class Item {
   substation,        // kW of design load through a utility feed
   genset,            // kW installed (units x unit rating)
+  fuel_tank,         // kWh: the plant's design load for the tank's runtime (fuel included)
   onsite_generation, // kW installed
   transfer_switch,   // kW of design load through it
   ups,               // kW installed (every module, redundant ones included)
@@ -33,29 +36,18 @@ enum class Item {
 inline constexpr std::size_t item_count = static_cast<std::size_t>(Item::accelerator) + 1;
 
 constexpr std::string_view item_name(Item i) {
-  constexpr std::array<std::string_view, item_count> names = {"substation",
-                                                              "genset",
-                                                              "onsite_generation",
-                                                              "transfer_switch",
-                                                              "ups",
-                                                              "ups_battery",
-                                                              "transformer",
-                                                              "switchgear",
-                                                              "pdu",
-                                                              "busway",
-                                                              "storage_power",
-                                                              "storage_energy",
-                                                              "heat_rejection",
-                                                              "cdu",
-                                                              "crah",
-                                                              "rack",
-                                                              "accelerator"};
+  constexpr std::array<std::string_view, item_count> names = {
+      "substation", "genset",        "fuel_tank",      "onsite_generation", "transfer_switch",
+      "ups",        "ups_battery",   "transformer",    "switchgear",        "pdu",
+      "busway",     "storage_power", "storage_energy", "heat_rejection",    "cdu",
+      "crah",       "rack",          "accelerator"};
   return names[static_cast<std::size_t>(i)];
 }
 
 enum class Quantity { kw, kwh, each };
 constexpr Quantity item_quantity(Item i) {
   switch (i) {
+  case Item::fuel_tank:
   case Item::ups_battery:
   case Item::storage_energy:
     return Quantity::kwh;
@@ -73,14 +65,33 @@ struct ItemCost {
   double maintenance_per_year = 0; // a fraction of its capital, each year
 };
 
+// What a lost hour of service is valued by: the accelerator-hours the facility's outages took from
+// the racks (or from the training job, which stops whole), or the tokens the job did not train in
+// them. One of the two, so that no loss is counted twice.
+enum class DowntimeValue { accelerator_hours, tokens };
+
 struct CostSpec {
   std::array<ItemCost, item_count> items{};
+  // An accelerator's price by its chip (the platform hosts' `chip` property); a chip not named
+  // here is priced at items[accelerator].
+  std::map<std::string, double> accelerator_usd_by_chip;
   double discount_rate = 0.07;
   // What a run consumes and loses.
-  double energy_usd_per_kwh = 0;      // at the sources (utility and on-site), PUE included
-  double genset_fuel_usd_per_kwh = 0; // per kWh a genset plant delivers
-  double accelerator_hour_usd = 0;    // the value of an accelerator-hour lost to an outage
-  double usd_per_million_tokens = 0;  // the value of tokens not trained or served
+  double energy_usd_per_kwh = 0; // what utility feeds and on-site plants deliver, PUE included
+  // A time-of-use tariff: energy bought between these times of day (seconds; from > to spans
+  // midnight) at the peak price, the rest at energy_usd_per_kwh. Equal times: a flat price.
+  double peak_usd_per_kwh = 0;
+  double peak_from_s = 0, peak_to_s = 0;
+  bool time_of_use() const { return peak_from_s != peak_to_s; }
+  double genset_fuel_usd_per_kwh = 0;  // per kWh a genset plant delivers
+  double accelerator_hour_usd = 0;     // the value of an accelerator-hour lost to an outage
+  double usd_per_million_tokens = 0;   // the value of tokens not trained
+  double slo_penalty_usd_per_hour = 0; // an inference service below its SLO capacity
+  DowntimeValue downtime_value = DowntimeValue::accelerator_hours;
+  double accelerator_usd(const std::string& chip) const {
+    const auto it = accelerator_usd_by_chip.find(chip);
+    return it != accelerator_usd_by_chip.end() ? it->second : (*this)[Item::accelerator].usd_per_unit;
+  }
   const ItemCost& operator[](Item i) const { return items[static_cast<std::size_t>(i)]; }
   ItemCost& operator[](Item i) { return items[static_cast<std::size_t>(i)]; }
 };

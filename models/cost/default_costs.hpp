@@ -4,8 +4,13 @@
 
 #include "models/cost/cost_spec.hpp"
 
+#include <string_view>
+
 namespace aidcsim::cost {
 
 CostSpec default_costs();
+
+// The first cell of the item's row in docs/MODELS.md, "Cost".
+std::string_view item_row(Item item);
 
 } // namespace aidcsim::cost

@@ -19,8 +19,11 @@ void add(Quantities& q, Item i, double amount) {
 void quantities(const power::FacilitySpec&, const power::UtilitySpec&, double design_kw, Quantities& q) {
   add(q, Item::substation, design_kw);
 }
-void quantities(const power::FacilitySpec&, const power::GensetPlantSpec& g, double, Quantities& q) {
+// A tank runs the plant's design load for its runtime (genset_plant.hpp); 0 is unlimited, unpriced.
+void quantities(const power::FacilitySpec&, const power::GensetPlantSpec& g, double design_kw,
+                Quantities& q) {
   add(q, Item::genset, g.units * g.unit_rating_kw);
+  add(q, Item::fuel_tank, design_kw * g.fuel_tank_s / 3600);
 }
 void quantities(const power::FacilitySpec&, const power::OnsitePlantSpec& o, double, Quantities& q) {
   add(q, Item::onsite_generation, o.units * o.unit_rating_kw);
@@ -115,8 +118,8 @@ double Capex::annual_maintenance_usd(const CostSpec& costs) const {
   return sum;
 }
 
-Capex facility_capex(const power::FacilitySpec& spec, const std::vector<double>& design_kw, int accelerators,
-                     const CostSpec& costs) {
+Capex facility_capex(const power::FacilitySpec& spec, const std::vector<double>& design_kw,
+                     const std::vector<ChipCount>& accelerators, const CostSpec& costs) {
   Capex c;
   std::size_t node = 0; // graph nodes follow the registry's order (power_graph.hpp)
   std::apply(
@@ -130,9 +133,13 @@ Capex facility_capex(const power::FacilitySpec& spec, const std::vector<double>&
         (price(lists), ...);
       },
       spec.lists());
-  c.quantity[static_cast<std::size_t>(Item::accelerator)] += accelerators;
+  constexpr auto accelerator = static_cast<std::size_t>(Item::accelerator);
   for (std::size_t i = 0; i < item_count; ++i)
     c.usd[i] = c.quantity[i] * costs.items[i].usd_per_unit;
+  for (const ChipCount& a : accelerators) {
+    c.quantity[accelerator] += static_cast<double>(a.count);
+    c.usd[accelerator] += static_cast<double>(a.count) * costs.accelerator_usd(a.chip);
+  }
   return c;
 }
 

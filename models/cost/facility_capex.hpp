@@ -8,6 +8,7 @@
 #include "models/power/facility_spec.hpp"
 
 #include <array>
+#include <string>
 #include <vector>
 
 namespace aidcsim::cost {
@@ -21,8 +22,20 @@ struct Capex {
   double annual_maintenance_usd(const CostSpec& costs) const;
 };
 
-// `design_kw`: per graph node, the design load through it; `accelerators`: the platform's.
-Capex facility_capex(const power::FacilitySpec& spec, const std::vector<double>& design_kw, int accelerators,
-                     const CostSpec& costs);
+// A platform's accelerators of one chip (its hosts' `chip` property).
+struct ChipCount {
+  std::string chip;
+  long count = 0;
+};
+
+// `design_kw`: per graph node, the design load through it; `accelerators`: the platform's, each
+// priced by its chip (CostSpec::accelerator_usd).
+Capex facility_capex(const power::FacilitySpec& spec, const std::vector<double>& design_kw,
+                     const std::vector<ChipCount>& accelerators, const CostSpec& costs);
+// All of one price (items[accelerator]).
+inline Capex facility_capex(const power::FacilitySpec& spec, const std::vector<double>& design_kw,
+                            long accelerators, const CostSpec& costs) {
+  return facility_capex(spec, design_kw, {{"", accelerators}}, costs);
+}
 
 } // namespace aidcsim::cost

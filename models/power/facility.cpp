@@ -1,5 +1,7 @@
 #include "models/power/facility.hpp"
 
+#include "engine/base/units.hpp"
+
 #include <algorithm>
 
 #include <cmath>
@@ -50,6 +52,9 @@ void Facility::integrate(double t) {
   chain_.integrate(dt, metrics_.energy().source_kwh);
   cooling_.integrate(dt, metrics_.load_metrics());
   chain_.add_source_energy(dt, metrics_.energy().source_kwh); // for PUE, at the interval's flows
+  if (!metered_window_.empty())
+    metrics_.energy().bought_in_window_kwh +=
+        chain_.bought_kw() * seconds_in_window(now(), t, metered_window_) / units::seconds_per_hour;
   metrics_.integrate_loads(chain_, t);
   chain_.set_now(t);
 }

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "models/power/cooling_plant.hpp"
+#include "models/power/daily_window.hpp"
 #include "models/power/episode_recorder.hpp"
 #include "models/power/facility_spec.hpp"
 #include "models/power/metrics_recorder.hpp"
@@ -102,6 +103,8 @@ public:
   // The figures the results read, by the part that holds them.
   const std::vector<LoadMetrics>& load_metrics() const { return metrics_.load_metrics(); }
   const FacilityEnergy& energy() const { return metrics_.energy(); }
+  // Meters the energy bought inside a daily window from now on (energy().bought_in_window_kwh).
+  void meter_window(const DailyWindow& w) { metered_window_ = w; }
   const OutageOutcomes& outcomes() const { return metrics_.outcomes(); }
   const YearlySamples& yearly_it_downtime_min() const { return metrics_.yearly_it_downtime_min(); }
   const std::vector<CoolingMetrics>& cooling_metrics() const { return cooling_.cooling_metrics(); }
@@ -122,6 +125,7 @@ public:
   long capacity_sheds() const { return chain_.capacity_sheds(); }
 
 private:
+  DailyWindow metered_window_;
   void start();
   void integrate(double t);
   void process_due(double t);

@@ -21,6 +21,9 @@ struct FacilityEnergy {
   double storage_drawdown_kwh = 0; // battery energy (at the UPS input) not yet recharged at the end
   CompensatedSum it_kwh;
   CompensatedSum cooling_kwh; // every load that is not IT
+  // What utility feeds and on-site plants delivered inside the metered daily window (a tariff's
+  // peak hours; Facility::meter_window), at the interval's flows; 0 without a window.
+  CompensatedSum bought_in_window_kwh;
   double supplied_kwh() const { return source_kwh + storage_drawdown_kwh; }
   double pue() const { return it_kwh > 0 ? supplied_kwh() / it_kwh : 0.0; }
 };

@@ -147,6 +147,14 @@ void PowerChain::add_source_energy(double dt, CompensatedSum& source_kwh) const 
     source_kwh += out_kw_[v] * dt / 3600.0;
 }
 
+double PowerChain::bought_kw() const {
+  double kw = 0;
+  for (const int v : source_nodes_)
+    if (!std::holds_alternative<GensetNode>(nodes_[v]))
+      kw += out_kw_[v];
+  return kw;
+}
+
 void PowerChain::process_due(double t) {
   for (auto& c : nodes_)
     std::visit([&](auto& k) { k.process(t); }, c);

@@ -58,6 +58,8 @@ public:
   // delivered. (Two steps, in the order the energy sums have always been taken.)
   void integrate(double dt, CompensatedSum& source_kwh);
   void add_source_energy(double dt, CompensatedSum& source_kwh) const;
+  // What utility feeds and on-site plants deliver now (genset plants, priced by their fuel, not).
+  double bought_kw() const;
   // The events due at t: the components' own, then the scheduled faults.
   void process_due(double t);
   // Decides the chain's state at now afresh; load_changes() then lists the loads that gained or

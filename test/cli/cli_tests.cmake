@@ -270,8 +270,16 @@ aidcsim_cli_test(compare_equal_compute 0
 aidcsim_cli_test(compare_scenario_json 0
                  "\"table\": \\[.*\"metric\": \"training goodput\""
                  compare scenarios/compare/training-it-failures.yaml --json --platforms platforms/gb200-nvl72-x8.xml ${CMAKE_BINARY_DIR}/cm384-x2.xml)
+# A year of training at equal compute, priced (scenarios/compare/training-cost.yaml): one CM384
+# draws 4.14 times an NVL72 (seed figures: 599,821 W against 145,000 W), the accelerators cost
+# their count times their chip's price exactly (576 x 41,700 $ / 0.69, 1,920 x 21,400 $ / 0.69: the
+# servers are 69 % of IT), and each
+# million tokens about 1.8 times as much on the CM384 hall (0.275 against 0.488 USD).
+aidcsim_cli_test(compare_training_cost 0
+                 "scale-up system power kW +145\\.0 +599\\.8 +4\\.13[0-9]x.*W per BF16 TFLOP +0\\.806 +2\\.003 .*racks' design power kW +1160\\.0 +2999\\.1 .*  accelerators USD +34810435 +59547826 .*USD per million tokens +0\\.27[0-9]+ +0\\.48[0-9]+ +1\\.7[0-9]*x"
+                 compare scenarios/compare/training-cost.yaml --match compute --platforms platforms/gb200-nvl72-x8.xml ${CMAKE_BINARY_DIR}/cm384-x5.xml)
 set_tests_properties(cli.compare_it_failures cli.compare_grid_outage cli.compare_equal_compute cli.compare_scenario_json
-                     PROPERTIES FIXTURES_REQUIRED compare_platforms)
+                     cli.compare_training_cost PROPERTIES FIXTURES_REQUIRED compare_platforms)
 aidcsim_cli_test(inference_service 0
                  "\"it_failures\": 27,.*\"served_fraction\": 0\\.9941[0-9]*,.*\"below_slo_min\": 5312\\.7"
                  run scenarios/workload/inference-nvl72-x8.yaml --json)
@@ -311,6 +319,27 @@ add_test(NAME cli.sweep_hot_spares
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(cli.sweep_hot_spares PROPERTIES PASS_REGULAR_EXPRESSION
                      "spares=0,training.training_goodput,10,0\\.7[0-9]*,.*spares=4,training.training_goodput,10,0\\.9[45][0-9]*,.*spares=8,training.training_goodput,10,0\\.97[0-9]*,")
+
+# The hall's backup power chosen by cost (scenarios/sweeps/hall-design-cost.yaml, as the README
+# runs it): the Pareto front of the yearly cost of the design against the nines of power
+# availability. The fuel tank beyond the refuel lead time buys nothing; 8 h -> 24 h of tank is the
+# cheapest nine, N -> N+1 gensets the next, more UPS minutes the dearest; with common seeds the
+# UPS steps' differences are measured run by run (paired sd far below the independent one).
+add_test(NAME cli.sweep_hall_design_cost
+         COMMAND sh -c "rm -f ${CMAKE_BINARY_DIR}/hall.sqlite* && $<TARGET_FILE:aidcsim> batch scenarios/sweeps/hall-design-cost.yaml --jobs 2 --db ${CMAKE_BINARY_DIR}/hall.sqlite > /dev/null 2>&1 && $<TARGET_FILE:aidcsim> report ${CMAKE_BINARY_DIR}/hall.sqlite --pareto cost.annual_usd.design nines:power_availability"
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(cli.sweep_hall_design_cost PROPERTIES FIXTURES_SETUP hall_db TIMEOUT 600 PASS_REGULAR_EXPRESSION
+                     "8 of 27 points.* 0 +10,005,[0-9]+ .* 4\\.7[0-9]* .*fuel_tank=8 h.* 1 +10,006,[0-9]+ .* 5\\.3[0-9]* .* 4 +10,083,[0-9]+ .* 7\\.[0-9]* .*sizing=N\\+1, .*fuel_tank=24 h.* 7 +10,159,[0-9]+ +.* inf .*sizing=2N.*paired over common seeds.*0 -> 1 +1,449 +0\\.61[0-9]* +2,3[0-9][0-9] .*1 -> 10 .* 3[01][0-9],[0-9]+ .*19 -> 4 +64,4[0-9][0-9] +1\\.7[0-9]* +37,[0-9]+ ")
+add_test(NAME plot.pareto
+         COMMAND ${CMAKE_COMMAND} -DEXPECT_RC=0 -DEXPECT_FILE=${CMAKE_BINARY_DIR}/plots/pareto.svg "-DEXPECT_FILE_REGEX=<svg"
+                 "-DCOMMAND=/usr/bin/python3|${CMAKE_SOURCE_DIR}/tools/plot|pareto|${CMAKE_BINARY_DIR}/hall.sqlite|--out|${CMAKE_BINARY_DIR}/plots/pareto.png|--aidcsim|$<TARGET_FILE:aidcsim>"
+                 -P ${CLI_CHECK})
+set_tests_properties(plot.pareto PROPERTIES FIXTURES_REQUIRED hall_db)
+aidcsim_cli_test(report_pareto_unknown_metric 2 "--pareto: 'cost\.annual_usd\.totl' is not a metric of these results"
+                 report ${CMAKE_BINARY_DIR}/hall.sqlite --pareto cost.annual_usd.totl nines:power_availability)
+set_tests_properties(cli.report_pareto_unknown_metric PROPERTIES FIXTURES_REQUIRED hall_db)
+aidcsim_cli_test(report_pareto_one_metric 2 "--pareto: At least 2 required but received 1"
+                 report ${CMAKE_BINARY_DIR}/hall.sqlite --pareto cost.annual_usd.total)
 
 # The event budget (engine/input/event_budget.hpp): a rate that would make billions of events is an
 # error naming it, before the platform loads, not a run that looks like a hang.

@@ -53,6 +53,21 @@ TEST(Units, RampRatesAndFrequencies) {
   EXPECT_NE(r.error.find("a power, but a ramp rate is expected"), std::string::npos) << r.error;
 }
 
+TEST(Units, MoneyAndPricesInDollars) {
+  EXPECT_DOUBLE_EQ(ok("41.7 kUSD", Dimension::money), 41700);
+  EXPECT_DOUBLE_EQ(ok("8.2 M$", Dimension::money), 8.2e6);
+  EXPECT_DOUBLE_EQ(ok("800 USD/kW", Dimension::money_per_power), 800);
+  EXPECT_DOUBLE_EQ(ok("11.7 M$/MW", Dimension::money_per_power), 11700);
+  EXPECT_DOUBLE_EQ(ok("0.5 $/W", Dimension::money_per_power), 500);
+  EXPECT_DOUBLE_EQ(ok("81 USD/MWh", Dimension::money_per_energy), 0.081);
+  EXPECT_DOUBLE_EQ(ok("0.081 $/kWh", Dimension::money_per_energy), 0.081);
+  // A price per kW where one per kWh is expected names both.
+  const auto r = parse("450 USD/kW", Dimension::money_per_energy);
+  EXPECT_FALSE(r.value);
+  EXPECT_NE(r.error.find("a price per power, but a price per energy is expected"), std::string::npos)
+      << r.error;
+}
+
 TEST(Units, TemperaturesInCelsiusOrKelvin) {
   EXPECT_DOUBLE_EQ(ok("87 C", Dimension::temperature), 87.0);
   EXPECT_DOUBLE_EQ(ok("-5 C", Dimension::temperature), -5.0);

@@ -48,12 +48,43 @@ double sum_of(const json& run, std::initializer_list<const char*> path) {
   return s;
 }
 
-std::vector<Row> table(const json& a, const json& b, double flops_a, double flops_b) {
+// What each design costs (engine/sim/cost_result.hpp): its capital, a year of it, and a year's
+// cost over a year's tokens.
+template <class Add> void cost_rows(const json& a, const json& b, Add& add) {
+  const auto both = [&](const std::string& name, std::initializer_list<const char*> path, const char* f) {
+    add(name, at(a, path), at(b, path), f);
+  };
+  both("racks' design power kW", {"cost", "it_design_kw"}, "%.1f");
+  both("capital USD", {"cost", "capex_usd"}, "%.0f");
+  both("  accelerators USD", {"cost", "capex", "accelerator", "usd"}, "%.0f");
+  both("  facility USD", {"cost", "facility_capex_usd"}, "%.0f");
+  both("cost a year USD", {"cost", "annual_usd", "total"}, "%.0f");
+  both("  capital a year USD", {"cost", "annual_usd", "capital"}, "%.0f");
+  both("  energy a year USD", {"cost", "annual_usd", "energy"}, "%.0f");
+  both("  downtime a year USD", {"cost", "annual_usd", "downtime"}, "%.0f");
+  both("USD per million tokens", {"cost", "usd_per_million_tokens"}, "%.4f");
+}
+
+// The platforms' own figures (cmd_platform.cpp): a scale-up system's power (the seed figures'
+// 145 kW NVL72 and 599.8 kW CloudMatrix384) and the power per unit of compute.
+template <class Add> void platform_rows(const json& fa, const json& fb, Add& add) {
+  const auto per_system = [](const json& f) -> std::optional<double> {
+    const double n = f["scaleup_domains"].get<double>();
+    return n > 0 ? std::optional<double>(f["power_w"].get<double>() / n / 1e3) : std::nullopt;
+  };
+  add("scale-up system power kW", per_system(fa), per_system(fb), "%.1f");
+  add("W per BF16 TFLOP", fa["w_per_tflop"].get<double>(), fb["w_per_tflop"].get<double>(), "%.3f");
+}
+
+std::vector<Row> table(const json& a, const json& b, const json& fa, const json& fb) {
   std::vector<Row> rows;
   auto add = [&](const std::string& name, std::optional<double> x, std::optional<double> y, const char* f) {
     if (x || y)
       rows.push_back({name, x, y, f});
   };
+  const double flops_a = fa["bf16_pflops"].get<double>() * 1e15 / fa["accelerators"].get<double>();
+  const double flops_b = fb["bf16_pflops"].get<double>() * 1e15 / fb["accelerators"].get<double>();
+  platform_rows(fa, fb, add);
   auto both = [&](const std::string& name, std::initializer_list<const char*> path, const char* f) {
     add(name, at(a, path), at(b, path), f);
   };
@@ -92,6 +123,7 @@ std::vector<Row> table(const json& a, const json& b, double flops_a, double flop
   add("tokens per kWh", per_kwh(a), per_kwh(b), "%.0f");
   both("inference served fraction", {"workload", "inference", "served_fraction"}, "%.6f");
   both("inference min below SLO", {"workload", "inference", "below_slo_min"}, "%.2f");
+  cost_rows(a, b, add);
   return rows;
 }
 
@@ -171,7 +203,7 @@ int scenario_compare_command(const ScenarioCompareArgs& args) {
   const auto rb = run_scenario_in_child(b, {}, "aidcsim compare", code);
   if (!rb)
     return code;
-  const std::vector<Row> rows = table(*ra, *rb, flops_a, flops_b);
+  const std::vector<Row> rows = table(*ra, *rb, *fa, *fb);
   if (args.json) {
     json out;
     out["scenario"] = args.scenario;

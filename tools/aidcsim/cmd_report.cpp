@@ -1,9 +1,11 @@
 // `aidcsim report results.sqlite [--csv | --json]`: per sweep point and metric, the number of
 // runs, mean, standard deviation and 95% confidence interval (Student t). Rows are ordered by
-// point and metric name, so the same results give the same bytes.
+// point and metric name, so the same results give the same bytes. `--pareto COST VALUE`: the
+// sweep's Pareto front instead (pareto_report.hpp).
 #include "engine/base/statistics.hpp"
 #include "engine/results/results_db.hpp"
 #include "tools/aidcsim/commands.hpp"
+#include "tools/aidcsim/pareto_report.hpp"
 #include "tools/aidcsim/run_json.hpp"
 
 #include <algorithm>
@@ -106,6 +108,19 @@ int report_command(const ReportArgs& args) {
     if (const std::string problem = unknown_metric(db, args.metrics); !problem.empty()) {
       std::cerr << problem << "\n";
       return exit_bad_input;
+    }
+    if (!args.pareto.empty()) {
+      if (!args.metrics.empty()) {
+        std::cerr << "aidcsim report: --pareto names its own two metrics; leave out --metric\n";
+        return exit_bad_input;
+      }
+      const ReportFormat format = args.csv    ? ReportFormat::csv
+                                  : args.json ? ReportFormat::json
+                                              : ReportFormat::text;
+      const json front = pareto_report(db, args.pareto[0], args.pareto[1], format);
+      if (args.json)
+        std::cout << dump(json{{"sweep", db.sweep_value("name")}, {"pareto", front}}, 2) << "\n";
+      return exit_ok;
     }
     json out;
     out["sweep"] = db.sweep_value("name");

@@ -83,6 +83,7 @@ struct ReportArgs {
   bool csv = false;
   bool json = false;
   std::vector<std::string> metrics; // only these; all when empty
+  std::vector<std::string> pareto;  // COST VALUE: the Pareto front (pareto_report.hpp)
 };
 int report_command(const ReportArgs& args);
 

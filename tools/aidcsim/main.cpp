@@ -179,6 +179,11 @@ int main(int argc, char** argv) {
   report_cmd->add_flag("--csv", report.csv, "print CSV");
   report_cmd->add_flag("--json", report.json, "print JSON");
   report_cmd->add_option("--metric", report.metrics, "only this metric (repeatable)");
+  report_cmd
+      ->add_option("--pareto", report.pareto,
+                   "COST VALUE: the points no other beats on both (VALUE: M, min:M or nines:M), and the "
+                   "steps between them")
+      ->expected(2);
 
   name_option_types(app);
   try {

@@ -3,6 +3,7 @@
 #include "engine/base/units.hpp"
 
 #include "tools/aidcsim/ai_report.hpp"
+#include "tools/aidcsim/cost_report.hpp"
 #include "tools/aidcsim/dynamics_report.hpp"
 #include "tools/aidcsim/episodes_json.hpp"
 #include "tools/aidcsim/policy_report.hpp"
@@ -63,6 +64,8 @@ json to_json(const RunResult& r) {
     j["power_dynamics"] = to_json(r.dynamics);
   if (r.policies.present)
     j["policies"] = to_json(r.policies);
+  if (r.cost.present)
+    j["cost"] = to_json(r.cost);
   if (r.timeline)
     j["timeline"] = {{"rows", r.timeline->rows}, {"rows_written", r.timeline->written}};
   return j;
@@ -89,6 +92,8 @@ std::map<std::string, double> flatten_metrics(const json& run) {
     take(run["power_dynamics"], "power_dynamics.", take);
   if (run.contains("policies")) // policies.checkpoint_on_battery.checkpoints, ...
     take(run["policies"], "policies.", take);
+  if (run.contains("cost")) // cost.capex_usd, cost.annual_usd.total, cost.capex.genset.usd, ...
+    take(run["cost"], "cost.", take);
   if (run.contains("availability")) // --estimator: availability.unavailability.value, ...
     take(run["availability"], "availability.", take);
   return out;

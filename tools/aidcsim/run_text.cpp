@@ -4,6 +4,7 @@
 #include "engine/results/human_units.hpp"
 #include "models/power/facility_metrics.hpp"
 #include "tools/aidcsim/ai_report.hpp"
+#include "tools/aidcsim/cost_report.hpp"
 #include "tools/aidcsim/dynamics_report.hpp"
 #include "tools/aidcsim/episodes_text.hpp"
 #include "tools/aidcsim/policy_report.hpp"
@@ -92,6 +93,19 @@ void print_facility(const json& f) {
   }
 }
 
+void print_facility_sections(const json& f) {
+  print_facility(f);
+  if (f.contains("components")) {
+    std::printf("components\n");
+    print_components(f["components"]);
+  }
+  if (const json& e = f["episodes"]; e.is_object()) {
+    print_episode_groups("IT-loss episodes by first cause", e["by_first_cause"]);
+    print_episode_groups("IT-loss episodes by first cause's component", e["by_component"]);
+    print_first_episodes(e["first"], false);
+  }
+}
+
 } // namespace
 
 void print_text(const json& j) {
@@ -123,18 +137,10 @@ void print_text(const json& j) {
     print_dynamics_text(j["power_dynamics"]);
   if (j.contains("policies"))
     print_policies_text(j["policies"]);
-  if (!facility)
-    return;
-  print_facility(j["facility"]);
-  if (j["facility"].contains("components")) {
-    std::printf("components\n");
-    print_components(j["facility"]["components"]);
-  }
-  if (const json& e = j["facility"]["episodes"]; e.is_object()) {
-    print_episode_groups("IT-loss episodes by first cause", e["by_first_cause"]);
-    print_episode_groups("IT-loss episodes by first cause's component", e["by_component"]);
-    print_first_episodes(e["first"], false);
-  }
+  if (facility)
+    print_facility_sections(j["facility"]);
+  if (j.contains("cost"))
+    print_cost_text(j["cost"]);
 }
 
 } // namespace aidcsim::cli
