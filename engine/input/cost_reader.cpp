@@ -31,9 +31,10 @@ void read_item(const YamlNode& node, MapReader& parent, cost::Item item, cost::I
   }
   const Default d{.row = cost::item_row(item)};
   c.usd_per_unit = r.quantity_or("price", price_dimension(item), c.usd_per_unit, d, Range::non_negative);
-  c.life_years =
-      r.quantity_or("life", Dimension::time, c.life_years * units::seconds_per_year, d) / units::seconds_per_year;
-  c.maintenance_per_year = r.quantity_or("maintenance", Dimension::ratio, c.maintenance_per_year, d, Range::share);
+  c.life_years = r.quantity_or("life", Dimension::time, c.life_years * units::seconds_per_year, d) /
+                 units::seconds_per_year;
+  c.maintenance_per_year =
+      r.quantity_or("maintenance", Dimension::ratio, c.maintenance_per_year, d, Range::share);
   r.finish();
 }
 
@@ -85,7 +86,8 @@ void read_time_of_use(const YamlNode& node, MapReader& parent, cost::CostSpec& s
       r.quantity("off_peak", Dimension::money_per_energy, Need::required, Range::non_negative).value_or(0);
   spec.peak_usd_per_kwh =
       r.quantity("peak", Dimension::money_per_energy, Need::required, Range::non_negative).value_or(0);
-  const YamlNode hours = r.node("peak_hours", Need::required, "a list of two times of day, [from, to], such as [8 h, 20 h]");
+  const YamlNode hours =
+      r.node("peak_hours", Need::required, "a list of two times of day, [from, to], such as [8 h, 20 h]");
   if (hours.IsDefined() && (!hours.IsSequence() || hours.size() != 2)) {
     r.diagnostics().add(r.pos(hours), r.path("peak_hours"), hours.IsScalar() ? hours.Scalar() : "",
                         "expected a list of two times of day, [from, to], such as [8 h, 20 h]");
@@ -95,14 +97,16 @@ void read_time_of_use(const YamlNode& node, MapReader& parent, cost::CostSpec& s
       const std::string path = r.path("peak_hours[" + std::to_string(k) + "]");
       const auto t = r.scalar_quantity(hours[k], path, Dimension::time, Range::non_negative);
       if (t && *t >= units::seconds_per_day)
-        r.diagnostics().add(r.pos(hours[k]), path, hours[k].Scalar(), "a time of day, from 0 h to below 24 h");
+        r.diagnostics().add(r.pos(hours[k]), path, hours[k].Scalar(),
+                            "a time of day, from 0 h to below 24 h");
       else if (t)
         *ends[k] = *t;
     }
     if (spec.peak_from_s == spec.peak_to_s)
-      r.diagnostics().add(r.pos(hours), r.path("peak_hours"), "",
-                          "the peak hours start and end at the same time; for a flat price write energy_price: "
-                          "<price per kWh>");
+      r.diagnostics().add(
+          r.pos(hours), r.path("peak_hours"), "",
+          "the peak hours start and end at the same time; for a flat price write energy_price: "
+          "<price per kWh>");
   }
   r.finish();
 }
@@ -113,30 +117,32 @@ void read_cost(const YamlNode& node, MapReader& parent, cost::CostSpec& spec) {
   MapReader c(node, parent.path("cost"), parent.file(), parent.diagnostics());
   if (!c.is_map())
     return;
-  spec.discount_rate =
-      c.quantity_or("discount_rate", Dimension::ratio, spec.discount_rate, {.row = "Discount rate"}, Range::share);
+  spec.discount_rate = c.quantity_or("discount_rate", Dimension::ratio, spec.discount_rate,
+                                     {.row = "Discount rate"}, Range::share);
   if (KeySchema::active() != nullptr) {
     const std::string flat =
         KeySchema::quantity_text(spec.energy_usd_per_kwh, Dimension::money_per_energy, Range::non_negative) +
         ", flat";
     c.note_default("energy_price", {.row = "Energy price", .shown = flat});
   }
-  if (const YamlNode n = c.node("energy_price", Need::optional, "a price per kWh or a map of off_peak, peak, peak_hours");
+  if (const YamlNode n =
+          c.node("energy_price", Need::optional, "a price per kWh or a map of off_peak, peak, peak_hours");
       n.IsDefined() && n.IsMap())
     read_time_of_use(n, c, spec);
   else
-    spec.energy_usd_per_kwh = c.quantity_or("energy_price", Dimension::money_per_energy, spec.energy_usd_per_kwh,
-                                            {.row = "Energy price"}, Range::non_negative);
-  spec.genset_fuel_usd_per_kwh = c.quantity_or("genset_fuel", Dimension::money_per_energy,
-                                               spec.genset_fuel_usd_per_kwh, {.row = "Genset fuel"},
-                                               Range::non_negative);
+    spec.energy_usd_per_kwh =
+        c.quantity_or("energy_price", Dimension::money_per_energy, spec.energy_usd_per_kwh,
+                      {.row = "Energy price"}, Range::non_negative);
+  spec.genset_fuel_usd_per_kwh =
+      c.quantity_or("genset_fuel", Dimension::money_per_energy, spec.genset_fuel_usd_per_kwh,
+                    {.row = "Genset fuel"}, Range::non_negative);
   spec.accelerator_hour_usd = c.quantity_or("accelerator_hour", Dimension::money, spec.accelerator_hour_usd,
                                             {.row = "Value of an accelerator-hour"}, Range::non_negative);
   spec.usd_per_million_tokens = c.quantity_or("million_tokens", Dimension::money, spec.usd_per_million_tokens,
                                               {.row = "Value of a million tokens"}, Range::non_negative);
-  spec.slo_penalty_usd_per_hour =
-      c.quantity_or("slo_penalty_per_hour", Dimension::money, spec.slo_penalty_usd_per_hour,
-                    {.why = "none unless a service contract states one", .shown = "0 USD"}, Range::non_negative);
+  spec.slo_penalty_usd_per_hour = c.quantity_or(
+      "slo_penalty_per_hour", Dimension::money, spec.slo_penalty_usd_per_hour,
+      {.why = "none unless a service contract states one", .shown = "0 USD"}, Range::non_negative);
   const std::string value =
       c.one_of_or("downtime_value", {"accelerator_hours", "tokens"}, "accelerator_hours",
                   {.why = "every run has accelerator-hours; tokens need a training job"});

@@ -4,6 +4,8 @@
 #include "engine/sim/simulation.hpp"
 #include "models/power/daily_window.hpp"
 
+#include <algorithm>
+
 namespace aidcsim {
 namespace {
 
@@ -37,6 +39,20 @@ double facility_lost_accelerator_hours(std::size_t accelerators, const FacilityR
          metric_or_zero(facility, "cooling.shutdown_accelerator_hours");
 }
 
+std::optional<std::pair<double, double>>
+downtime_interval(double downtime_usd, const FacilityResult& facility, const AiResult& ai) {
+  if (ai.training || !facility.present)
+    return std::nullopt;
+  const std::optional<double> se = facility.value("it_downtime_standard_error_min_per_year");
+  const double mean = facility.value("it_downtime_min_per_year").value_or(0);
+  if (!se)
+    return std::nullopt;
+  if (mean <= 0)
+    return std::pair{downtime_usd, downtime_usd}; // no downtime in any year
+  const double half = 1.96 * *se / mean * downtime_usd;
+  return std::pair{std::max(0.0, downtime_usd - half), downtime_usd + half};
+}
+
 CostResult cost_result(const Scenario& scenario, const power::PowerGraph* graph,
                        const std::vector<cost::ChipCount>& accelerators, double simulated_time_s,
                        double it_energy_kwh, const FacilityResult& facility, const AiResult& ai) {
@@ -57,19 +73,23 @@ CostResult cost_result(const Scenario& scenario, const power::PowerGraph* graph,
   m.years = simulated_time_s / units::seconds_per_year;
   // Without a facility only the IT energy is known (no cooling, no losses).
   m.genset_kwh = metric_or_zero(facility, "genset_energy_kwh");
-  m.bought_kwh = facility.present ? metric_or_zero(facility, "energy.source_kwh") - m.genset_kwh : it_energy_kwh;
+  m.bought_kwh =
+      facility.present ? metric_or_zero(facility, "energy.source_kwh") - m.genset_kwh : it_energy_kwh;
   // Without a facility nothing is metered by the hour: the IT energy is spread evenly over the day.
-  m.bought_peak_kwh = facility.present ? facility.bought_in_window_kwh
-                                       : it_energy_kwh * power::seconds_in_window(0, simulated_time_s,
-                                                                                  {prices.peak_from_s, prices.peak_to_s}) /
-                                             simulated_time_s;
+  m.bought_peak_kwh =
+      facility.present
+          ? facility.bought_in_window_kwh
+          : it_energy_kwh *
+                power::seconds_in_window(0, simulated_time_s, {prices.peak_from_s, prices.peak_to_s}) /
+                simulated_time_s;
   m.lost_accelerator_hours = facility_lost_accelerator_hours(count, facility, ai);
   if (ai.training && ai.job.accelerators > 0)
-    m.lost_million_tokens = m.lost_accelerator_hours * units::seconds_per_hour * ai.job.tokens_per_s /
-                            ai.job.accelerators / 1e6;
+    m.lost_million_tokens =
+        m.lost_accelerator_hours * units::seconds_per_hour * ai.job.tokens_per_s / ai.job.accelerators / 1e6;
   if (ai.inference)
     m.below_slo_hours = ai.service.below_slo_min / 60;
   c.annual = cost::annual_cost(c.capex, m, prices);
+  c.downtime_ci95 = downtime_interval(c.annual.downtime, facility, ai);
   if (ai.training && ai.job.tokens_trained > 0)
     c.usd_per_million_tokens = c.annual.total() / (ai.job.tokens_trained / 1e6 / m.years);
   return c;

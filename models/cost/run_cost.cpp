@@ -12,7 +12,8 @@ AnnualCost annual_cost(const Capex& capex, const RunMeasures& run, const CostSpe
   a.maintenance = capex.annual_maintenance_usd(costs);
   const double per_year = 1 / run.years;
   const double peak_kwh = costs.time_of_use() ? run.bought_peak_kwh : 0.0;
-  a.energy = ((run.bought_kwh - peak_kwh) * costs.energy_usd_per_kwh + peak_kwh * costs.peak_usd_per_kwh) * per_year;
+  a.energy =
+      ((run.bought_kwh - peak_kwh) * costs.energy_usd_per_kwh + peak_kwh * costs.peak_usd_per_kwh) * per_year;
   a.fuel = run.genset_kwh * costs.genset_fuel_usd_per_kwh * per_year;
   a.downtime = (costs.downtime_value == DowntimeValue::tokens
                     ? run.lost_million_tokens * costs.usd_per_million_tokens

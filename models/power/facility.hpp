@@ -125,7 +125,6 @@ public:
   long capacity_sheds() const { return chain_.capacity_sheds(); }
 
 private:
-  DailyWindow metered_window_;
   void start();
   void integrate(double t);
   void process_due(double t);
@@ -150,6 +149,7 @@ private:
   bool natural_bias_set_ = false; // the components draw at the bias of no failure active
   int cycle_failures_ = 0;        // failures on the power path since the cycle began
   double last_repair_rate_ = 0;   // the power path's, at the last apply_failure_bias
+  DailyWindow metered_window_;    // a tariff's peak hours; empty: none metered
 };
 
 } // namespace aidcsim::power

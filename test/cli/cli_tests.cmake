@@ -338,6 +338,9 @@ set_tests_properties(plot.pareto PROPERTIES FIXTURES_REQUIRED hall_db)
 aidcsim_cli_test(report_pareto_unknown_metric 2 "--pareto: 'cost\.annual_usd\.totl' is not a metric of these results"
                  report ${CMAKE_BINARY_DIR}/hall.sqlite --pareto cost.annual_usd.totl nines:power_availability)
 set_tests_properties(cli.report_pareto_unknown_metric PROPERTIES FIXTURES_REQUIRED hall_db)
+aidcsim_cli_test(report_pareto_nines_of_a_downtime 2 "--pareto: nines:it_downtime_min_per_year needs an availability \\(a fraction from 0 to 1\\); its mean at point 0 is 9\\.8"
+                 report ${CMAKE_BINARY_DIR}/hall.sqlite --pareto cost.annual_usd.design nines:it_downtime_min_per_year)
+set_tests_properties(cli.report_pareto_nines_of_a_downtime PROPERTIES FIXTURES_REQUIRED hall_db)
 aidcsim_cli_test(report_pareto_one_metric 2 "--pareto: At least 2 required but received 1"
                  report ${CMAKE_BINARY_DIR}/hall.sqlite --pareto cost.annual_usd.total)
 

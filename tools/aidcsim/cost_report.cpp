@@ -60,8 +60,14 @@ json to_json(const CostResult& c) {
   j["below_slo_hours"] = c.measures.below_slo_hours;
   const cost::AnnualCost& a = c.annual;
   j["annual_usd"] = {{"capital", a.capital},   {"maintenance", a.maintenance}, {"energy", a.energy},
-                     {"fuel", a.fuel},         {"operating", a.operating()},   {"design", a.design()}, {"downtime", a.downtime},
-                     {"slo_penalty", a.slo_penalty}, {"total", a.total()}};
+                     {"fuel", a.fuel},         {"operating", a.operating()},   {"design", a.design()},
+                     {"downtime", a.downtime}, {"slo_penalty", a.slo_penalty}, {"total", a.total()}};
+  if (c.downtime_ci95) {
+    // The total moves with the downtime alone: the rest is fixed by the design.
+    const double rest = a.total() - a.downtime;
+    j["annual_usd_ci95"] = {{"downtime", {c.downtime_ci95->first, c.downtime_ci95->second}},
+                            {"total", {rest + c.downtime_ci95->first, rest + c.downtime_ci95->second}}};
+  }
   if (c.usd_per_million_tokens)
     j["usd_per_million_tokens"] = *c.usd_per_million_tokens;
   return j;
@@ -101,14 +107,20 @@ void print_cost_text(const json& c) {
   std::printf("          maintenance           %s\n", usd_text(a["maintenance"].get<double>()).c_str());
   std::printf("          energy                %s\n", usd_text(a["energy"].get<double>()).c_str());
   std::printf("          genset fuel           %s\n", usd_text(a["fuel"].get<double>()).c_str());
-  std::printf("          downtime              %s (%s accelerator-hours lost in the run)\n",
+  std::string interval;
+  if (c.contains("annual_usd_ci95")) {
+    const json& ci = c["annual_usd_ci95"]["downtime"];
+    interval = ", 95 % CI [" + usd_text(ci[0].get<double>()) + ", " + usd_text(ci[1].get<double>()) + "]";
+  }
+  std::printf("          downtime              %s (%s accelerator-hours lost in the run%s)\n",
               usd_text(a["downtime"].get<double>()).c_str(),
-              with_thousands(c["lost_accelerator_hours"].get<double>(), 1).c_str());
+              with_thousands(c["lost_accelerator_hours"].get<double>(), 1).c_str(), interval.c_str());
   if (a["slo_penalty"].get<double>() > 0)
     std::printf("          SLO penalty           %s\n", usd_text(a["slo_penalty"].get<double>()).c_str());
   std::printf("          total                 %s\n", usd_text(a["total"].get<double>()).c_str());
   if (c.contains("usd_per_million_tokens"))
-    std::printf("  per million tokens trained    %s\n", usd_text(c["usd_per_million_tokens"].get<double>()).c_str());
+    std::printf("  per million tokens trained    %s\n",
+                usd_text(c["usd_per_million_tokens"].get<double>()).c_str());
 }
 
 } // namespace aidcsim::cli

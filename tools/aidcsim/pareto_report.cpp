@@ -86,6 +86,10 @@ std::vector<Point> read_points(ResultsDb& db, const std::string& cost_metric, co
     if (c == metrics.end() || v == metrics.end())
       continue; // a point without runs yet
     Point p{row.point, row.label, c->second, v->second, summarize(c->second), summarize(v->second), {}};
+    if (value.sense == Sense::nines && !(p.value.mean >= 0 && p.value.mean <= 1))
+      throw std::invalid_argument("--pareto: nines:" + value.metric +
+                                  " needs an availability (a fraction from 0 to 1); its mean at point " +
+                                  std::to_string(row.point) + " is " + std::to_string(p.value.mean));
     p.shown = shown(p.value, value.sense);
     p.ranked = ranked(p.shown.mean, value.sense);
     out.push_back(std::move(p));
@@ -128,28 +132,27 @@ json step_json(const Point& a, const Point& b, bool common_seeds) {
   return s;
 }
 
-std::string num(const json& v) {
+// A report number for people ("-" for none; thousands grouped from 1,000: dollars) or for CSV
+// (empty for none; plain, nine digits).
+std::string number_text(const json& v, bool csv) {
   if (v.is_null())
-    return "-";
+    return csv ? "" : "-";
   if (v.is_string())
     return v.get<std::string>();
   const double x = v.get<double>();
-  if (std::fabs(x) >= 1e3)
-    return with_thousands(x, 0); // dollars: "7,373,612"
+  if (!csv && std::fabs(x) >= 1e3)
+    return with_thousands(x, 0); // "7,373,612"
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.6g", x);
+  std::snprintf(buf, sizeof buf, csv ? "%.9g" : "%.6g", x);
   return buf;
 }
 
-// CSV: plain numbers, no thousands separators; empty for none.
+std::string num(const json& v) {
+  return number_text(v, false);
+}
+
 std::string csv_num(const json& v) {
-  if (v.is_null())
-    return "";
-  if (v.is_string())
-    return v.get<std::string>();
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.9g", v.get<double>());
-  return buf;
+  return number_text(v, true);
 }
 
 // Appended piece by piece: GCC 12 warns falsely on chains of "literal" + std::string.
@@ -192,11 +195,13 @@ void print_text(const json& j) {
   std::printf("  %11s  %12s %12s %14s  %12s %29s  %s\n", "step", "+cost", "gain", "cost per unit",
               "difference", "95% CI", "sd of one run's difference: paired, independent");
   for (const auto& s : j["steps"]) {
-    const std::string step = std::to_string(s["from"].get<int>()) + " -> " + std::to_string(s["to"].get<int>());
+    const std::string step =
+        std::to_string(s["from"].get<int>()) + " -> " + std::to_string(s["to"].get<int>());
     const json& d = s.contains("metric_difference") ? s["metric_difference"] : json::object();
     std::printf("  %11s  %12s %12s %14s  %12s %29s  %s, %s\n", step.c_str(), num(s["cost"]).c_str(),
-                num(s["gain"]).c_str(), num(s["cost_per_value"]).c_str(), d.empty() ? "-" : num(d["mean"]).c_str(),
-                d.empty() ? "-" : range(d).c_str(), d.empty() ? "-" : num(d["sd_paired"]).c_str(),
+                num(s["gain"]).c_str(), num(s["cost_per_value"]).c_str(),
+                d.empty() ? "-" : num(d["mean"]).c_str(), d.empty() ? "-" : range(d).c_str(),
+                d.empty() ? "-" : num(d["sd_paired"]).c_str(),
                 d.empty() ? "-" : num(d["sd_independent"]).c_str());
   }
 }
@@ -230,8 +235,9 @@ json pareto_report(ResultsDb& db, const std::string& cost_metric, const std::str
   for (const Point& p : points)
     candidates.push_back({p.cost.mean, p.ranked});
   const bool common_seeds = db.sweep_value("seeds") == "common";
-  json j{{"cost", cost_metric}, {"value", value_text}, {"value_metric", value.metric},
-         {"value_words", value.words()}, {"common_seeds", common_seeds}, {"points", static_cast<long>(points.size())}};
+  json j{{"cost", cost_metric},          {"value", value_text},
+         {"value_metric", value.metric}, {"value_words", value.words()},
+         {"common_seeds", common_seeds}, {"points", static_cast<long>(points.size())}};
   j["front"] = json::array();
   j["steps"] = json::array();
   const Point* previous = nullptr;
