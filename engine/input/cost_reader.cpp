@@ -88,26 +88,21 @@ void read_time_of_use(const YamlNode& node, MapReader& parent, cost::CostSpec& s
       r.quantity("peak", Dimension::money_per_energy, Need::required, Range::non_negative).value_or(0);
   const YamlNode hours =
       r.node("peak_hours", Need::required, "a list of two times of day, [from, to], such as [8 h, 20 h]");
-  if (hours.IsDefined() && (!hours.IsSequence() || hours.size() != 2)) {
-    r.diagnostics().add(r.pos(hours), r.path("peak_hours"), hours.IsScalar() ? hours.Scalar() : "",
-                        "expected a list of two times of day, [from, to], such as [8 h, 20 h]");
-  } else if (hours.IsDefined()) {
-    double* ends[] = {&spec.peak_from_s, &spec.peak_to_s};
-    for (std::size_t k = 0; k < 2; ++k) {
-      const std::string path = r.path("peak_hours[" + std::to_string(k) + "]");
-      const auto t = r.scalar_quantity(hours[k], path, Dimension::time, Range::non_negative);
-      if (t && *t >= units::seconds_per_day)
-        r.diagnostics().add(r.pos(hours[k]), path, hours[k].Scalar(),
-                            "a time of day, from 0 h to below 24 h");
-      else if (t)
-        *ends[k] = *t;
-    }
-    if (spec.peak_from_s == spec.peak_to_s)
-      r.diagnostics().add(
-          r.pos(hours), r.path("peak_hours"), "",
-          "the peak hours start and end at the same time; for a flat price write energy_price: "
-          "<price per kWh>");
+  const auto ends =
+      r.quantity_pair(hours, "peak_hours", Dimension::time, {Range::non_negative, Range::non_negative},
+                      "a list of two times of day, [from, to], such as [8 h, 20 h]");
+  double* const fields[] = {&spec.peak_from_s, &spec.peak_to_s};
+  for (std::size_t k = 0; k < 2; ++k) {
+    if (ends[k] && *ends[k] >= units::seconds_per_day)
+      r.diagnostics().add(r.pos(hours[k]), r.path("peak_hours[" + std::to_string(k) + "]"), hours[k].Scalar(),
+                          "a time of day, from 0 h to below 24 h");
+    else if (ends[k])
+      *fields[k] = *ends[k];
   }
+  if (ends[0] && ends[1] && *ends[0] == *ends[1])
+    r.diagnostics().add(r.pos(hours), r.path("peak_hours"), "",
+                        "the peak hours start and end at the same time; for a flat price write energy_price: "
+                        "<price per kWh>");
   r.finish();
 }
 

@@ -41,21 +41,16 @@ void read_grid_limits(const YamlNode& node, MapReader& parent, dynamics::GridLim
   const YamlNode band =
       g.node("band", std::isfinite(grid.swing_limit_w) ? Need::required : Need::optional,
              "a list of two frequencies, [from, to], such as [0.1 Hz, 20 Hz] (with a swing limit)");
-  if (band.IsDefined()) {
-    if (!band.IsSequence() || band.size() != 2) {
-      g.diagnostics().add(g.pos(band), g.path("band"), band.IsScalar() ? band.Scalar() : "",
-                          "expected a list of two frequencies, [from, to], such as [0.1 Hz, 20 Hz]");
-    } else {
-      grid.band_from_hz =
-          g.scalar_quantity(band[0], g.path("band[0]"), Dimension::frequency, Range::non_negative)
-              .value_or(0);
-      grid.band_to_hz =
-          g.scalar_quantity(band[1], g.path("band[1]"), Dimension::frequency, Range::positive).value_or(0);
-      if (grid.band_to_hz <= grid.band_from_hz && grid.band_to_hz > 0)
-        g.diagnostics().add(g.pos(band), g.path("band"), band[1].Scalar(),
-                            "the band's upper frequency must lie above its lower one (" + band[0].Scalar() +
-                                ")");
-    }
+  const auto [from, to] =
+      g.quantity_pair(band, "band", Dimension::frequency, {Range::non_negative, Range::positive},
+                      "a list of two frequencies, [from, to], such as [0.1 Hz, 20 Hz]");
+  if (band.IsDefined() && band.IsSequence() && band.size() == 2) {
+    grid.band_from_hz = from.value_or(0);
+    grid.band_to_hz = to.value_or(0);
+    if (grid.band_to_hz <= grid.band_from_hz && grid.band_to_hz > 0)
+      g.diagnostics().add(g.pos(band), g.path("band"), band[1].Scalar(),
+                          "the band's upper frequency must lie above its lower one (" + band[0].Scalar() +
+                              ")");
   }
   g.finish();
 }

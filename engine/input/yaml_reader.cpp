@@ -236,6 +236,20 @@ std::optional<std::string> MapReader::string(const std::string& key, Need need) 
   return n.Scalar();
 }
 
+std::array<std::optional<double>, 2> MapReader::quantity_pair(const YamlNode& list, const std::string& key,
+                                                              units::Dimension dim,
+                                                              std::array<Range, 2> ranges,
+                                                              const std::string& what) {
+  if (!list.IsDefined())
+    return {};
+  if (!list.IsSequence() || list.size() != 2) {
+    diags_.add(pos(list), path(key), list.IsScalar() ? list.Scalar() : "", "expected " + what);
+    return {};
+  }
+  return {scalar_quantity(list[0], path(key + "[0]"), dim, ranges[0]),
+          scalar_quantity(list[1], path(key + "[1]"), dim, ranges[1])};
+}
+
 std::optional<double> MapReader::scalar_quantity(const YamlNode& n, const std::string& key_path,
                                                  units::Dimension dim, Range range) {
   if (KeySchema* schema = KeySchema::active()) {

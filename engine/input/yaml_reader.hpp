@@ -11,6 +11,7 @@
 #include "engine/input/key_schema.hpp"
 #include "engine/input/yaml_tree.hpp"
 
+#include <array>
 #include <optional>
 #include <set>
 #include <string>
@@ -93,6 +94,12 @@ public:
                                         Range range);
   std::optional<long long> scalar_integer(const YamlNode& n, const std::string& key_path, long long min,
                                           long long max);
+  // `list`, the value of `key` (from node()), as two quantities [from, to], each in its own range;
+  // `what` says what it holds ("a list of two frequencies, [from, to], such as [0.1 Hz, 20 Hz]").
+  // An item absent or wrong is empty, with a diagnostic.
+  std::array<std::optional<double>, 2> quantity_pair(const YamlNode& list, const std::string& key,
+                                                     units::Dimension dim, std::array<Range, 2> ranges,
+                                                     const std::string& what);
 
 private:
   std::optional<double> check_quantity(const YamlNode& n, const std::string& key_path, units::Dimension dim,

@@ -3,6 +3,7 @@
 #include "engine/base/units.hpp"
 #include "engine/sim/simulation.hpp"
 #include "models/power/daily_window.hpp"
+#include "models/workload/ai_workload.hpp"
 
 #include <algorithm>
 
@@ -32,9 +33,9 @@ double rack_design_kw(const power::FacilitySpec& spec) {
 
 double facility_lost_accelerator_hours(std::size_t accelerators, const FacilityResult& facility,
                                        const AiResult& ai) {
-  // Cause names of models/workload/ai_workload.cpp.
   if (ai.training)
-    return lost_hours_of(ai.job, "rack_power") + lost_hours_of(ai.job, "thermal_shutdown");
+    return lost_hours_of(ai.job, workload::rack_power_cause) +
+           lost_hours_of(ai.job, workload::thermal_shutdown_cause);
   return metric_or_zero(facility, "it_service_downtime_min") / 60 * static_cast<double>(accelerators) +
          metric_or_zero(facility, "cooling.shutdown_accelerator_hours");
 }

@@ -1,19 +1,11 @@
 #include "engine/sim/episode_writer.hpp"
 
+#include "engine/base/csv_field.hpp"
+
 #include <cstdio>
 
 namespace aidcsim {
 namespace {
-
-// RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled.
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos)
-    return text;
-  std::string out = "\"";
-  for (char c : text)
-    out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
 
 constexpr const char* header = "chain_start_s,it_lost_s,end_s,it_downtime_min,racks_lost,first_cause,"
                                "first_component,last_cause,last_component,weight,chain\n";

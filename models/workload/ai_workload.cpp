@@ -8,8 +8,8 @@ namespace aidcsim::workload {
 AiWorkload::AiWorkload(Cluster cluster, std::optional<std::pair<TrainingJobSpec, JobPlacement>> job,
                        std::optional<InferenceSpec> inference)
     : cluster_(std::move(cluster)) {
-  power_cause_ = cluster_.add_cause("rack_power");
-  thermal_cause_ = cluster_.add_cause("thermal_shutdown");
+  power_cause_ = cluster_.add_cause(rack_power_cause);
+  thermal_cause_ = cluster_.add_cause(thermal_shutdown_cause);
   const int n = cluster_.topology().accelerators();
   in_job_.assign(n, 0);
   reserved_.assign(n, 0);

@@ -19,6 +19,10 @@
 
 namespace aidcsim::workload {
 
+// The causes the facility adds to a job's interruptions, by these names in its results.
+inline constexpr const char* rack_power_cause = "rack_power";
+inline constexpr const char* thermal_shutdown_cause = "thermal_shutdown";
+
 struct JobPlacement {
   int accelerators = 0;        // the job's size
   double throttled_rate = 0.5; // work rate while any of its accelerators is throttled

@@ -2,6 +2,7 @@
 // runs, mean, standard deviation and 95% confidence interval (Student t). Rows are ordered by
 // point and metric name, so the same results give the same bytes. `--pareto COST VALUE`: the
 // sweep's Pareto front instead (pareto_report.hpp).
+#include "engine/base/csv_field.hpp"
 #include "engine/base/statistics.hpp"
 #include "engine/results/results_db.hpp"
 #include "tools/aidcsim/commands.hpp"
@@ -21,15 +22,6 @@ std::string number(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.9g", v);
   return buf;
-}
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos)
-    return s;
-  std::string out = "\"";
-  for (char c : s)
-    out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 // A --metric the results do not hold: the message, or empty when all are known (or none asked).

@@ -1,5 +1,6 @@
 #include "tools/aidcsim/pareto_report.hpp"
 
+#include "engine/base/csv_field.hpp"
 #include "engine/base/statistics.hpp"
 #include "engine/results/human_units.hpp"
 #include "engine/results/pareto.hpp"
@@ -167,17 +168,6 @@ std::string range(const json& i) {
   return out;
 }
 
-std::string csv_quoted(const std::string& text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"')
-      out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
-
 void print_text(const json& j) {
   std::printf("Pareto front of %s (lower is better) against %s: %zu of %ld points\n",
               j["cost"].get<std::string>().c_str(), j["value_words"].get<std::string>().c_str(),
@@ -214,7 +204,7 @@ void print_csv(const json& j) {
     const json& p = j["front"][k];
     const json none = json::object({{"cost", nullptr}, {"gain", nullptr}, {"cost_per_value", nullptr}});
     const json& s = k > 0 ? steps[k - 1] : none;
-    const std::string label = csv_quoted(p["label"].get<std::string>());
+    const std::string label = csv_field(p["label"].get<std::string>());
     std::printf("%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", p["point"].get<int>(), label.c_str(),
                 csv_num(p["cost"]["mean"]).c_str(), csv_num(p["cost"]["ci95_low"]).c_str(),
                 csv_num(p["cost"]["ci95_high"]).c_str(), csv_num(p["value"]["mean"]).c_str(),
